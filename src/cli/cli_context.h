@@ -1,0 +1,39 @@
+// State shared by the CLI's command groups: the global options (--db,
+// --json) and the Store, opened on first use so that `--help` needs no
+// database. One per process.
+#pragma once
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace twinning::cli {
+
+struct Context {
+  std::string db_location;  // --db, else $TWINNING_DB, else ./twinning.db
+  bool json = false;        // --json: print machine-readable output
+
+  // Opens and migrates the database on first call; later calls return it.
+  store::Store& store();
+
+  // Prints `j` (pretty, UTF-8 unescaped) followed by a newline on stdout.
+  void print_json(const nlohmann::json& j) const;
+
+ private:
+  std::unique_ptr<store::Store> store_;
+};
+
+// Adds `--json` to a command that prints data (CLI11 does not inherit it).
+void add_json_flag(CLI::App* cmd, Context& ctx);
+
+// Each command group registers its subcommands on the root app. The
+// callbacks run the use cases and print; errors propagate as exceptions.
+void add_registry_commands(CLI::App& app, Context& ctx);
+void add_import_commands(CLI::App& app, Context& ctx);
+
+}  // namespace twinning::cli

@@ -1,0 +1,37 @@
+// CLI commands that bring data in: import wikipedia-csv | wikidata.
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "ingest/wikipedia_csv.h"
+
+namespace twinning::cli {
+namespace {
+
+void print_report(const Context& ctx, const ingest::ImportReport& r) {
+  if (ctx.json) return ctx.print_json(r);
+  std::cout << "imported " << r.file << " (" << r.format << "): " << r.rows_read
+            << " rows read = " << r.links_created << " links created + " << r.links_merged
+            << " merged into existing links + " << r.rows_rejected << " rejected\n"
+            << "cities: " << r.cities_created << " created, " << r.cities_matched
+            << " matched; listings added: " << r.listings_added << "; " << r.seconds << " s\n";
+  for (const auto& rej : r.rejects) {
+    std::cout << "  rejected line " << rej.line << ": " << rej.reason << '\n';
+  }
+}
+
+}  // namespace
+
+void add_import_commands(CLI::App& app, Context& ctx) {
+  auto* imp = app.add_subcommand("import", "Import twin-city data");
+  imp->require_subcommand(1);
+  static std::string file;
+  auto* wcsv = imp->add_subcommand(
+      "wikipedia-csv", "Import the Wikipedia-list CSV (city1,country1[,lat1,lng1],city2,...)");
+  wcsv->add_option("FILE", file, "CSV file")->required();
+  add_json_flag(wcsv, ctx);
+  wcsv->callback([&ctx] {
+    print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file));
+  });
+}
+
+}  // namespace twinning::cli

@@ -1,0 +1,23 @@
+#include "ingest/import_report.h"
+
+namespace twinning::ingest {
+
+void to_json(nlohmann::json& j, const ImportReject& r) {
+  j = {{"line", r.line}, {"reason", r.reason}};
+}
+
+void to_json(nlohmann::json& j, const ImportReport& r) {
+  j = {{"file", r.file},
+       {"format", r.format},
+       {"rows_read", r.rows_read},
+       {"links_created", r.links_created},
+       {"links_merged", r.links_merged},
+       {"rows_rejected", r.rows_rejected},
+       {"cities_created", r.cities_created},
+       {"cities_matched", r.cities_matched},
+       {"listings_added", r.listings_added},
+       {"rejects", r.rejects},
+       {"seconds", r.seconds}};
+}
+
+}  // namespace twinning::ingest

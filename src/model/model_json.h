@@ -1,0 +1,21 @@
+// JSON forms of the model's value types (nlohmann::json, found by ADL), shared
+// by the audit log, the CLI's --json output and the HTTP API so that all
+// three speak the same field names.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "model/city.h"
+#include "model/country.h"
+#include "model/link.h"
+
+namespace twinning {
+
+void to_json(nlohmann::json& j, const PartialDate& d);
+void to_json(nlohmann::json& j, const Country& c);
+void to_json(nlohmann::json& j, const CityName& n);
+void to_json(nlohmann::json& j, const City& c);
+void to_json(nlohmann::json& j, const Link& l);
+void to_json(nlohmann::json& j, const LinkEvent& e);
+
+}  // namespace twinning

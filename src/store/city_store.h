@@ -1,0 +1,89 @@
+// The cities of the registry and all their names (official, local,
+// alternate, former with dates). Every write is audited under the Store's
+// actor, in the same transaction as the change.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/city.h"
+#include "store/store.h"
+
+namespace twinning::store {
+
+// A compact view of a city for lists and lookups.
+struct CitySummary {
+  CityId id = 0;
+  std::string name;
+  std::string country;
+  std::optional<double> lat, lng;
+};
+
+// One name row that matched a search, with the city it belongs to.
+struct NameMatch {
+  CityId city_id = 0;
+  std::string name;      // the matching name as written
+  std::string name_key;  // its search key
+  std::string kind;      // official | local | alternate | former
+};
+
+struct CityListQuery {
+  std::string country;  // ISO alpha-2, or "" for all
+  int limit = 100;      // at most this many
+  int offset = 0;
+};
+
+class CityStore {
+ public:
+  explicit CityStore(Store& store) : store_(store) {}
+
+  // Creates a city with `city.names` (an official name equal to city.name is
+  // added if missing). Validates: non-empty name, known country, coordinates
+  // in range, valid UTF-8. Returns the new id. Throws Error(kInvalidInput)
+  // naming the field, Error(kConflict) on a duplicate wikidata_id.
+  CityId create(const City& city);
+
+  // Fast path for importers inside their own transaction: inserts a city
+  // with just name, country and coordinates, NOT audited (the importer
+  // records one audit entry for the whole import). Preconditions as
+  // create(), already checked by the caller.
+  CityId insert_imported(const std::string& name, const std::string& name_key,
+                         const std::string& country, std::optional<double> lat,
+                         std::optional<double> lng);
+
+  // The city with all its names, or nullopt.
+  std::optional<City> get(CityId id);
+  // As get(), but throws Error(kNotFound).
+  City require(CityId id);
+  // Cities whose official name has search key `key` in `country` (ISO2).
+  std::vector<CitySummary> find_official(const std::string& key, const std::string& country);
+  // The city with this Wikidata id, if any.
+  std::optional<CityId> find_by_wikidata(const std::string& qid);
+  // Names whose key equals `key`, or contains it when `substring` is true;
+  // at most `limit` rows, official names first.
+  std::vector<NameMatch> names_matching(const std::string& key, bool substring, int limit);
+  // Calls `fn` for every name of every city (for fuzzy matching).
+  void for_each_name(const std::function<void(const NameMatch&)>& fn);
+  // Calls `fn` for every city.
+  void for_each(const std::function<void(const CitySummary&)>& fn);
+  // Summaries by ascending id.
+  std::vector<CitySummary> list(const CityListQuery& q);
+  std::vector<CitySummary> summaries(const std::vector<CityId>& ids);
+
+  // Changes the fields set in `details`. Throws Error(kNotFound) for an
+  // unknown id and as create() for bad values.
+  void update(CityId id, const CityDetails& details);
+  // Adds a name; an identical (name, lang, kind) is left as it is. Throws
+  // Error(kInvalidInput) for an empty name or bad kind, kNotFound for the city.
+  void add_name(CityId id, const CityName& name);
+
+  std::int64_t count();
+
+ private:
+  void insert_name(CityId id, const CityName& n);
+  Store& store_;
+};
+
+}  // namespace twinning::store

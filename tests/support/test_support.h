@@ -1,0 +1,56 @@
+// Helpers shared by the test suites: scratch directories that clean up after
+// themselves, running the real `twinning` binary, opening a scratch store.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace twinning::testing {
+
+// A fresh directory under $TMPDIR, removed with its contents on destruction.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  // Writes `content` to file `name` in the directory; returns its path.
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  // stdout parsed as JSON (fails the test if it is not JSON).
+  nlohmann::json json() const;
+};
+
+// Runs the built `twinning` binary with `args` (no shell), with TWINNING_DB
+// unset, in working directory `cwd` (current if empty), feeding `input` on
+// stdin. Waits for it to exit.
+RunResult run_twinning(const std::vector<std::string>& args, const std::string& cwd = "",
+                       const std::string& input = "");
+
+// A migrated SQLite store in a scratch file with the reference countries.
+std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir,
+                                                 const std::string& name = "test.db");
+
+// Path of a file in the repository's data/ directory.
+std::string data_file(const std::string& name);
+
+// Contents of a file.
+std::string slurp(const std::string& path);
+
+}  // namespace twinning::testing

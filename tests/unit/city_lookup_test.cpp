@@ -1,0 +1,89 @@
+#include "registry/city_lookup.h"
+
+#include <gtest/gtest.h>
+
+#include "model/error.h"
+#include "support/test_support.h"
+
+namespace twinning::registry {
+namespace {
+
+class CityLookupTest : public ::testing::Test {
+ protected:
+  CityId add(const std::string& name, const std::string& cc, std::vector<CityName> names = {}) {
+    City c;
+    c.name = name;
+    c.country = cc;
+    c.names = std::move(names);
+    return store::CityStore(*store).create(c);
+  }
+  testing::ScratchDir dir;
+  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
+  CityId volgograd = add("Volgograd", "RU", {{"Stalingrad", "en", "former", {}, {}},
+                                             {"Волгоград", "ru", "local", {}, {}}});
+  CityId coventry = add("Coventry", "GB");
+  CityId coventry_ct = add("Coventry, Connecticut", "US");
+  CityId st_etienne = add("Saint-Étienne", "FR");
+  CityId perth_au = add("Perth", "AU");
+  CityId springfield1 = add("Springfield", "US");
+  CityId springfield2 = add("Springfield", "US");
+};
+
+TEST_F(CityLookupTest, ResolvesIdsAndNameCountry) {
+  EXPECT_EQ(resolve_city(*store, std::to_string(coventry)), coventry);
+  EXPECT_EQ(resolve_city(*store, "Volgograd, RU"), volgograd);
+  EXPECT_EQ(resolve_city(*store, "volgograd, ru"), volgograd);
+  EXPECT_EQ(resolve_city(*store, "Coventry, Connecticut, US"), coventry_ct);
+  EXPECT_EQ(resolve_city(*store, "Saint-Etienne, FR"), st_etienne);
+  EXPECT_EQ(resolve_city(*store, "Stalingrad, RU"), volgograd);
+  EXPECT_EQ(resolve_city(*store, "Волгоград, RU"), volgograd);
+}
+
+TEST_F(CityLookupTest, ErrorsNameTheProblem) {
+  auto code_of = [&](const std::string& ref) {
+    try {
+      resolve_city(*store, ref, "CITY");
+    } catch (const Error& e) {
+      EXPECT_EQ(e.field(), "CITY");
+      return e.code();
+    }
+    ADD_FAILURE() << "resolved " << ref;
+    return ErrorCode::kConflict;
+  };
+  EXPECT_EQ(code_of("Perth, GB"), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of("99999"), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of("Perth"), ErrorCode::kInvalidInput);
+  EXPECT_EQ(code_of("Perth, Australia"), ErrorCode::kInvalidInput);
+  EXPECT_EQ(code_of(""), ErrorCode::kInvalidInput);
+  EXPECT_EQ(code_of("Springfield, US"), ErrorCode::kAmbiguous);
+  try {
+    resolve_city(*store, "Springfield, US");
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("#" + std::to_string(springfield1)), std::string::npos) << msg;
+    EXPECT_NE(msg.find("#" + std::to_string(springfield2)), std::string::npos) << msg;
+  }
+}
+
+TEST_F(CityLookupTest, SearchFindsFormerNamesAccentsAndTypos) {
+  auto hits = search_cities(*store, "stalingrad", "", 10);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].city.id, volgograd);
+  EXPECT_EQ(hits[0].match_kind, "former");
+  hits = search_cities(*store, "ETIENNE", "", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].city.id, st_etienne);
+  hits = search_cities(*store, "Volgagrad", "", 10);  // typo
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].city.id, volgograd);
+  hits = search_cities(*store, "coventry", "", 10);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].city.id, coventry);  // exact before prefix
+  hits = search_cities(*store, "coventry", "US", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].city.id, coventry_ct);
+  EXPECT_TRUE(search_cities(*store, "zzzzzz", "", 10).empty());
+}
+
+}  // namespace
+}  // namespace twinning::registry

@@ -1,0 +1,43 @@
+#include "model/text.h"
+
+#include <gtest/gtest.h>
+
+namespace twinning {
+namespace {
+
+TEST(NameKey, FoldsCaseAndAccents) {
+  EXPECT_EQ(name_key("Saint-Étienne"), "saint-etienne");
+  EXPECT_EQ(name_key("KECSKEMÉT"), "kecskemet");
+  EXPECT_EQ(name_key("İzmir"), "izmir");
+  EXPECT_EQ(name_key("Kraków"), "krakow");
+  EXPECT_EQ(name_key("Łódź"), "lodz");
+  EXPECT_EQ(name_key("Tromsø"), "tromso");
+  EXPECT_EQ(name_key("Großenhain"), "grossenhain");
+  EXPECT_EQ(name_key("Frýdlant nad Ostravicí"), "frydlant nad ostravici");
+}
+
+TEST(NameKey, KeepsOtherScriptsAndCollapsesSpace) {
+  EXPECT_EQ(name_key("Сталинград"), "сталинград");
+  EXPECT_EQ(name_key("  Port   Said "), "port said");
+  EXPECT_EQ(name_key("広島市"), "広島市");
+  EXPECT_EQ(name_key("Волгоград"), name_key("ВОЛГОГРАД"));
+}
+
+TEST(Utf8, AcceptsWellFormedAndRejectsBroken) {
+  EXPECT_TRUE(is_valid_utf8("Волгоград, 広島, بورسعيد, Kraków"));
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_FALSE(is_valid_utf8("\xff"));
+  EXPECT_FALSE(is_valid_utf8("abc\xc3"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));         // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));     // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // > U+10FFFF
+}
+
+TEST(Lists, SplitTrimsAndDropsEmpty) {
+  EXPECT_EQ(split_list(" ru; en ;;de", ';'), (std::vector<std::string>{"ru", "en", "de"}));
+  EXPECT_EQ(join_list({"ru", "en"}, ";"), "ru;en");
+  EXPECT_TRUE(split_list("", ';').empty());
+}
+
+}  // namespace
+}  // namespace twinning
