@@ -1,0 +1,64 @@
+// Client-side routes over the History API. A route is a path pattern with
+// :params and a render function that fills the main element. Links marked
+// data-link navigate without reloading.
+
+export type Render = (main: HTMLElement, params: Record<string, string>) => void | Promise<void>;
+
+interface Route {
+  pattern: RegExp;
+  keys: string[];
+  render: Render;
+}
+
+const routes: Route[] = [];
+let onNavigate: () => void = () => {};
+
+export function route(path: string, render: Render): void {
+  const keys: string[] = [];
+  const pattern = new RegExp(
+    "^" +
+      path.replace(/:([a-z]+)/g, (_, k: string) => {
+        keys.push(k);
+        return "([^/]+)";
+      }) +
+      "/?$",
+  );
+  routes.push({ pattern, keys, render });
+}
+
+export function navigate(path: string): void {
+  history.pushState(null, "", path);
+  void dispatch();
+}
+
+export function setNavigateHook(fn: () => void): void {
+  onNavigate = fn;
+}
+
+export async function dispatch(): Promise<void> {
+  const main = document.getElementById("app") as HTMLElement;
+  const path = location.pathname;
+  onNavigate();
+  for (const r of routes) {
+    const m = path.match(r.pattern);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+    main.replaceChildren();
+    main.className = "";
+    await r.render(main, params);
+    return;
+  }
+  main.replaceChildren(document.createTextNode("404"));
+}
+
+export function startRouter(): void {
+  document.addEventListener("click", (e) => {
+    const a = (e.target as Element).closest("a[data-link]") as HTMLAnchorElement | null;
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
+    e.preventDefault();
+    navigate(a.getAttribute("href") ?? "/");
+  });
+  window.addEventListener("popstate", () => void dispatch());
+  void dispatch();
+}
