@@ -49,6 +49,7 @@ const strings: Record<Lang, Record<string, string>> = {
     "common.error": "Something went wrong",
     "common.notFound": "Not found",
     "common.loading": "Loading…",
+    "common.forbidden": "You are not allowed to see or do this.",
   },
   ru: {
     "nav.map": "Карта",
@@ -95,6 +96,7 @@ const strings: Record<Lang, Record<string, string>> = {
     "common.error": "Произошла ошибка",
     "common.notFound": "Не найдено",
     "common.loading": "Загрузка…",
+    "common.forbidden": "У вас нет прав на это.",
   },
 };
 

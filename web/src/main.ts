@@ -8,6 +8,9 @@ import { currentSession, loadSession, logout } from "./session";
 import { renderMap } from "./pages/map";
 import { renderCity } from "./pages/city";
 import { renderLogin } from "./pages/login";
+import { renderCompose, renderLetter, renderLetters } from "./pages/letters";
+import { renderCampaign, renderCampaigns } from "./pages/campaign";
+import { renderPlan } from "./pages/plan";
 
 function renderFrame(): void {
   const nav = document.getElementById("nav") as HTMLElement;
@@ -48,6 +51,12 @@ function renderFrame(): void {
 route("/", renderMap);
 route("/city/:id", renderCity);
 route("/login", renderLogin);
+route("/letters", renderLetters);
+route("/letters/new", renderCompose);
+route("/letters/:id", renderLetter);
+route("/campaigns", renderCampaigns);
+route("/campaigns/:code", renderCampaign);
+route("/plan", renderPlan);
 
 document.getElementById("lang-switch")?.addEventListener("click", () => {
   setLang(lang() === "en" ? "ru" : "en");
