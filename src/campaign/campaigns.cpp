@@ -124,6 +124,14 @@ void add_event(store::Store& store, CampaignId id, const PartialDate& date, std:
                                                std::move(country), letter, std::move(detail)});
 }
 
+// The stored stance of `country`, or a fresh unknown one.
+CountryStance stance_of(store::Store& store, CampaignId id, const std::string& country) {
+  if (auto s = campaigns(store).country(id, country)) return *s;
+  CountryStance fresh;
+  fresh.country = country;
+  return fresh;
+}
+
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 48) return false;
   for (char ch : code) {
@@ -436,7 +444,7 @@ void record_ministry_asked(store::Store& store, CampaignId id, const std::string
   require_country_writer(store, cc);
   store.db().write_transaction([&] {
     require_campaign(store, id);
-    auto stance = campaigns(store).country(id, cc).value_or(CountryStance{cc});
+    CountryStance stance = stance_of(store, id, cc);
     if (!ministry_transition_allowed(stance.state, MinistryState::kAsked)) {
       throw_conflict("the foreign ministry of " + cc + " is already " +
                          std::string(ministry_state_name(stance.state)),
@@ -466,7 +474,7 @@ void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAn
                         std::string(letter_status_name(evidence.status)),
                     "evidence");
     }
-    auto stance = campaigns(store).country(id, cc).value_or(CountryStance{cc});
+    CountryStance stance = stance_of(store, id, cc);
     MinistryState to = a.endorsed ? MinistryState::kEndorsed : MinistryState::kDeclined;
     if (!ministry_transition_allowed(stance.state, to)) {
       throw_conflict("the foreign ministry of " + cc + " has already " +

@@ -37,5 +37,7 @@ void add_registry_commands(CLI::App& app, Context& ctx);
 void add_import_commands(CLI::App& app, Context& ctx);
 void add_letter_commands(CLI::App& app, Context& ctx);
 void add_office_commands(CLI::App& app, Context& ctx);
+void add_campaign_commands(CLI::App& app, Context& ctx);
+void add_demo_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli
