@@ -255,36 +255,44 @@ std::string choose_language(store::Store& store, const TemplateLibrary& template
   return language_with_template(store, templates, r.template_name, office.city_id).value_or("en");
 }
 
-// Offices that may write a follow-up to `original`: the office that
-// registered an incoming original, the offices of the cities an outgoing
-// original was addressed to, and (with `own`) the original's own office.
+// The office that writes a follow-up to `original`: `wanted` if it may, else
+// the only office the actor may write for among those that received the
+// original — the office that registered an incoming original, the offices of
+// the cities an outgoing original was addressed to — and, with `own` and
+// when none of those fits, the original's own office (a copy forwarded by
+// its sender).
 Office follow_up_office(store::Store& store, const Letter& original,
                         std::optional<OfficeId> wanted, bool own) {
   store::OfficeStore offices(store);
-  std::vector<Office> candidates;
-  if (original.direction == LetterDirection::kIncoming || own) {
-    candidates.push_back(offices.require(original.office_id));
-  }
-  if (original.direction == LetterDirection::kOutgoing) {
+  Office own_office = offices.require(original.office_id);
+  std::vector<Office> receivers;
+  if (original.direction == LetterDirection::kIncoming) {
+    receivers.push_back(own_office);
+  } else {
     for (const auto& a : original.addressees) {
       if (!a.city_id) continue;
-      for (auto& o : offices.list(*a.city_id)) candidates.push_back(o);
+      for (auto& o : offices.list(*a.city_id)) receivers.push_back(o);
     }
   }
   if (wanted) {
-    for (const auto& o : candidates) {
-      if (o.id == *wanted) {
-        require_writer_for_city(store.actor(), o.city_id);
-        return o;
-      }
+    bool allowed = own && *wanted == own_office.id;
+    for (const auto& o : receivers) allowed |= o.id == *wanted;
+    if (!allowed) {
+      throw_invalid("office #" + std::to_string(*wanted) + " did not receive " +
+                        describe(original) +
+                        ": a follow-up is written by an office of a city it was addressed to",
+                    "office");
     }
-    throw_invalid("office #" + std::to_string(*wanted) + " did not receive " + describe(original) +
-                      ": a follow-up is written by an office of a city it was addressed to",
-                  "office");
+    Office o = offices.require(*wanted);
+    require_writer_for_city(store.actor(), o.city_id);
+    return o;
   }
   std::vector<Office> mine;
-  for (auto& o : candidates) {
+  for (auto& o : receivers) {
     if (may_write_for_city(store.actor(), o.city_id)) mine.push_back(o);
+  }
+  if (mine.empty() && own && may_write_for_city(store.actor(), own_office.city_id)) {
+    return own_office;
   }
   if (mine.empty()) {
     throw_not_found("no office you may write for received " + describe(original) +

@@ -197,7 +197,8 @@ LetterId reply(store::Store& store, const TemplateLibrary& templates, LetterId o
 
 // Drafts a covering letter forwarding a copy of registered letter
 // `original` to `follow_up.addressees` (template "forward": it cites the
-// original and quotes its text). Office as for reply().
+// original and quotes its text). Office as for reply(); when no office of
+// the original's addressees fits, the original's own office forwards it.
 LetterId forward(store::Store& store, const TemplateLibrary& templates, LetterId original,
                  const FollowUp& follow_up);
 

@@ -160,6 +160,9 @@ std::string format_long_date(const PartialDate& date, std::string_view lang) {
   fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
   icu::UnicodeString out;
   fmt->format(static_cast<UDate>(days_since_epoch(date)) * 86400000.0, out);
+  // Recent CLDR data puts U+202F NARROW NO-BREAK SPACE before the Russian
+  // "г."; letters are written with ordinary spaces, as clerks type them.
+  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
   return to_utf8(out);
 }
 
