@@ -4,9 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <cctype>
 #include <cstdio>
@@ -127,10 +127,13 @@ TextDirection base_direction(std::string_view text) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
     if (c < 0) continue;
     switch (u_charDirection(c)) {
-      case U_LEFT_TO_RIGHT: return TextDirection::kLeftToRight;
+      case U_LEFT_TO_RIGHT:
+        return TextDirection::kLeftToRight;
       case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC: return TextDirection::kRightToLeft;
-      default: break;
+      case U_RIGHT_TO_LEFT_ARABIC:
+        return TextDirection::kRightToLeft;
+      default:
+        break;
     }
   }
   return TextDirection::kNeutral;

@@ -49,8 +49,7 @@ std::string city_name_in(const City& city, std::string_view lang);
 
 // The name of country `iso2` in `lang` (ICU display names), falling back to
 // `english` when ICU has none.
-std::string country_name_in(std::string_view iso2, std::string_view lang,
-                            std::string_view english);
+std::string country_name_in(std::string_view iso2, std::string_view lang, std::string_view english);
 
 // The languages to write to `city` in, best first, without repeats: the
 // city's own correspondence languages, then its country's languages (ISO

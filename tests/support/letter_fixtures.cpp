@@ -47,8 +47,9 @@ LetterScenario add_letter_scenario(store::Store& store) {
   v.languages = {"ru"};
   v.head_name = "V. D. Vasilkov";
   v.head_title = "Head of Volgograd";
-  v.names = {{"Волгоград", "ru", "local", {}, {}},
-             {"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}};
+  v.names = {
+      {"Волгоград", "ru", "local", {}, {}},
+      {"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}};
   s.volgograd = store::CityStore(store).create(v);
   s.coventry = add_city(store, "Coventry", "GB", {"en"}, {{"Ковентри", "ru", "alternate", {}, {}}});
   s.port_said = add_city(store, "Port Said", "EG", {}, {{"بورسعيد", "ar", "local", {}, {}}});
@@ -179,8 +180,8 @@ std::string normalize_text(const std::string& text) {
     }
     if (space && !out.empty()) {
       // "города-\nпобратимы": a line wrapped after a hyphen joins without a space.
-      bool hyphen_wrap = out.back() == '-' && out.size() >= 2 &&
-                         out[out.size() - 2] != ' ' && out[out.size() - 2] != '-';
+      bool hyphen_wrap = out.back() == '-' && out.size() >= 2 && out[out.size() - 2] != ' ' &&
+                         out[out.size() - 2] != '-';
       if (!hyphen_wrap) out += ' ';
     }
     space = false;
@@ -190,9 +191,8 @@ std::string normalize_text(const std::string& text) {
 }
 
 std::string squeeze_text(const std::string& text) {
-  static const char* kControls[] = {"\u200E", "\u200F", "\u202A", "\u202B", "\u202C",
-                                    "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
-                                    "\u2069"};
+  static const char* kControls[] = {"\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D",
+                                    "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"};
   std::string s = normalize_text(text);
   for (const char* c : kControls) {
     std::string needle(c);

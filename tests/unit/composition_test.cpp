@@ -162,7 +162,9 @@ TEST_F(CompositionTest, RightToLeftDocumentsIsolateNumbers) {
   l.date = parse_partial_date("2013-09-07");
   auto doc = compose_document(*store, templates_for(library, l), l);
   ASSERT_GE(doc.registration.size(), 2u);
-  EXPECT_EQ(doc.registration[1], "الرقم: \u2068" "19-024/126рс\u2069");
+  EXPECT_EQ(doc.registration[1],
+            "الرقم: \u2068"
+            "19-024/126рс\u2069");
   EXPECT_EQ(l.number, "19-024/126рс");
 }
 

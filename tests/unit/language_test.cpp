@@ -50,8 +50,7 @@ TEST(LanguageTest, CorrespondenceLanguagesCityFirstThenCountry) {
   c.languages = {"fr"};
   Country ch;
   ch.languages = "fra;gsw;ita;roh";
-  EXPECT_EQ(correspondence_languages(c, ch),
-            (std::vector<std::string>{"fr", "gsw", "it", "rm"}));
+  EXPECT_EQ(correspondence_languages(c, ch), (std::vector<std::string>{"fr", "gsw", "it", "rm"}));
   Country cn;
   cn.languages = "zho";
   EXPECT_EQ(correspondence_languages(City{}, cn), std::vector<std::string>{"zh"});

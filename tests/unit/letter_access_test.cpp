@@ -18,10 +18,10 @@ Actor actor(Role role, std::optional<CityId> city = std::nullopt) {
 TEST(LetterAccessTest, CorrespondentsSeeOnlyTheirCitysLetters) {
   const CityId volgograd = 1, coventry = 2, dresden = 3;
   Actor c = actor(Role::kCorrespondent, coventry);
-  EXPECT_TRUE(may_read_letter(c, volgograd, volgograd, {coventry}));   // addressed to it
-  EXPECT_TRUE(may_read_letter(c, volgograd, coventry, {volgograd}));   // sent by it
-  EXPECT_TRUE(may_read_letter(c, coventry, std::nullopt, {}));         // its own register
-  EXPECT_FALSE(may_read_letter(c, volgograd, volgograd, {dresden}));   // someone else's
+  EXPECT_TRUE(may_read_letter(c, volgograd, volgograd, {coventry}));  // addressed to it
+  EXPECT_TRUE(may_read_letter(c, volgograd, coventry, {volgograd}));  // sent by it
+  EXPECT_TRUE(may_read_letter(c, coventry, std::nullopt, {}));        // its own register
+  EXPECT_FALSE(may_read_letter(c, volgograd, volgograd, {dresden}));  // someone else's
   EXPECT_FALSE(may_read_letter(actor(Role::kCorrespondent), volgograd, volgograd, {coventry}));
   EXPECT_FALSE(may_read_letter(actor(Role::kViewer), volgograd, volgograd, {coventry}));
   EXPECT_TRUE(may_read_letter(actor(Role::kCoordinator), volgograd, volgograd, {dresden}));

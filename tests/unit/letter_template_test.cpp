@@ -45,7 +45,8 @@ TEST(LetterTemplateTest, UnknownFieldsNameTheFileAndLine) {
       << e;
   EXPECT_NE(e.find("known fields: body, city, flag, items, name"), std::string::npos) << e;
   // Also inside sections, triple mustaches and ampersand tags.
-  EXPECT_NE(parse_error("[body]\n{{#items}}\n{{{nope}}}\n{{/items}}\n").find("line 3: unknown field {{nope}}"),
+  EXPECT_NE(parse_error("[body]\n{{#items}}\n{{{nope}}}\n{{/items}}\n")
+                .find("line 3: unknown field {{nope}}"),
             std::string::npos);
   EXPECT_NE(parse_error("[body]\n{{& nope }}\n").find("line 2: unknown field {{nope}}"),
             std::string::npos);
@@ -78,7 +79,8 @@ TEST(LetterTemplateTest, MalformedTemplatesNameTheFileAndLine) {
   for (const auto& c : cases) {
     std::string e = parse_error(c.text);
     EXPECT_NE(e.find("template t/en.mustache " + c.message), std::string::npos)
-        << "template:\n" << c.text << "\nerror: " << e;
+        << "template:\n"
+        << c.text << "\nerror: " << e;
   }
 }
 

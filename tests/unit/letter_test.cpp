@@ -16,8 +16,8 @@ TEST(LetterModelTest, NamesRoundTrip) {
                  LetterStatus::kReceived, LetterStatus::kAnswered}) {
     EXPECT_EQ(parse_letter_status(letter_status_name(s)), s);
   }
-  for (auto k : {LetterLinkKind::kReplyTo, LetterLinkKind::kForwardOf,
-                 LetterLinkKind::kReminderOf, LetterLinkKind::kCorrectionOf}) {
+  for (auto k : {LetterLinkKind::kReplyTo, LetterLinkKind::kForwardOf, LetterLinkKind::kReminderOf,
+                 LetterLinkKind::kCorrectionOf}) {
     EXPECT_EQ(parse_letter_link_kind(letter_link_kind_name(k)), k);
   }
   EXPECT_EQ(letter_link_kind_name(LetterLinkKind::kReminderOf), "reminder_of");

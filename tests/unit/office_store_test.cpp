@@ -57,8 +57,8 @@ TEST_F(OfficeStoreTest, RequisitesPerLanguageAreReplaced) {
   OfficeId id = offices.create(office());
   offices.set_requisites(id, {"ru", "ГЛАВА", "В.Д. Васильков", "Глава", "адрес", "1", "2", ""});
   offices.set_requisites(id, {"en", "HEAD", "V. D. Vasilkov", "Head", "address", "1", "2", ""});
-  offices.set_requisites(id, {"ru", "ГЛАВА ВОЛГОГРАДА", "В.Д. Васильков", "Глава", "адрес", "1",
-                              "2", ""});
+  offices.set_requisites(
+      id, {"ru", "ГЛАВА ВОЛГОГРАДА", "В.Д. Васильков", "Глава", "адрес", "1", "2", ""});
   auto all = offices.requisites(id);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].lang, "en");

@@ -46,12 +46,12 @@ TEST_F(OfficesTest, AddsAnOfficeWithDefaults) {
   EXPECT_EQ(find_office(*store, "coventry").id, id);
   EXPECT_EQ(find_office(*store, std::to_string(id)).code, "coventry");
   EXPECT_EQ(office_of_city(*store, s.coventry).id, id);
-  EXPECT_EQ(preview_next_number(*store, o, LetterDirection::kOutgoing,
-                                parse_partial_date("2013-09-06")),
-            "CCC/2013/0001");
-  EXPECT_EQ(preview_next_number(*store, o, LetterDirection::kIncoming,
-                                parse_partial_date("2014-01-02")),
-            "IN-2014-1");
+  EXPECT_EQ(
+      preview_next_number(*store, o, LetterDirection::kOutgoing, parse_partial_date("2013-09-06")),
+      "CCC/2013/0001");
+  EXPECT_EQ(
+      preview_next_number(*store, o, LetterDirection::kIncoming, parse_partial_date("2014-01-02")),
+      "IN-2014-1");
 }
 
 TEST_F(OfficesTest, RejectsBadOffices) {
@@ -73,8 +73,9 @@ TEST_F(OfficesTest, RejectsBadOffices) {
   store->set_actor(correspondent);
   EXPECT_EQ(error_of(request("dresden", s.dresden)), ErrorCode::kForbidden);
   EXPECT_NO_THROW(add_office(*store, request("coventry", s.coventry)));
-  EXPECT_THROW(set_office_requisites(*store, s.office, OfficeRequisites{"en", "X", "", "", "", "", "", ""}),
-               Error);
+  EXPECT_THROW(
+      set_office_requisites(*store, s.office, OfficeRequisites{"en", "X", "", "", "", "", "", ""}),
+      Error);
 }
 
 TEST_F(OfficesTest, RequisitesFallBackToEnglishThenAnyLanguage) {
@@ -83,13 +84,13 @@ TEST_F(OfficesTest, RequisitesFallBackToEnglishThenAnyLanguage) {
   EXPECT_EQ(requisites_for(*store, s.office, "ja").letterhead, "HEAD OF VOLGOGRAD");
   OfficeId cov = add_office(*store, request("coventry", s.coventry));
   EXPECT_TRUE(requisites_for(*store, cov, "en").letterhead.empty());
-  set_office_requisites(*store, cov, OfficeRequisites{"EN-gb", "COVENTRY CITY COUNCIL", "", "",
-                                                      "", "", "", ""});
+  set_office_requisites(*store, cov,
+                        OfficeRequisites{"EN-gb", "COVENTRY CITY COUNCIL", "", "", "", "", "", ""});
   EXPECT_EQ(store::OfficeStore(*store).requisites(cov)[0].lang, "en-GB");
   EXPECT_EQ(requisites_for(*store, cov, "fr").letterhead, "COVENTRY CITY COUNCIL");
-  EXPECT_THROW(set_office_requisites(*store, cov, OfficeRequisites{"english", "", "", "", "", "",
-                                                                   "", ""}),
-               Error);
+  EXPECT_THROW(
+      set_office_requisites(*store, cov, OfficeRequisites{"english", "", "", "", "", "", "", ""}),
+      Error);
 }
 
 TEST_F(OfficesTest, CitiesWithoutOrWithSeveralOffices) {

@@ -59,11 +59,11 @@ class PdfRendererTest : public ::testing::Test {
 TEST_F(PdfRendererTest, TheLetterOf2013OnTwoPages) {
   std::string pdf = write(seed_document(), "seed.pdf", 2);
   std::string text = normalize_text(testing::pdf_text(pdf));
-  for (const char* s : {"ГЛАВА ВОЛГОГРАДА", "400066, г. Волгоград, ул. Советская, 9",
-                        "тел. (8442) 33-26-55, факс (8442) 55-17-13",
-                        "от 06.09.2013 № 19-024/125рс", "Мэру города-побратима",
-                        "Уважаемый господин мэр, дорогой коллега!", "Глава Волгограда",
-                        "В.Д. Васильков"}) {
+  for (const char* s :
+       {"ГЛАВА ВОЛГОГРАДА", "400066, г. Волгоград, ул. Советская, 9",
+        "тел. (8442) 33-26-55, факс (8442) 55-17-13", "от 06.09.2013 № 19-024/125рс",
+        "Мэру города-побратима", "Уважаемый господин мэр, дорогой коллега!", "Глава Волгограда",
+        "В.Д. Васильков"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n--- in ---\n" << text;
   }
   std::size_t last = 0;
@@ -85,7 +85,8 @@ TEST_F(PdfRendererTest, LongLettersFlowOverPages) {
   LetterDocument d = seed_document();
   std::vector<std::string> body;
   for (int i = 0; i < 6; ++i) {
-    for (const auto& p : testing::seed_body_paragraphs()) body.push_back(std::to_string(i) + ". " + p);
+    for (const auto& p : testing::seed_body_paragraphs())
+      body.push_back(std::to_string(i) + ". " + p);
   }
   d.body = body;
   int pages = 0;
@@ -125,8 +126,9 @@ TEST_F(PdfRendererTest, ChineseJapaneseAndArabicRenderInTheirFonts) {
   std::vector<ScriptCase> cases = {
       {"zh", "NotoSerifCJKsc", {"值此友好城市运动七十周年之际，谨致以热烈的祝贺。", "成都市长"}},
       {"ja", "NotoSerifCJKjp", {"姉妹都市運動の七十周年にあたり、心よりお祝い申し上げます。"}},
-      {"ar", "NotoNaskhArabic", {"يسعدنا أن نتوجه إليكم بهذه الرسالة بمناسبة الذكرى السبعين.",
-                                 "بورسعيد"}}};
+      {"ar",
+       "NotoNaskhArabic",
+       {"يسعدنا أن نتوجه إليكم بهذه الرسالة بمناسبة الذكرى السبعين.", "بورسعيد"}}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.lang);
     std::vector<std::string> body;
