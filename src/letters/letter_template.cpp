@@ -159,7 +159,6 @@ LetterTemplate LetterTemplate::parse(std::string text, std::string source,
   t.source_ = std::move(source);
   std::string preamble;
   std::string* current = &preamble;
-  int preamble_line = 1;
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -189,7 +188,7 @@ LetterTemplate LetterTemplate::parse(std::string text, std::string source,
   std::string outside = without_comments(preamble);
   if (!trim(outside).empty()) {
     std::istringstream pre(outside);
-    int at = preamble_line;
+    int at = 1;
     while (std::getline(pre, line) && trim(line).empty()) ++at;
     fail(t.source_, at, "text before the first section header (such as [body])");
   }

@@ -8,9 +8,9 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string pad(std::int64_t value, int width, char fill = '0') {
+std::string pad(std::int64_t value, int width) {
   std::string s = std::to_string(value);
-  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), fill);
+  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), '0');
   return s;
 }
 

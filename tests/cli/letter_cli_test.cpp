@@ -90,6 +90,19 @@ TEST_F(LetterCliTest, RegisteredLettersAreFrozenAndTheCounterMovesOn) {
                        "--number", "19-024/125рс", "--date", "2013-09-07"});
   EXPECT_EQ(dup.exit_code, 2);
   EXPECT_EQ(dup.err, "twinning: No 19-024/125рс is already registered by office volgograd\n");
+  auto sent = ok({"letter", "sent", number, "--date", "2013-09-09"});
+  EXPECT_EQ(sent["status"], "sent");
+  EXPECT_EQ(sent["sent_date"], "2013-09-09");
+  auto correction = ok({"letter", "correct", number, "--register", "--date", "2013-09-10"});
+  EXPECT_EQ(correction["kind"], "correction");
+  EXPECT_EQ(correction["number"], "19-024/127рс");
+  EXPECT_EQ(correction["links"][0]["target_number"], "19-024/125рс");
+  auto draft = ok({"letter", "new", "--to", "Coventry, GB", "--body", "With enclosure."});
+  dir.write("enclosure.txt", "abc");
+  auto attached =
+      ok({"letter", "attach", std::to_string(draft["id"].get<long>()), "enclosure.txt"});
+  EXPECT_EQ(attached[0]["sha256"],
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   auto shown = ok({"letter", "show", "19-024/125рс"});
   EXPECT_EQ(shown["salutation"], "Уважаемый господин мэр, дорогой коллега!");
   EXPECT_EQ(shown["body"], join_list(seed_body_paragraphs(), "\n\n"));

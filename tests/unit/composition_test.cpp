@@ -155,6 +155,18 @@ TEST_F(CompositionTest, RussianDocumentHasTheGostRequisites) {
   EXPECT_EQ(compose_document(*store, templates_for(library, l), l).layout, LetterLayout::kBusiness);
 }
 
+TEST_F(CompositionTest, AddresseeBlocksHaveNoEmptyLinesForMissingParts) {
+  Letter l = letter("en", s.coventry);
+  l.addressees = {Addressee{s.coventry, "The Mayor of Coventry", "", "Council House, Coventry"},
+                  Addressee{s.dresden, "The Mayor of Dresden", "Dirk Hilbert", "Dresden"}};
+  auto doc = compose_document(*store, templates_for(library, l), l);
+  EXPECT_EQ(doc.addressee,
+            (std::vector<std::string>{"The Mayor of Coventry", "Council House, Coventry", "",
+                                      "The Mayor of Dresden", "Dirk Hilbert", "Dresden"}));
+  EXPECT_EQ(doc.registration, (std::vector<std::string>{"__________", "Our ref.: No ________"}));
+  EXPECT_EQ(doc.title, "Draft letter #0");
+}
+
 TEST_F(CompositionTest, RightToLeftDocumentsIsolateNumbers) {
   Letter l = letter("ar", s.port_said);
   l.status = LetterStatus::kRegistered;
