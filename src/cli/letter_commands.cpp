@@ -115,22 +115,22 @@ std::string city_name(store::Store& store, std::optional<CityId> id) {
 }
 
 nlohmann::json summary_json(const store::LetterSummary& s) {
-  return {{"id", s.id},
-          {"office", s.office_code},
-          {"direction", letter_direction_name(s.direction)},
-          {"kind", letter_kind_name(s.kind)},
-          {"status", letter_status_name(s.status)},
-          {"number", s.number},
-          {"date", s.date ? nlohmann::json(s.date->to_string()) : nlohmann::json(nullptr)},
-          {"sender_city_id", s.sender_city_id ? nlohmann::json(*s.sender_city_id) : nullptr},
-          {"sender_city", s.sender_city},
-          {"addressee", s.addressee},
-          {"addressee_city_ids", s.addressee_cities},
-          {"subject", s.subject},
-          {"lang", s.lang},
-          {"response_deadline", s.response_deadline
-                                    ? nlohmann::json(s.response_deadline->to_string())
-                                    : nlohmann::json(nullptr)}};
+  return {
+      {"id", s.id},
+      {"office", s.office_code},
+      {"direction", letter_direction_name(s.direction)},
+      {"kind", letter_kind_name(s.kind)},
+      {"status", letter_status_name(s.status)},
+      {"number", s.number},
+      {"date", s.date ? nlohmann::json(s.date->to_string()) : nlohmann::json(nullptr)},
+      {"sender_city_id", s.sender_city_id ? nlohmann::json(*s.sender_city_id) : nullptr},
+      {"sender_city", s.sender_city},
+      {"addressee", s.addressee},
+      {"addressee_city_ids", s.addressee_cities},
+      {"subject", s.subject},
+      {"lang", s.lang},
+      {"response_deadline", s.response_deadline ? nlohmann::json(s.response_deadline->to_string())
+                                                : nlohmann::json(nullptr)}};
 }
 
 void print_summary(const store::LetterSummary& s) {
@@ -178,7 +178,8 @@ void print_view(store::Store& store, const letters::LetterView& v) {
   }
   std::cout << "  language: " << l.lang << ", template: " << l.template_name << "\n";
   if (!l.subject.empty()) std::cout << "  subject: " << l.subject << "\n";
-  if (l.response_deadline) std::cout << "  response due: " << l.response_deadline->to_string() << "\n";
+  if (l.response_deadline)
+    std::cout << "  response due: " << l.response_deadline->to_string() << "\n";
   if (l.sent_date) std::cout << "  sent: " << l.sent_date->to_string() << "\n";
   for (const auto& k : l.links) {
     std::cout << "  " << letter_link_kind_name(k.kind) << " #" << k.target;
@@ -230,8 +231,8 @@ struct FollowUpOptions {
   RegisterFlags reg;
 };
 
-void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name,
-                   const std::string& help, bool needs_to,
+void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name, const std::string& help,
+                   bool needs_to,
                    LetterId (*make)(store::Store&, const letters::TemplateLibrary&, LetterId,
                                     const letters::FollowUp&)) {
   auto o = std::make_shared<FollowUpOptions>();
@@ -249,7 +250,8 @@ void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name,
     LetterId original = letter_ref(store, o->letter, "");
     letters::FollowUp f;
     f.office = office_option(store, o->office);
-    if (!o->to.empty() || !o->to_title.empty()) f.addressees = addressees_from(store, o->to, o->to_title);
+    if (!o->to.empty() || !o->to_title.empty())
+      f.addressees = addressees_from(store, o->to, o->to_title);
     f.lang = o->text.lang;
     f.subject = o->text.subject;
     f.salutation = o->text.salutation;
@@ -279,7 +281,8 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     RegisterFlags reg;
   };
   auto n = std::make_shared<NewOptions>();
-  auto* cmd_new = letter->add_subcommand("new", "Draft an outgoing letter (--register: and register it)");
+  auto* cmd_new =
+      letter->add_subcommand("new", "Draft an outgoing letter (--register: and register it)");
   cmd_new->add_option("--office", n->office, "Office code or id (default: the only office)");
   cmd_new->add_option("--to", n->to, "Addressee city id or \"Name, CC\"; repeatable");
   cmd_new->add_option("--to-title", n->to_title,
@@ -295,9 +298,9 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     if (n->office.empty()) {
       auto all = letters::list_offices(store);
       if (all.size() != 1) {
-        throw_invalid("name the office with --office (there are " + std::to_string(all.size()) +
-                          ")",
-                      "--office");
+        throw_invalid(
+            "name the office with --office (there are " + std::to_string(all.size()) + ")",
+            "--office");
       }
       r.office = all[0].id;
     } else {
@@ -404,9 +407,10 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     for (const auto& att : view.letter.attachments) {
       if (att.name == g->attachment || std::to_string(att.id) == g->attachment) found = att;
     }
-    if (!found) throw_not_found("letter #" + std::to_string(id) + " has no attachment '" +
-                                    g->attachment + "'",
-                                "ATTACHMENT");
+    if (!found)
+      throw_not_found(
+          "letter #" + std::to_string(id) + " has no attachment '" + g->attachment + "'",
+          "ATTACHMENT");
     std::string bytes = letters::attachment_bytes(store, id, found->id);
     letters::write_file_atomically(g->out, bytes);
     if (ctx.json) {
@@ -470,7 +474,8 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
       r.links.push_back({LetterLinkKind::kReplyTo, letter_ref(store, rc->reply_to, ""), "", {}});
     }
     if (!rc->forward_of.empty()) {
-      r.links.push_back({LetterLinkKind::kForwardOf, letter_ref(store, rc->forward_of, ""), "", {}});
+      r.links.push_back(
+          {LetterLinkKind::kForwardOf, letter_ref(store, rc->forward_of, ""), "", {}});
     }
     r.attachments = read_attachments(rc->text.attach);
     auto reg = letters::register_incoming(store, r, rc->reg.options());
@@ -582,14 +587,14 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
                                    : "draft-" + std::to_string(id)) +
             ".pdf";
     }
-    auto result = letters::print_letter(store, letters::TemplateLibrary::locate(pd->templates), id,
-                                        out);
+    auto result =
+        letters::print_letter(store, letters::TemplateLibrary::locate(pd->templates), id, out);
     if (ctx.json) {
       return ctx.print_json(
           {{"letter", id}, {"path", out}, {"pages", result.pages}, {"bytes", result.bytes}});
     }
-    std::cout << "wrote " << out << " (" << result.pages << (result.pages == 1 ? " page, " : " pages, ")
-              << result.bytes << " bytes)\n";
+    std::cout << "wrote " << out << " (" << result.pages
+              << (result.pages == 1 ? " page, " : " pages, ") << result.bytes << " bytes)\n";
   });
 
   // letter to-twins

@@ -25,8 +25,8 @@ nlohmann::json office_json(store::Store& store, const Office& o) {
 void print_office(const nlohmann::json& j) {
   std::cout << j["code"].get<std::string>() << "  " << j["name"].get<std::string>() << "  ("
             << j["city"].get<std::string>() << ")\n"
-            << "  outgoing: " << j["outgoing_pattern"].get<std::string>()
-            << "  next " << j["next_outgoing"].get<std::string>() << "\n"
+            << "  outgoing: " << j["outgoing_pattern"].get<std::string>() << "  next "
+            << j["next_outgoing"].get<std::string>() << "\n"
             << "  incoming: " << j["incoming_pattern"].get<std::string>() << "  next "
             << j["next_incoming"].get<std::string>() << "\n";
   if (j["yearly_restart"].get<bool>()) std::cout << "  numbering restarts every year\n";

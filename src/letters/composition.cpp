@@ -93,8 +93,8 @@ void isolate_ltr_values(mstch::map& fields) {
     auto* s = boost::get<std::string>(&node);
     if (s && !s->empty()) *s = "\xE2\x81\xA8" + *s + "\xE2\x81\xA9";
   };
-  for (const char* key : {"number", "ref_number", "sender_phone", "sender_fax", "sender_email",
-                          "date_iso"}) {
+  for (const char* key :
+       {"number", "ref_number", "sender_phone", "sender_fax", "sender_email", "date_iso"}) {
     wrap(fields[key]);
   }
   if (auto* refs = boost::get<mstch::array>(&fields["references"])) {
@@ -116,8 +116,8 @@ const std::set<std::string>& letter_field_names() {
       "lang", "kind", "is_reply", "is_forward", "is_reminder", "is_correction", "registered",
       "number", "date", "date_text", "date_iso",
       // sender
-      "letterhead", "sender_city", "sender_country", "sender_address", "sender_phone",
-      "sender_fax", "sender_email", "signatory_name", "signatory_title",
+      "letterhead", "sender_city", "sender_country", "sender_address", "sender_phone", "sender_fax",
+      "sender_email", "signatory_name", "signatory_title",
       // addressees
       "addressees", "title", "name", "address", "city", "country", "addressee_title",
       "addressee_name", "addressee_address", "addressee_city", "addressee_country",
@@ -125,8 +125,8 @@ const std::set<std::string>& letter_field_names() {
       "subject", "salutation", "body", "paragraphs", "closing", "deadline", "deadline_text",
       "has_attachments", "attachments", "size",
       // references
-      "ref_number", "ref_date", "ref_date_text", "ref_sender_city", "ref_subject",
-      "ref_paragraphs", "references", "sender_city"};
+      "ref_number", "ref_date", "ref_date_text", "ref_sender_city", "ref_subject", "ref_paragraphs",
+      "references", "sender_city"};
   return names;
 }
 
@@ -158,8 +158,11 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
   for (std::size_t i = 0; i < letter.addressees.size(); ++i) {
     const Addressee& a = letter.addressees[i];
     auto [city, country] = places.of(a.city_id);
-    mstch::map item{{"title", a.title},     {"name", a.name},      {"address", a.address},
-                    {"city", city},         {"country", country}};
+    mstch::map item{{"title", a.title},
+                    {"name", a.name},
+                    {"address", a.address},
+                    {"city", city},
+                    {"country", country}};
     if (i == focus || (focus >= letter.addressees.size() && i == 0)) {
       m["addressee_title"] = a.title;
       m["addressee_name"] = a.name;
@@ -169,8 +172,8 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
     }
     addressees.emplace_back(std::move(item));
   }
-  for (const char* k : {"addressee_title", "addressee_name", "addressee_address",
-                        "addressee_city", "addressee_country"}) {
+  for (const char* k : {"addressee_title", "addressee_name", "addressee_address", "addressee_city",
+                        "addressee_country"}) {
     if (!m.count(k)) m[k] = std::string();
   }
   m["addressees"] = addressees;
@@ -180,12 +183,10 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
   m["body"] = letter.body;
   m["paragraphs"] = string_array(split_paragraphs(letter.body));
   m["closing"] = letter.closing;
-  m["deadline"] = letter.response_deadline
-                      ? format_reference_date(*letter.response_deadline, lang)
-                      : std::string();
-  m["deadline_text"] = letter.response_deadline
-                           ? format_long_date(*letter.response_deadline, lang)
-                           : std::string();
+  m["deadline"] = letter.response_deadline ? format_reference_date(*letter.response_deadline, lang)
+                                           : std::string();
+  m["deadline_text"] =
+      letter.response_deadline ? format_long_date(*letter.response_deadline, lang) : std::string();
   mstch::array attachments;
   for (const auto& a : letter.attachments) {
     attachments.emplace_back(mstch::map{{"name", a.name}, {"size", human_size(a.size)}});
@@ -220,8 +221,8 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
     }
   }
   if (!m.count("ref_number")) {
-    for (const char* k : {"ref_number", "ref_date", "ref_date_text", "ref_sender_city",
-                          "ref_subject"}) {
+    for (const char* k :
+         {"ref_number", "ref_date", "ref_date_text", "ref_sender_city", "ref_subject"}) {
       m[k] = std::string();
     }
     m["ref_paragraphs"] = mstch::array{};
@@ -234,7 +235,8 @@ void merge_content(store::Store& store, const TemplateSet& templates, Letter& le
   for (std::size_t i = 0; i < letter.addressees.size(); ++i) {
     Addressee& a = letter.addressees[i];
     if (!trim(a.title).empty() || !templates.defines("addressee-title")) continue;
-    a.title = std::string(trim(templates.render("addressee-title", letter_fields(store, letter, i))));
+    a.title =
+        std::string(trim(templates.render("addressee-title", letter_fields(store, letter, i))));
   }
   mstch::map fields = letter_fields(store, letter);
   if (templates.defines("subject")) {
@@ -255,16 +257,17 @@ LetterDocument compose_document(store::Store& store, const TemplateSet& template
   if (is_right_to_left(letter.lang)) isolate_ltr_values(fields);
   LetterDocument doc;
   doc.lang = letter.lang;
-  doc.layout = primary_language(letter.lang) == "ru" ? LetterLayout::kGost : LetterLayout::kBusiness;
-  doc.title = letter.registered()
-                  ? "No " + letter.number + " of " + letter.date->to_string()
-                  : "Draft letter #" + std::to_string(letter.id);
+  doc.layout =
+      primary_language(letter.lang) == "ru" ? LetterLayout::kGost : LetterLayout::kBusiness;
+  doc.title = letter.registered() ? "No " + letter.number + " of " + letter.date->to_string()
+                                  : "Draft letter #" + std::to_string(letter.id);
   if (!letter.subject.empty()) doc.title += " — " + letter.subject;
   doc.letterhead = line_block(templates.render("letterhead", fields));
   doc.registration = line_block(templates.render("registration", fields));
   doc.addressee = line_block(templates.render("addressee", fields));
   doc.signature = line_block(templates.render("signature", fields));
-  while (!doc.signature.empty() && doc.signature.front().empty()) doc.signature.erase(doc.signature.begin());
+  while (!doc.signature.empty() && doc.signature.front().empty())
+    doc.signature.erase(doc.signature.begin());
   doc.subject = letter.subject;
   doc.salutation = split_paragraphs(letter.salutation);
   doc.body = split_paragraphs(letter.body);

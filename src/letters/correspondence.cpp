@@ -59,8 +59,7 @@ PartialDate registration_date(const RegisterOptions& options) {
   PartialDate today = today_utc();
   PartialDate date = options.date.value_or(today);
   if (date.precision() != DatePrecision::kDay) {
-    throw_invalid("a registration date is a full date YYYY-MM-DD, not " + date.to_string(),
-                  "date");
+    throw_invalid("a registration date is a full date YYYY-MM-DD, not " + date.to_string(), "date");
   }
   if (days_since_epoch(date) > days_since_epoch(today) + 1) {
     throw_invalid("registration date " + date.to_string() + " is in the future", "date");
@@ -132,9 +131,9 @@ void mark_answered(store::Store& store, const Letter& reply) {
   for (const auto& link : reply.links) {
     if (link.kind != LetterLinkKind::kReplyTo) continue;
     auto target = letters.get(link.target);
-    if (target && (target->status == LetterStatus::kRegistered ||
-                   target->status == LetterStatus::kSent ||
-                   target->status == LetterStatus::kReceived)) {
+    if (target &&
+        (target->status == LetterStatus::kRegistered || target->status == LetterStatus::kSent ||
+         target->status == LetterStatus::kReceived)) {
       letters.set_status(target->id, LetterStatus::kAnswered);
     }
   }
@@ -142,10 +141,18 @@ void mark_answered(store::Store& store, const Letter& reply) {
 
 std::string guess_media_type(const std::string& name) {
   static const std::map<std::string, std::string> types = {
-      {"pdf", "application/pdf"},  {"png", "image/png"},         {"jpg", "image/jpeg"},
-      {"jpeg", "image/jpeg"},      {"tif", "image/tiff"},        {"tiff", "image/tiff"},
-      {"txt", "text/plain"},       {"csv", "text/csv"},          {"html", "text/html"},
-      {"xml", "application/xml"},  {"json", "application/json"}, {"zip", "application/zip"},
+      {"pdf", "application/pdf"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"tif", "image/tiff"},
+      {"tiff", "image/tiff"},
+      {"txt", "text/plain"},
+      {"csv", "text/csv"},
+      {"html", "text/html"},
+      {"xml", "application/xml"},
+      {"json", "application/json"},
+      {"zip", "application/zip"},
       {"doc", "application/msword"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {"odt", "application/vnd.oasis.opendocument.text"}};
@@ -192,7 +199,8 @@ void check_attachments(const std::vector<AttachmentInput>& files,
     }
     total += f.bytes.size();
     for (const auto& a : existing) {
-      if (a.name == n) throw_conflict("the letter already has an attachment '" + n + "'", "attachment");
+      if (a.name == n)
+        throw_conflict("the letter already has an attachment '" + n + "'", "attachment");
     }
   }
   if (total > kMaxLetterAttachmentBytes) {
@@ -213,7 +221,8 @@ Attachment store_attachment(store::Store& store, LetterId id, const AttachmentIn
   return a;
 }
 
-LetterSender sender_from_office(store::Store& store, const Office& office, const std::string& lang) {
+LetterSender sender_from_office(store::Store& store, const Office& office,
+                                const std::string& lang) {
   OfficeRequisites r = requisites_for(store, office.id, lang);
   City city = store::CityStore(store).require(office.city_id);
   auto either = [](const std::string& a, const std::string& b) { return a.empty() ? b : a; };
@@ -245,46 +254,59 @@ std::optional<std::string> language_with_template(store::Store& store,
 
 // Letters are written in the recipient's language; a letter to no city in
 // particular (a circular "to the Mayor of the twin city") in the sender's.
+// English when the template exists in none of them (`fell_back` set).
 std::string choose_language(store::Store& store, const TemplateLibrary& templates,
-                            const DraftRequest& r, const Office& office) {
+                            const DraftRequest& r, const Office& office, bool& fell_back) {
+  std::optional<CityId> city = office.city_id;
   for (const auto& a : r.addressees) {
-    if (!a.city_id) continue;
-    auto lang = language_with_template(store, templates, r.template_name, *a.city_id);
-    return lang ? *lang : "en";
+    if (a.city_id) {
+      city = a.city_id;
+      break;
+    }
   }
-  return language_with_template(store, templates, r.template_name, office.city_id).value_or("en");
+  auto lang = language_with_template(store, templates, r.template_name, *city);
+  fell_back = !lang;
+  return lang.value_or("en");
 }
 
-// Offices that may write a follow-up to `original`: the office that
-// registered an incoming original, the offices of the cities an outgoing
-// original was addressed to, and (with `own`) the original's own office.
-Office follow_up_office(store::Store& store, const Letter& original,
-                        std::optional<OfficeId> wanted, bool own) {
+// The office that writes a follow-up to `original`: `wanted` if it may, else
+// the only office the actor may write for among those that received the
+// original — the office that registered an incoming original, the offices of
+// the cities an outgoing original was addressed to — and, with `own` and
+// when none of those fits, the original's own office (a copy forwarded by
+// its sender).
+Office follow_up_office(store::Store& store, const Letter& original, std::optional<OfficeId> wanted,
+                        bool own) {
   store::OfficeStore offices(store);
-  std::vector<Office> candidates;
-  if (original.direction == LetterDirection::kIncoming || own) {
-    candidates.push_back(offices.require(original.office_id));
-  }
-  if (original.direction == LetterDirection::kOutgoing) {
+  Office own_office = offices.require(original.office_id);
+  std::vector<Office> receivers;
+  if (original.direction == LetterDirection::kIncoming) {
+    receivers.push_back(own_office);
+  } else {
     for (const auto& a : original.addressees) {
       if (!a.city_id) continue;
-      for (auto& o : offices.list(*a.city_id)) candidates.push_back(o);
+      for (auto& o : offices.list(*a.city_id)) receivers.push_back(o);
     }
   }
   if (wanted) {
-    for (const auto& o : candidates) {
-      if (o.id == *wanted) {
-        require_writer_for_city(store.actor(), o.city_id);
-        return o;
-      }
+    bool allowed = own && *wanted == own_office.id;
+    for (const auto& o : receivers) allowed |= o.id == *wanted;
+    if (!allowed) {
+      throw_invalid("office #" + std::to_string(*wanted) + " did not receive " +
+                        describe(original) +
+                        ": a follow-up is written by an office of a city it was addressed to",
+                    "office");
     }
-    throw_invalid("office #" + std::to_string(*wanted) + " did not receive " + describe(original) +
-                      ": a follow-up is written by an office of a city it was addressed to",
-                  "office");
+    Office o = offices.require(*wanted);
+    require_writer_for_city(store.actor(), o.city_id);
+    return o;
   }
   std::vector<Office> mine;
-  for (auto& o : candidates) {
+  for (auto& o : receivers) {
     if (may_write_for_city(store.actor(), o.city_id)) mine.push_back(o);
+  }
+  if (mine.empty() && own && may_write_for_city(store.actor(), own_office.city_id)) {
+    return own_office;
   }
   if (mine.empty()) {
     throw_not_found("no office you may write for received " + describe(original) +
@@ -312,17 +334,17 @@ LetterId finish_follow_up(store::Store& store, const TemplateLibrary& templates,
 Letter registered_original(store::Store& store, LetterId id, std::string_view what) {
   Letter l = readable(store, id, "original");
   if (!l.registered()) {
-    throw_conflict(describe(l) + " is a draft: register it before writing a " + std::string(what) +
-                       " to it",
-                   "original");
+    throw_conflict(
+        describe(l) + " is a draft: register it before writing a " + std::string(what) + " to it",
+        "original");
   }
   return l;
 }
 
 }  // namespace
 
-Letter prepare_draft(store::Store& store, const TemplateLibrary& templates,
-                     const DraftRequest& r, bool* fell_back) {
+Letter prepare_draft(store::Store& store, const TemplateLibrary& templates, const DraftRequest& r,
+                     bool* fell_back) {
   Office office = writable_office(store, r.office);
   if (r.addressees.empty()) throw_invalid("a letter needs at least one addressee", "addressees");
   if (r.addressees.size() > kMaxAddressees) {
@@ -350,10 +372,12 @@ Letter prepare_draft(store::Store& store, const TemplateLibrary& templates,
     l.addressees.push_back(std::move(to));
   }
   for (const auto& link : r.links) readable(store, link.target, "links");
-  std::string lang = r.lang.empty() ? choose_language(store, templates, r, office)
-                                    : normalize_language_tag(r.lang, "lang");
+  bool no_template_in_their_languages = false;
+  std::string lang =
+      r.lang.empty() ? choose_language(store, templates, r, office, no_template_in_their_languages)
+                     : normalize_language_tag(r.lang, "lang");
   TemplateSet set = templates.load(r.template_name, lang, letter_field_names());
-  if (fell_back) *fell_back = set.fell_back();
+  if (fell_back) *fell_back = set.fell_back() || no_template_in_their_languages;
   if (set.fell_back()) lang = "en";
 
   l.office_id = office.id;
@@ -404,8 +428,9 @@ void edit_draft(store::Store& store, LetterId id, const DraftEdit& e) {
     Letter l = readable(store, id);
     writable_office(store, l.office_id);
     if (l.registered()) {
-      throw_conflict(describe(l) + " is registered and can no longer be edited; register a "
-                                   "correction (`twinning letter correct`)",
+      throw_conflict(describe(l) +
+                         " is registered and can no longer be edited; register a "
+                         "correction (`twinning letter correct`)",
                      "letter");
     }
     auto set = [](std::string& field, const std::optional<std::string>& v, const char* name,
@@ -423,7 +448,8 @@ void edit_draft(store::Store& store, LetterId id, const DraftEdit& e) {
     if (e.lang) l.lang = normalize_language_tag(*e.lang, "lang");
     if (e.response_deadline) l.response_deadline = *e.response_deadline;
     if (e.addressees) {
-      if (e.addressees->empty()) throw_invalid("a letter needs at least one addressee", "addressees");
+      if (e.addressees->empty())
+        throw_invalid("a letter needs at least one addressee", "addressees");
       for (const auto& a : *e.addressees) {
         if (a.city_id) store::CityStore(store).require(*a.city_id);
       }
@@ -470,7 +496,8 @@ Registration register_letter(store::Store& store, LetterId id, const RegisterOpt
     Office office = writable_office(store, l.office_id);
     if (l.registered()) throw_conflict(describe(l) + " is already registered", "letter");
     std::string number = assign_number(store, office, l.direction, date, options.number);
-    store::LetterStore(store).register_number(id, number, date, status_on_registration(l.direction));
+    store::LetterStore(store).register_number(id, number, date,
+                                              status_on_registration(l.direction));
     mark_answered(store, l);
     return Registration{id, number, date};
   });
@@ -711,7 +738,8 @@ std::vector<store::LetterSummary> list_letters(store::Store& store, store::Lette
   if (actor.role == Role::kViewer) {
     throw Error(ErrorCode::kForbidden, "the correspondence register is not public");
   }
-  if (actor.role == Role::kCorrespondent && !query.involving_city) query.involving_city = actor.city;
+  if (actor.role == Role::kCorrespondent && !query.involving_city)
+    query.involving_city = actor.city;
   auto rows = store::LetterStore(store).list(query);
   if (actor.role != Role::kCorrespondent) return rows;
   store::OfficeStore offices(store);
@@ -762,9 +790,10 @@ LetterId resolve_letter(store::Store& store, std::string_view reference,
       which += (which.empty() ? "" : ", ") + std::string("#") + std::to_string(l.id) + " of " +
                offices.require(l.office_id).code;
     }
-    throw Error(ErrorCode::kAmbiguous,
-                "several offices registered a letter No " + ref + " (" + which + "): name the office",
-                "letter");
+    throw Error(
+        ErrorCode::kAmbiguous,
+        "several offices registered a letter No " + ref + " (" + which + "): name the office",
+        "letter");
   }
   return found[0].id;
 }

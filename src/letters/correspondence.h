@@ -79,8 +79,9 @@ struct DraftRequest {
 // requisites filled in, content merged — without writing anything. Throws
 // Error(kInvalidInput) naming the field, Error(kNotFound) for an unknown
 // office, city, template or referenced letter, Error(kForbidden), and as
-// TemplateLibrary::load. `fell_back` (if given) is set when the template did
-// not exist in the wanted language and English was used.
+// TemplateLibrary::load. `fell_back` (if given) is set when English was used
+// because the template exists neither in the asked language nor, when none
+// was asked, in any of the addressee's correspondence languages.
 Letter prepare_draft(store::Store& store, const TemplateLibrary& templates,
                      const DraftRequest& request, bool* fell_back = nullptr);
 
@@ -143,16 +144,15 @@ Registration register_outgoing(store::Store& store, const TemplateLibrary& templ
 // Several outgoing letters registered in one transaction, in order: all get
 // numbers or none (a campaign wave, `letter to-twins`). Letters come from
 // prepare_draft(). Returns their registrations in the same order.
-std::vector<Registration> register_prepared(store::Store& store, std::vector<Letter> letters,
-                                            const RegisterOptions& options,
-                                            const std::vector<std::vector<AttachmentInput>>&
-                                                attachments = {});
+std::vector<Registration> register_prepared(
+    store::Store& store, std::vector<Letter> letters, const RegisterOptions& options,
+    const std::vector<std::vector<AttachmentInput>>& attachments = {});
 
 // A letter that arrived at office `office`.
 struct IncomingRequest {
   OfficeId office = 0;
-  LetterSender sender;          // sender.city_id: the sending city, if in the registry
-  std::string sender_number;    // the number on the letter
+  LetterSender sender;        // sender.city_id: the sending city, if in the registry
+  std::string sender_number;  // the number on the letter
   std::optional<PartialDate> sender_date;
   std::vector<Addressee> addressees;  // default: the office's city, titled with the office name
   std::string lang = "en";
@@ -197,7 +197,8 @@ LetterId reply(store::Store& store, const TemplateLibrary& templates, LetterId o
 
 // Drafts a covering letter forwarding a copy of registered letter
 // `original` to `follow_up.addressees` (template "forward": it cites the
-// original and quotes its text). Office as for reply().
+// original and quotes its text). Office as for reply(); when no office of
+// the original's addressees fits, the original's own office forwards it.
 LetterId forward(store::Store& store, const TemplateLibrary& templates, LetterId original,
                  const FollowUp& follow_up);
 

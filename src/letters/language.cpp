@@ -4,9 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <cctype>
 #include <cstdio>
@@ -127,10 +127,13 @@ TextDirection base_direction(std::string_view text) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
     if (c < 0) continue;
     switch (u_charDirection(c)) {
-      case U_LEFT_TO_RIGHT: return TextDirection::kLeftToRight;
+      case U_LEFT_TO_RIGHT:
+        return TextDirection::kLeftToRight;
       case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC: return TextDirection::kRightToLeft;
-      default: break;
+      case U_RIGHT_TO_LEFT_ARABIC:
+        return TextDirection::kRightToLeft;
+      default:
+        break;
     }
   }
   return TextDirection::kNeutral;
@@ -160,6 +163,9 @@ std::string format_long_date(const PartialDate& date, std::string_view lang) {
   fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
   icu::UnicodeString out;
   fmt->format(static_cast<UDate>(days_since_epoch(date)) * 86400000.0, out);
+  // Recent CLDR data puts U+202F NARROW NO-BREAK SPACE before the Russian
+  // "г."; letters are written with ordinary spaces, as clerks type them.
+  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
   return to_utf8(out);
 }
 

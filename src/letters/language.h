@@ -36,7 +36,8 @@ TextDirection base_direction(std::string_view text);
 // "06.09.2013" (GOST R 7.0.97); every other language its long form (below).
 std::string format_reference_date(const PartialDate& date, std::string_view lang);
 
-// A date as written in running text, from ICU's long date format: Russian
+// A date as written in running text, from ICU's long date format (narrow
+// no-break spaces as plain spaces): Russian
 // "6 сентября 2013 г.", English "6 September 2013", Japanese "2013年9月6日".
 // Languages ICU has no data for are written in English. A date known only to
 // the month or year is written as its ISO text ("2013-09", "2013").
@@ -48,8 +49,7 @@ std::string city_name_in(const City& city, std::string_view lang);
 
 // The name of country `iso2` in `lang` (ICU display names), falling back to
 // `english` when ICU has none.
-std::string country_name_in(std::string_view iso2, std::string_view lang,
-                            std::string_view english);
+std::string country_name_in(std::string_view iso2, std::string_view lang, std::string_view english);
 
 // The languages to write to `city` in, best first, without repeats: the
 // city's own correspondence languages, then its country's languages (ISO

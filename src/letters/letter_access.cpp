@@ -10,8 +10,10 @@ bool may_read_letter(const Actor& actor, CityId office_city, std::optional<CityI
                      const std::vector<CityId>& addressee_cities) {
   switch (actor.role) {
     case Role::kAdmin:
-    case Role::kCoordinator: return true;
-    case Role::kViewer: return false;
+    case Role::kCoordinator:
+      return true;
+    case Role::kViewer:
+      return false;
     case Role::kCorrespondent: {
       if (!actor.city) return false;
       CityId own = *actor.city;

@@ -58,8 +58,8 @@ void check_tags(std::string_view text, int first_line, const std::string& source
     shown = shown.substr(0, shown.find('\n'));
     if (end == std::string_view::npos ||
         (next_open != std::string_view::npos && next_open < end && text[inner_start] != '!')) {
-      fail(source, line, "tag '" + std::string(shown) + "' is not closed with '" +
-                             std::string(close) + "'");
+      fail(source, line,
+           "tag '" + std::string(shown) + "' is not closed with '" + std::string(close) + "'");
     }
     std::string_view inner = text.substr(inner_start, end - inner_start);
     char sigil = inner.empty() ? '\0' : inner[0];
@@ -79,19 +79,23 @@ void check_tags(std::string_view text, int first_line, const std::string& source
       for (char c : name) well_formed &= is_name_char(c);
     }
     if (!well_formed) {
-      fail(source, line, "malformed tag '" + std::string(shown) + "': a field name is letters, " +
-                             "digits, '_' and '-'");
+      fail(source, line,
+           "malformed tag '" + std::string(shown) + "': a field name is letters, " +
+               "digits, '_' and '-'");
     }
     if (name != "." && !known.count(name)) {
-      fail(source, line, "unknown field {{" + name + "}} (known fields: " + known_list(known) + ")");
+      fail(source, line,
+           "unknown field {{" + name + "}} (known fields: " + known_list(known) + ")");
     }
     if (has_sigil && (sigil == '#' || sigil == '^')) {
       open.push_back({name, line});
     } else if (has_sigil && sigil == '/') {
-      if (open.empty()) fail(source, line, "{{/" + name + "}} closes a section that was never opened");
+      if (open.empty())
+        fail(source, line, "{{/" + name + "}} closes a section that was never opened");
       if (open.back().name != name) {
-        fail(source, line, "{{/" + name + "}} does not close {{#" + open.back().name +
-                               "}} opened on line " + std::to_string(open.back().line));
+        fail(source, line,
+             "{{/" + name + "}} does not close {{#" + open.back().name + "}} opened on line " +
+                 std::to_string(open.back().line));
       }
       open.pop_back();
     }
@@ -155,7 +159,6 @@ LetterTemplate LetterTemplate::parse(std::string text, std::string source,
   t.source_ = std::move(source);
   std::string preamble;
   std::string* current = &preamble;
-  int preamble_line = 1;
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -185,12 +188,13 @@ LetterTemplate LetterTemplate::parse(std::string text, std::string source,
   std::string outside = without_comments(preamble);
   if (!trim(outside).empty()) {
     std::istringstream pre(outside);
-    int at = preamble_line;
+    int at = 1;
     while (std::getline(pre, line) && trim(line).empty()) ++at;
     fail(t.source_, at, "text before the first section header (such as [body])");
   }
   // Tags inside the preamble's comments were skipped; the sections are checked.
-  for (const auto& [name, s] : t.sections_) check_tags(s.text, s.first_line, t.source_, known_fields);
+  for (const auto& [name, s] : t.sections_)
+    check_tags(s.text, s.first_line, t.source_, known_fields);
   return t;
 }
 

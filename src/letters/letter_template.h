@@ -129,8 +129,7 @@ class TemplateLibrary {
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
-  std::optional<std::filesystem::path> file_for(std::string_view name,
-                                                std::string_view lang) const;
+  std::optional<std::filesystem::path> file_for(std::string_view name, std::string_view lang) const;
   std::filesystem::path dir_;
 };
 

@@ -1,6 +1,5 @@
 #include "letters/numbering.h"
 
-
 #include "model/error.h"
 #include "model/text.h"
 
@@ -9,9 +8,9 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string pad(std::int64_t value, int width, char fill = '0') {
+std::string pad(std::int64_t value, int width) {
   std::string s = std::to_string(value);
-  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), fill);
+  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), '0');
   return s;
 }
 
@@ -77,10 +76,18 @@ std::string NumberPattern::format(std::int64_t seq, int year) const {
   std::string out;
   for (const auto& part : parts_) {
     switch (part.kind) {
-      case Part::kLiteral: out += part.literal; break;
-      case Part::kSeq: out += pad(seq, part.width); break;
-      case Part::kYear4: out += pad(year, 4); break;
-      case Part::kYear2: out += pad(year % 100, 2); break;
+      case Part::kLiteral:
+        out += part.literal;
+        break;
+      case Part::kSeq:
+        out += pad(seq, part.width);
+        break;
+      case Part::kYear4:
+        out += pad(year, 4);
+        break;
+      case Part::kYear2:
+        out += pad(year % 100, 2);
+        break;
     }
   }
   return out;
@@ -94,17 +101,26 @@ std::optional<std::int64_t> NumberPattern::match(std::string_view number, int ye
   for (const auto& part : parts_) {
     std::string fixed;
     switch (part.kind) {
-      case Part::kLiteral: fixed = part.literal; break;
-      case Part::kYear4: fixed = pad(year, 4); break;
-      case Part::kYear2: fixed = pad(year % 100, 2); break;
-      case Part::kSeq: seen_seq = true; continue;
+      case Part::kLiteral:
+        fixed = part.literal;
+        break;
+      case Part::kYear4:
+        fixed = pad(year, 4);
+        break;
+      case Part::kYear2:
+        fixed = pad(year % 100, 2);
+        break;
+      case Part::kSeq:
+        seen_seq = true;
+        continue;
     }
     (seen_seq ? after : before) += fixed;
   }
   if (number.size() <= before.size() + after.size()) return std::nullopt;
   if (number.substr(0, before.size()) != before) return std::nullopt;
   if (number.substr(number.size() - after.size()) != after) return std::nullopt;
-  std::string_view digits = number.substr(before.size(), number.size() - before.size() - after.size());
+  std::string_view digits =
+      number.substr(before.size(), number.size() - before.size() - after.size());
   if (digits.size() > 18) return std::nullopt;
   std::int64_t seq = 0;
   for (char c : digits) {

@@ -38,8 +38,7 @@ void check_text(const std::string& value, const char* field) {
 NumberPattern office_pattern(const Office& office, LetterDirection direction) {
   bool out = direction == LetterDirection::kOutgoing;
   return NumberPattern::parse(out ? office.outgoing_pattern : office.incoming_pattern,
-                              office.yearly_restart,
-                              out ? "outgoing_pattern" : "incoming_pattern");
+                              office.yearly_restart, out ? "outgoing_pattern" : "incoming_pattern");
 }
 
 std::pair<std::string, int> office_series(const Office& office, LetterDirection direction,
@@ -57,15 +56,16 @@ OfficeId add_office(store::Store& store, const OfficeRequest& r) {
   o.name = std::string(trim(r.name.empty() ? city.name : r.name));
   check_text(o.name, "name");
   o.yearly_restart = r.yearly_restart;
-  o.outgoing_pattern = NumberPattern::parse(r.outgoing_pattern, r.yearly_restart,
-                                            "outgoing_pattern").text();
+  o.outgoing_pattern =
+      NumberPattern::parse(r.outgoing_pattern, r.yearly_restart, "outgoing_pattern").text();
   std::string incoming = r.incoming_pattern;
   if (incoming.empty()) incoming = r.yearly_restart ? "IN-{yyyy}-{seq}" : "IN-{seq}";
   o.incoming_pattern = NumberPattern::parse(incoming, r.yearly_restart, "incoming_pattern").text();
   if (o.incoming_pattern == o.outgoing_pattern) {
-    throw_invalid("incoming and outgoing letters need different patterns, or their numbers "
-                  "would collide",
-                  "incoming_pattern");
+    throw_invalid(
+        "incoming and outgoing letters need different patterns, or their numbers "
+        "would collide",
+        "incoming_pattern");
   }
   store::OfficeStore offices(store);
   if (offices.find_by_code(o.code)) throw_conflict("office code '" + o.code + "' is taken", "code");
@@ -112,8 +112,7 @@ Office office_of_city(store::Store& store, CityId city, std::string_view field) 
     std::string codes;
     for (const auto& o : offices) codes += (codes.empty() ? "" : ", ") + o.code;
     throw Error(ErrorCode::kAmbiguous,
-                "city #" + std::to_string(city) + " has several offices (" + codes +
-                    "): name one",
+                "city #" + std::to_string(city) + " has several offices (" + codes + "): name one",
                 std::string(field));
   }
   return offices[0];

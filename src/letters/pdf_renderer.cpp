@@ -3,8 +3,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <pango/pangocairo.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,8 +39,9 @@ std::string font_families(std::string_view lang) {
   if (primary == "ja") {
     first = "Noto Serif CJK JP";
   } else if (primary == "zh") {
-    bool traditional = tag.find("Hant") != std::string::npos || tag.find("TW") != std::string::npos ||
-                       tag.find("HK") != std::string::npos || tag.find("MO") != std::string::npos;
+    bool traditional = tag.find("Hant") != std::string::npos ||
+                       tag.find("TW") != std::string::npos || tag.find("HK") != std::string::npos ||
+                       tag.find("MO") != std::string::npos;
     first = traditional ? "Noto Serif CJK TC" : "Noto Serif CJK SC";
   } else if (primary == "ko") {
     first = "Noto Serif CJK KR";
@@ -120,8 +121,8 @@ class LetterPdf {
     bool bold = false;
     Align align = Align::kStart;
     bool justify = false;
-    double indent = 0;       // first-line indent, points
-    double spacing = 1.0;    // line-height factor
+    double indent = 0;     // first-line indent, points
+    double spacing = 1.0;  // line-height factor
   };
 
   LayoutPtr layout(const std::string& text, double width, const Style& s) {
@@ -267,30 +268,35 @@ class LetterPdf {
     const double addressee_width = width_ - addressee_offset;
     double y_left = y_;
     if (!doc_.letterhead.empty()) {
-      auto head = layout(directional(doc_.letterhead[0], rtl_), column, Style{13, true, Align::kCenter});
+      auto head =
+          layout(directional(doc_.letterhead[0], rtl_), column, Style{13, true, Align::kCenter});
       draw(head.get(), x_of(0, column), y_left);
       y_left += height(head.get());
       if (doc_.letterhead.size() > 1) {
-        auto rest = layout(join_lines(doc_.letterhead, rtl_, 1), column, Style{10, false, Align::kCenter});
+        auto rest =
+            layout(join_lines(doc_.letterhead, rtl_, 1), column, Style{10, false, Align::kCenter});
         draw(rest.get(), x_of(0, column), y_left + 2 * kMm);
         y_left += 2 * kMm + height(rest.get());
       }
     }
     if (!doc_.registration.empty()) {
-      auto reg = layout(join_lines(doc_.registration, rtl_), column, Style{12, false, Align::kStart});
+      auto reg =
+          layout(join_lines(doc_.registration, rtl_), column, Style{12, false, Align::kStart});
       y_left += 5 * kMm;
       draw(reg.get(), x_of(0, column), y_left);
       y_left += height(reg.get());
     }
     double y_right = y_;
     if (!doc_.addressee.empty()) {
-      auto to = layout(join_lines(doc_.addressee, rtl_), addressee_width, Style{14, false, Align::kStart});
+      auto to = layout(join_lines(doc_.addressee, rtl_), addressee_width,
+                       Style{14, false, Align::kStart});
       draw(to.get(), x_of(addressee_offset, addressee_width), y_right);
       y_right += height(to.get());
     }
     y_ = std::max(y_left, y_right) + 12 * kMm;
     if (!doc_.subject.empty()) {
-      auto subject = layout(paragraph_text(doc_.subject, rtl_), column, Style{12, false, Align::kStart});
+      auto subject =
+          layout(paragraph_text(doc_.subject, rtl_), column, Style{12, false, Align::kStart});
       keep(subject.get(), x_of(0, column));
       y_ += 6 * kMm;
     }
@@ -306,10 +312,12 @@ class LetterPdf {
 
   void render_business() {
     if (!doc_.letterhead.empty()) {
-      auto head = layout(directional(doc_.letterhead[0], rtl_), width_, Style{15, true, Align::kCenter});
+      auto head =
+          layout(directional(doc_.letterhead[0], rtl_), width_, Style{15, true, Align::kCenter});
       keep(head.get(), left_);
       if (doc_.letterhead.size() > 1) {
-        auto rest = layout(join_lines(doc_.letterhead, rtl_, 1), width_, Style{10, false, Align::kCenter});
+        auto rest =
+            layout(join_lines(doc_.letterhead, rtl_, 1), width_, Style{10, false, Align::kCenter});
         y_ += 1.5 * kMm;
         keep(rest.get(), left_);
       }
@@ -333,7 +341,8 @@ class LetterPdf {
       y_ += 10 * kMm;
     }
     if (!doc_.subject.empty()) {
-      auto subject = layout(paragraph_text(doc_.subject, rtl_), width_, Style{12, true, Align::kStart});
+      auto subject =
+          layout(paragraph_text(doc_.subject, rtl_), width_, Style{12, true, Align::kStart});
       keep(subject.get(), left_);
       y_ += 5 * kMm;
     }
@@ -343,7 +352,8 @@ class LetterPdf {
     paragraphs(doc_.closing, text, 2 * kMm);
     if (!doc_.signature.empty()) {
       y_ += 14 * kMm;  // room for the handwritten signature
-      auto sig = layout(join_lines(doc_.signature, rtl_), width_ * 0.6, Style{12, false, Align::kStart});
+      auto sig =
+          layout(join_lines(doc_.signature, rtl_), width_ * 0.6, Style{12, false, Align::kStart});
       keep(sig.get(), x_of(0, width_ * 0.6));
     }
   }

@@ -52,9 +52,9 @@ E parse_name(const NameTable<E, N>& table, std::string_view text, std::string_vi
     if (name == text) return v;
     expected += (expected.empty() ? "" : ", ") + std::string(name);
   }
-  throw_invalid("unknown " + std::string(what) + " '" + std::string(text) + "': expected " +
-                    expected,
-                std::string(field));
+  throw_invalid(
+      "unknown " + std::string(what) + " '" + std::string(text) + "': expected " + expected,
+      std::string(field));
 }
 
 }  // namespace
@@ -79,11 +79,16 @@ LetterLinkKind parse_letter_link_kind(std::string_view text, std::string_view fi
 
 std::optional<LetterLinkKind> link_kind_for(LetterKind kind) {
   switch (kind) {
-    case LetterKind::kReply: return LetterLinkKind::kReplyTo;
-    case LetterKind::kForward: return LetterLinkKind::kForwardOf;
-    case LetterKind::kReminder: return LetterLinkKind::kReminderOf;
-    case LetterKind::kCorrection: return LetterLinkKind::kCorrectionOf;
-    case LetterKind::kLetter: return std::nullopt;
+    case LetterKind::kReply:
+      return LetterLinkKind::kReplyTo;
+    case LetterKind::kForward:
+      return LetterLinkKind::kForwardOf;
+    case LetterKind::kReminder:
+      return LetterLinkKind::kReminderOf;
+    case LetterKind::kCorrection:
+      return LetterLinkKind::kCorrectionOf;
+    case LetterKind::kLetter:
+      return std::nullopt;
   }
   return std::nullopt;
 }

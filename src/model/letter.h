@@ -26,10 +26,10 @@ struct Office {
   OfficeId id = 0;
   std::string code;  // short unique handle used on the command line: "volgograd"
   CityId city_id = 0;
-  std::string name;                    // "Administration of Volgograd"
-  std::string outgoing_pattern;        // numbers of the letters it sends
-  std::string incoming_pattern;        // numbers of the letters it receives
-  bool yearly_restart = false;         // both sequences start at 1 each calendar year
+  std::string name;              // "Administration of Volgograd"
+  std::string outgoing_pattern;  // numbers of the letters it sends
+  std::string incoming_pattern;  // numbers of the letters it receives
+  bool yearly_restart = false;   // both sequences start at 1 each calendar year
 };
 
 // How an office signs its letters in one language: the letterhead lines,
@@ -73,9 +73,9 @@ std::optional<LetterLinkKind> link_kind_for(LetterKind kind);
 // One addressee of a letter, frozen with the letter at registration.
 struct Addressee {
   std::optional<CityId> city_id;  // the addressed city, if it is one of the registry's
-  std::string title;              // "Мэру города-побратима", "The Mayor of Coventry"
-  std::string name;               // the person, if known
-  std::string address;            // postal address as printed, may span lines
+  std::string title;    // "Мэру города-побратима", "The Mayor of Coventry"
+  std::string name;     // the person, if known
+  std::string address;  // postal address as printed, may span lines
 };
 
 // A file attached to a letter. The bytes live in the database; the letter
@@ -94,8 +94,8 @@ struct Attachment {
 struct LetterLink {
   LetterLinkKind kind = LetterLinkKind::kReplyTo;
   LetterId target = 0;
-  std::string target_number;                // "" while the target is a draft
-  std::optional<PartialDate> target_date;   // nullopt while the target is a draft
+  std::string target_number;               // "" while the target is a draft
+  std::optional<PartialDate> target_date;  // nullopt while the target is a draft
 };
 
 // Who sent a letter and the requisites printed on it. For outgoing letters
@@ -113,8 +113,8 @@ struct Letter {
   LetterDirection direction = LetterDirection::kOutgoing;
   LetterKind kind = LetterKind::kLetter;
   LetterStatus status = LetterStatus::kDraft;
-  std::string number;                // registration number; "" while a draft
-  std::optional<PartialDate> date;   // registration date; nullopt while a draft
+  std::string number;               // registration number; "" while a draft
+  std::optional<PartialDate> date;  // registration date; nullopt while a draft
   // Incoming letters: the number and date the sender gave the letter.
   std::string sender_number;
   std::optional<PartialDate> sender_date;

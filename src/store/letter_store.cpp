@@ -108,8 +108,7 @@ std::string from_base64(const std::string& text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t len = 0;
   if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, nullptr,
-                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
     throw Error(ErrorCode::kUnavailable, "a stored attachment is not valid base64");
   }
   out.resize(len);
@@ -146,13 +145,31 @@ LetterId LetterStore::insert(const Letter& l) {
         "closing, response_deadline, sent_date, created_at, updated_at) VALUES ($1, $2, $3, $4, "
         "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
         "$23, $24, $25, $25)",
-        {l.office_id, letter_direction_name(l.direction), letter_kind_name(l.kind),
-         letter_status_name(l.status), l.registered() ? Value(l.number) : Value(),
-         date_value(l.registered() ? l.date : std::nullopt), l.sender_number,
-         date_value(l.sender_date), l.sender.city_id, l.sender.letterhead,
-         l.sender.signatory_name, l.sender.signatory_title, l.sender.address, l.sender.phone,
-         l.sender.fax, l.sender.email, l.lang, l.template_name, l.subject, l.salutation, l.body,
-         l.closing, date_value(l.response_deadline), date_value(l.sent_date), now});
+        {l.office_id,
+         letter_direction_name(l.direction),
+         letter_kind_name(l.kind),
+         letter_status_name(l.status),
+         l.registered() ? Value(l.number) : Value(),
+         date_value(l.registered() ? l.date : std::nullopt),
+         l.sender_number,
+         date_value(l.sender_date),
+         l.sender.city_id,
+         l.sender.letterhead,
+         l.sender.signatory_name,
+         l.sender.signatory_title,
+         l.sender.address,
+         l.sender.phone,
+         l.sender.fax,
+         l.sender.email,
+         l.lang,
+         l.template_name,
+         l.subject,
+         l.salutation,
+         l.body,
+         l.closing,
+         date_value(l.response_deadline),
+         date_value(l.sent_date),
+         now});
     insert_children(id, l);
     AuditLog(store_).record("create", "letter", std::to_string(id), nullptr, require(id));
     return id;
@@ -170,12 +187,12 @@ void LetterStore::update_draft(const Letter& l) {
         "body = $14, closing = $15, response_deadline = $16, updated_at = $17 "
         "WHERE id = $1 AND status = 'draft'",
         {l.id, l.sender.city_id, l.sender.letterhead, l.sender.signatory_name,
-         l.sender.signatory_title, l.sender.address, l.sender.phone, l.sender.fax,
-         l.sender.email, l.lang, l.template_name, l.subject, l.salutation, l.body, l.closing,
+         l.sender.signatory_title, l.sender.address, l.sender.phone, l.sender.fax, l.sender.email,
+         l.lang, l.template_name, l.subject, l.salutation, l.body, l.closing,
          date_value(l.response_deadline), now_utc_iso()});
     if (changed != 1) {
-      throw_conflict("letter #" + std::to_string(l.id) + " is registered as No " +
-                         before.number + " and can no longer be edited; register a correction",
+      throw_conflict("letter #" + std::to_string(l.id) + " is registered as No " + before.number +
+                         " and can no longer be edited; register a correction",
                      "letter");
     }
     db.execute("DELETE FROM letter_addressees WHERE letter_id = $1", {l.id});
@@ -206,8 +223,7 @@ void LetterStore::set_status(LetterId id, LetterStatus status, std::optional<Par
   db.write_transaction([&] {
     Letter before = require(id);
     if (!before.registered() || status == LetterStatus::kDraft) {
-      throw_conflict("letter #" + std::to_string(id) + " is a draft: register it first",
-                     "letter");
+      throw_conflict("letter #" + std::to_string(id) + " is a draft: register it first", "letter");
     }
     db.execute(
         "UPDATE letters SET status = $2, sent_date = COALESCE($3, sent_date), updated_at = $4 "
@@ -297,7 +313,8 @@ std::vector<LetterSummary> LetterStore::list(const LetterQuery& q) {
     std::string c = where.param(*q.involving_city);
     where.add("(o.city_id = " + c + " OR l.sender_city_id = " + c +
               " OR EXISTS (SELECT 1 FROM letter_addressees a WHERE a.letter_id = l.id AND "
-              "a.city_id = " + c + "))");
+              "a.city_id = " +
+              c + "))");
   }
   if (q.status) where.add("l.status = " + where.param(letter_status_name(*q.status)));
   if (q.direction) where.add("l.direction = " + where.param(letter_direction_name(*q.direction)));
@@ -328,7 +345,8 @@ LetterSummary LetterStore::summary(LetterId id) {
   q.after_id = id - 1;
   q.limit = 1;
   auto rows = list(q);
-  if (rows.empty() || rows[0].id != id) throw_not_found("no letter #" + std::to_string(id), "letter");
+  if (rows.empty() || rows[0].id != id)
+    throw_not_found("no letter #" + std::to_string(id), "letter");
   return rows[0];
 }
 
@@ -336,9 +354,8 @@ std::vector<Referral> LetterStore::referring(LetterId target) {
   std::vector<std::pair<LetterLinkKind, LetterId>> ids;
   store_.db().query_each(
       "SELECT kind, letter_id FROM letter_links WHERE target_id = $1 ORDER BY letter_id, kind",
-      {target}, [&](const Row& r) {
-        ids.emplace_back(parse_letter_link_kind(r.text(0)), r.integer(1));
-      });
+      {target},
+      [&](const Row& r) { ids.emplace_back(parse_letter_link_kind(r.text(0)), r.integer(1)); });
   std::vector<Referral> out;
   for (auto& [kind, id] : ids) out.push_back(Referral{kind, summary(id)});
   return out;
@@ -353,8 +370,7 @@ std::int64_t LetterStore::add_attachment(LetterId letter, const std::string& nam
     std::int64_t id = db.insert(
         "INSERT INTO letter_attachments (letter_id, name, media_type, size, sha256, "
         "content_base64) VALUES ($1, $2, $3, $4, $5, $6)",
-        {letter, name, media_type, static_cast<long long>(bytes.size()), sha256,
-         to_base64(bytes)});
+        {letter, name, media_type, static_cast<long long>(bytes.size()), sha256, to_base64(bytes)});
     db.execute("UPDATE letters SET updated_at = $2 WHERE id = $1", {letter, now_utc_iso()});
     AuditLog(store_).record("attach", "letter", std::to_string(letter), before, require(letter));
     return id;

@@ -32,9 +32,9 @@ struct LetterSummary {
   std::string number;               // "" for drafts
   std::optional<PartialDate> date;  // registration date
   std::optional<CityId> sender_city_id;
-  std::string sender_city;          // registry name of the sender city, or ""
+  std::string sender_city;  // registry name of the sender city, or ""
   std::vector<CityId> addressee_cities;
-  std::string addressee;            // first addressee: its title, else its city's name
+  std::string addressee;  // first addressee: its title, else its city's name
   std::string subject;
   std::string lang;
   std::optional<PartialDate> response_deadline;

@@ -37,8 +37,7 @@ OfficeId OfficeStore::create(const Office& o) {
     OfficeId id = db.insert(
         "INSERT INTO offices (code, city_id, name, outgoing_pattern, incoming_pattern, "
         "yearly_restart, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-        {o.code, o.city_id, o.name, o.outgoing_pattern, o.incoming_pattern, o.yearly_restart,
-         now});
+        {o.code, o.city_id, o.name, o.outgoing_pattern, o.incoming_pattern, o.yearly_restart, now});
     AuditLog(store_).record("create", "office", std::to_string(id), nullptr, require(id));
     return id;
   });
