@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <map>
 
@@ -638,14 +639,32 @@ LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId 
                   "original");
   }
   if (orig.status == LetterStatus::kAnswered) {
-    std::string by;
-    for (const auto& ref : store::LetterStore(store).referring(orig.id)) {
-      if (ref.kind == LetterLinkKind::kReplyTo && ref.letter.status != LetterStatus::kDraft) {
-        by = " by No " + ref.letter.number + " of " + ref.letter.date->to_string();
-      }
+    // A letter to one addressee is answered by any reply. A circular to many
+    // is answered only for the addressee cities that replied: the others may
+    // still be reminded, each on its own.
+    const std::vector<Addressee>& targets = f.addressees.empty() ? orig.addressees : f.addressees;
+    std::set<CityId> target_cities;
+    bool every_target_is_a_city = true;
+    for (const auto& a : targets) {
+      if (a.city_id) target_cities.insert(*a.city_id);
+      else every_target_is_a_city = false;
     }
-    throw_conflict(describe(orig) + " was answered" + by + ": no reminder after an answer",
-                   "original");
+    bool per_addressee = orig.addressees.size() > 1 && every_target_is_a_city;
+    for (const auto& ref : store::LetterStore(store).referring(orig.id)) {
+      if (ref.kind != LetterLinkKind::kReplyTo || ref.letter.status == LetterStatus::kDraft) {
+        continue;
+      }
+      if (per_addressee &&
+          !(ref.letter.sender_city_id && target_cities.count(*ref.letter.sender_city_id))) {
+        continue;
+      }
+      throw_conflict(describe(orig) + " was answered by No " + ref.letter.number + " of " +
+                         ref.letter.date->to_string() + ": no reminder after an answer",
+                     "original");
+    }
+    if (!per_addressee) {
+      throw_conflict(describe(orig) + " was answered: no reminder after an answer", "original");
+    }
   }
   Office office = writable_office(store, orig.office_id);
   if (f.office && *f.office != office.id) {

@@ -205,8 +205,10 @@ LetterId forward(store::Store& store, const TemplateLibrary& templates, LetterId
 // Drafts a reminder of registered outgoing letter `original` to its
 // addressees, from its office, in its language (template "reminder": it
 // cites the original's number and date). Throws Error(kConflict) if the
-// original has been answered — no reminder after an answer came — or is a draft,
-// Error(kInvalidInput) if it is incoming.
+// original has been answered — no reminder after an answer came — or is a
+// draft, Error(kInvalidInput) if it is incoming. A circular (several
+// addressees) counts as answered only for the addressee cities that replied:
+// a reminder to the others, named in follow_up.addressees, is allowed.
 LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId original,
                 const FollowUp& follow_up);
 

@@ -228,3 +228,34 @@ TEST(DemoCli, LoadsTheScenarioOnceAndInventsNoOutcome) {
 
 }  // namespace
 }  // namespace twinning::testing
+
+namespace twinning::testing {
+namespace {
+
+TEST(DemoCli, ACircularIsRemindedOnlyToTheCitiesThatHaveNotAnswered) {
+  ScratchDir dir;
+  std::string db = dir.file("demo.db");
+  ASSERT_EQ(run_twinning({"--db", db, "demo"}).exit_code, 0);
+  auto reply = run_twinning({"--db", db, "campaign", "reply", "un-year-2014", "Cologne, DE",
+                             "--date", "2013-10-01"});
+  ASSERT_EQ(reply.exit_code, 0) << reply.err;
+  auto status = run_twinning({"--db", db, "campaign", "status", "un-year-2014", "--json"}).json();
+  int awaiting = status["cities_awaiting"];
+  auto r = run_twinning({"--db", db, "campaign", "remind", "un-year-2014", "--as-of", "2013-11-20",
+                         "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto reminders = r.json();
+  EXPECT_EQ(static_cast<int>(reminders.size()), awaiting);
+  int citing_volgograd = 0;
+  for (const auto& rem : reminders) {
+    EXPECT_NE(rem["city"]["name"], "Cologne");
+    if (rem["original_number"] == "19-024/125рс") {
+      ++citing_volgograd;
+      EXPECT_EQ(rem["original_date"], "2013-09-06");
+    }
+  }
+  EXPECT_EQ(citing_volgograd, 13);  // Volgograd's 14 twins but Cologne
+}
+
+}  // namespace
+}  // namespace twinning::testing
