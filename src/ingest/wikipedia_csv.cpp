@@ -145,7 +145,7 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
 
   // Structural checks and parsing happen before anything is written.
   if (trim(text).empty()) {
-    throw_invalid("empty file: expected a header line city1,country1,...", "line 1");
+    throw_invalid("line 1: empty file: expected a header line city1,country1,...", "line 1");
   }
   require_utf8(text);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // BOM

@@ -130,6 +130,17 @@ std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir, const st
   return store;
 }
 
+std::map<std::string, std::int64_t> table_row_counts(const std::string& path) {
+  auto db = store::open_database(path);
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& row : db->query(
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+    std::string table = row.text(0);
+    counts[table] = db->query_one("SELECT COUNT(*) FROM \"" + table + "\"")->integer(0);
+  }
+  return counts;
+}
+
 std::string data_file(const std::string& name) {
   return std::string(TWINNING_TEST_DATA) + "/" + name;
 }
