@@ -43,30 +43,34 @@ void write_file_atomically(const std::string& path,
       close(fd);
       unlink(temp.c_str());
     }
-    throw_invalid("cannot " + what + " '" + path + "': " + reason, std::string(field));
+    throw_invalid("cannot " + what + " " + std::string(field) + " file '" + path + "': " + reason,
+                  std::string(field));
   };
-  if (fd < 0) fail("create a file next to");
+  if (fd < 0) fail("create the");
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail("write");
+    if (n < 0) fail("write the");
     done += static_cast<std::size_t>(n);
   }
   // mkstemp creates 0600: keep the mode of the file replaced, else 0644.
   struct stat old {};
   mode_t mode = stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
-  if (fchmod(fd, mode) != 0 || fsync(fd) != 0) fail("write");
+  if (fchmod(fd, mode) != 0 || fsync(fd) != 0) fail("write the");
   if (close(fd) != 0) {
     fd = -1;
     unlink(temp.c_str());
-    throw_invalid("cannot write '" + path + "': " + std::strerror(errno), std::string(field));
+    throw_invalid("cannot write the " + std::string(field) + " file '" + path + "': " +
+                      std::strerror(errno),
+                  std::string(field));
   }
   fd = -1;
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     std::string reason = std::strerror(errno);
     unlink(temp.c_str());
-    throw_invalid("cannot replace '" + path + "': " + reason, std::string(field));
+    throw_invalid("cannot replace the " + std::string(field) + " file '" + path + "': " + reason,
+                  std::string(field));
   }
   // Make the rename itself durable.
   std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));

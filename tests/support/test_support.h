@@ -45,6 +45,10 @@ struct RunResult {
 RunResult run_twinning(const std::vector<std::string>& args, const std::string& cwd = "",
                        const std::string& input = "");
 
+// Asserts the CLI's answer to bad input: exit code 2, nothing on stdout,
+// exactly one line on stderr, containing `fragment`.
+void expect_bad_input(const RunResult& r, const std::string& fragment);
+
 // A migrated SQLite store in a scratch file with the reference countries.
 std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir,
                                                  const std::string& name = "test.db");
