@@ -57,7 +57,8 @@ void BM_ImportWorldList(benchmark::State& state) {
     }
     state.ResumeTiming();
   }
-  state.counters["rows/s"] = benchmark::Counter(25917.0, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["rows/s"] =
+      benchmark::Counter(25917.0, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ImportWorldList)->Unit(benchmark::kMillisecond)->MinTime(3);
 

@@ -13,8 +13,8 @@ void print_report(const Context& ctx, const ingest::ImportReport& r) {
   bool wikidata = r.format == "wikidata";
   std::cout << "imported " << r.file << " (" << r.format << "): ";
   if (wikidata) std::cout << r.entities_read << " entities, ";
-  std::cout << r.rows_read << (wikidata ? " twin statements" : " rows") << " read = "
-            << r.links_created << " links created + " << r.links_merged
+  std::cout << r.rows_read << (wikidata ? " twin statements" : " rows")
+            << " read = " << r.links_created << " links created + " << r.links_merged
             << " merged into existing links + " << r.rows_rejected << " rejected\n"
             << "cities: " << r.cities_created << " created, " << r.cities_matched << " matched, "
             << r.cities_updated << " updated; names added: " << r.names_added
@@ -39,9 +39,8 @@ void add_import_commands(CLI::App& app, Context& ctx) {
       "wikipedia-csv", "Import the Wikipedia-list CSV (city1,country1[,lat1,lng1],city2,...)");
   wcsv->add_option("FILE", file, "CSV file")->required();
   add_json_flag(wcsv, ctx);
-  wcsv->callback([&ctx] {
-    print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file));
-  });
+  wcsv->callback(
+      [&ctx] { print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file)); });
   auto* wd = imp->add_subcommand(
       "wikidata",
       "Import Wikidata entity JSON (a dump or an array): items with P17, P625, labels and P190 "

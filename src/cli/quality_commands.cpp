@@ -13,8 +13,8 @@ namespace {
 template <class T, class F>
 void print_section(const char* title, const std::vector<T>& findings, int limit, F print) {
   std::cout << title << ": " << findings.size() << '\n';
-  std::size_t shown = limit == 0 ? findings.size()
-                                 : std::min(findings.size(), static_cast<std::size_t>(limit));
+  std::size_t shown =
+      limit == 0 ? findings.size() : std::min(findings.size(), static_cast<std::size_t>(limit));
   for (std::size_t i = 0; i < shown; ++i) {
     std::cout << "  ";
     print(findings[i]);
@@ -38,8 +38,8 @@ void print_report(const ingest::QualityReport& r, int limit) {
                   std::cout << c.name << ":";
                   for (const auto& city : c.cities) std::cout << "  " << city_at(city);
                 });
-  print_section("(b) coordinates more than 500 km outside their country", r.far_from_country,
-                limit, [](const ingest::FarFromCountry& f) {
+  print_section("(b) coordinates more than 500 km outside their country", r.far_from_country, limit,
+                [](const ingest::FarFromCountry& f) {
                   char km[32];
                   std::snprintf(km, sizeof km, "%.0f", f.distance_km);
                   std::cout << city_at(f.city) << ": " << km << " km outside " << f.city.country;

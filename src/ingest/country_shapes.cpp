@@ -121,9 +121,7 @@ const CountryShapes& CountryShapes::embedded() {
   return shapes;
 }
 
-bool CountryShapes::has(std::string_view iso2) const {
-  return shapes_.contains(std::string(iso2));
-}
+bool CountryShapes::has(std::string_view iso2) const { return shapes_.contains(std::string(iso2)); }
 
 bool CountryShapes::inside(const Shape& s, double lat, double lng) {
   // Even-odd ray casting towards east in the (lng, lat) plane. Natural Earth

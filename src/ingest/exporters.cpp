@@ -36,10 +36,9 @@ Snapshot read_snapshot(store::Store& store) {
     s.cities.push_back(c);
   });
   store::LinkStore(store).for_each([&](const Link& l) { s.links.push_back(l); });
-  store.db().query_each("SELECT link_id, listed_by FROM link_listings", {},
-                        [&](const store::Row& r) {
-                          s.listed_by[r.integer(0)].insert(r.integer(1));
-                        });
+  store.db().query_each(
+      "SELECT link_id, listed_by FROM link_listings", {},
+      [&](const store::Row& r) { s.listed_by[r.integer(0)].insert(r.integer(1)); });
   return s;
 }
 
@@ -72,8 +71,8 @@ ExportSummary write_csv(const Snapshot& s, std::ostream& out) {
           << optional_number(c.lng) << ',';
     }
     out << link_kind_name(l.kind) << ',' << date_text(l.since) << ',' << date_text(l.until) << ','
-        << link_status_name(l.status) << ',' << csv_escape(l.source) << ','
-        << csv_escape(l.notes) << '\n';
+        << link_status_name(l.status) << ',' << csv_escape(l.source) << ',' << csv_escape(l.notes)
+        << '\n';
     ++sum.links;
   }
   sum.cities = static_cast<std::int64_t>(seen.size());
@@ -106,8 +105,7 @@ ExportSummary write_geojson(const Snapshot& s, std::ostream& out) {
     const auto& b = s.city(l.city_b);
     json geometry = nullptr;
     if (a.lat && a.lng && b.lat && b.lng) {
-      geometry = {{"type", "LineString"},
-                  {"coordinates", {{*a.lng, *a.lat}, {*b.lng, *b.lat}}}};
+      geometry = {{"type", "LineString"}, {"coordinates", {{*a.lng, *a.lat}, {*b.lng, *b.lat}}}};
     }
     emit({{"type", "Feature"},
           {"geometry", geometry},
@@ -134,11 +132,21 @@ std::string xml_escape(std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
         out += ch;
@@ -197,9 +205,12 @@ ExportSummary write_graphml(const Snapshot& s, std::ostream& out) {
 
 std::string_view export_format_name(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kCsv: return "csv";
-    case ExportFormat::kGeoJson: return "geojson";
-    case ExportFormat::kGraphMl: return "graphml";
+    case ExportFormat::kCsv:
+      return "csv";
+    case ExportFormat::kGeoJson:
+      return "geojson";
+    case ExportFormat::kGraphMl:
+      return "graphml";
   }
   return "csv";
 }
@@ -208,17 +219,24 @@ ExportFormat parse_export_format(std::string_view text, std::string_view field) 
   for (auto f : {ExportFormat::kCsv, ExportFormat::kGeoJson, ExportFormat::kGraphMl}) {
     if (text == export_format_name(f)) return f;
   }
-  throw_invalid("unknown export format '" + std::string(text) + "': expected csv, geojson or graphml",
-                std::string(field));
+  throw_invalid(
+      "unknown export format '" + std::string(text) + "': expected csv, geojson or graphml",
+      std::string(field));
 }
 
 ExportSummary write_export(store::Store& store, ExportFormat format, std::ostream& out) {
   Snapshot s = read_snapshot(store);
   ExportSummary sum;
   switch (format) {
-    case ExportFormat::kCsv: sum = write_csv(s, out); break;
-    case ExportFormat::kGeoJson: sum = write_geojson(s, out); break;
-    case ExportFormat::kGraphMl: sum = write_graphml(s, out); break;
+    case ExportFormat::kCsv:
+      sum = write_csv(s, out);
+      break;
+    case ExportFormat::kGeoJson:
+      sum = write_geojson(s, out);
+      break;
+    case ExportFormat::kGraphMl:
+      sum = write_graphml(s, out);
+      break;
   }
   sum.format = format;
   out.flush();
@@ -226,8 +244,7 @@ ExportSummary write_export(store::Store& store, ExportFormat format, std::ostrea
   return sum;
 }
 
-ExportSummary write_export_file(store::Store& store, ExportFormat format,
-                                const std::string& path) {
+ExportSummary write_export_file(store::Store& store, ExportFormat format, const std::string& path) {
   ExportSummary sum;
   write_file_atomically(path, [&](std::ostream& out) { sum = write_export(store, format, out); });
   return sum;

@@ -49,7 +49,6 @@ ExportSummary write_export(store::Store& store, ExportFormat format, std::ostrea
 // write_file_atomically): a failure leaves an existing file untouched.
 // Throws as write_export and Error(kInvalidInput, "--out") if the file
 // cannot be written.
-ExportSummary write_export_file(store::Store& store, ExportFormat format,
-                                const std::string& path);
+ExportSummary write_export_file(store::Store& store, ExportFormat format, const std::string& path);
 
 }  // namespace twinning::ingest

@@ -28,8 +28,7 @@ std::string base_name(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& write,
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                            std::string_view field) {
   std::ostringstream content;
   write(content);
@@ -61,9 +60,9 @@ void write_file_atomically(const std::string& path,
   if (close(fd) != 0) {
     fd = -1;
     unlink(temp.c_str());
-    throw_invalid("cannot write the " + std::string(field) + " file '" + path + "': " +
-                      std::strerror(errno),
-                  std::string(field));
+    throw_invalid(
+        "cannot write the " + std::string(field) + " file '" + path + "': " + std::strerror(errno),
+        std::string(field));
   }
   fd = -1;
   if (std::rename(temp.c_str(), path.c_str()) != 0) {

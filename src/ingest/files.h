@@ -23,8 +23,7 @@ std::string base_name(std::string_view path);
 // partial file, and on failure `path` is left as it was and the temporary
 // file removed. Throws Error(kInvalidInput) naming `field` if the file
 // cannot be created or written; exceptions from `write` propagate.
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& write,
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                            std::string_view field = "--out");
 
 }  // namespace twinning::ingest

@@ -28,10 +28,10 @@ struct ImportReport {
   std::string format;  // "wikipedia-csv", "wikidata"
   int rows_read = 0;
   int links_created = 0;
-  int links_merged = 0;  // the pair was already linked (other side's listing, earlier import)
+  int links_merged = 0;   // the pair was already linked (other side's listing, earlier import)
   int links_updated = 0;  // merged links that gained a missing start or end date
   int rows_rejected = 0;
-  int entities_read = 0;   // Wikidata: JSON entities in the file (countries included)
+  int entities_read = 0;  // Wikidata: JSON entities in the file (countries included)
   int cities_created = 0;
   int cities_matched = 0;  // city mentions resolved to an existing city
   int cities_updated = 0;  // existing cities given missing coordinates or a Wikidata id

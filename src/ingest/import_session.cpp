@@ -54,13 +54,15 @@ bool ImportSession::matched(CityId id, std::optional<double> lat, std::optional<
 
 CityId ImportSession::city(const std::string& name, const std::string& iso2,
                            std::optional<double> lat, std::optional<double> lng) {
-  auto [it, inserted] = city_index_.try_emplace(key(name) + '\t' + iso2, 0);
-  if (!inserted) {
+  // Most mentions are of known cities: look up without allocating a key.
+  lookup_.assign(key(name)).append(1, '\t').append(iso2);
+  if (auto it = city_index_.find(lookup_); it != city_index_.end()) {
     matched(it->second, lat, lng);
     return it->second;
   }
-  it->second = create_city(name, iso2, lat, lng);
-  return it->second;
+  CityId id = create_city(name, iso2, lat, lng);
+  city_index_.emplace(lookup_, id);
+  return id;
 }
 
 void ImportSession::load_items() {
@@ -88,7 +90,8 @@ CityId ImportSession::item_city(const std::string& qid, const std::string& name,
     return *id;
   }
   CityId id = 0;
-  auto by_name = city_index_.find(key(name) + '\t' + iso2);
+  lookup_.assign(key(name)).append(1, '\t').append(iso2);
+  auto by_name = city_index_.find(lookup_);
   if (by_name == city_index_.end()) {
     id = city(name, iso2, lat, lng);
   } else if (item_of_city_.contains(by_name->second)) {

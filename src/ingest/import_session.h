@@ -65,8 +65,8 @@ class ImportSession {
   void finish();
 
  private:
-  CityId create_city(const std::string& name, const std::string& iso2,
-                     std::optional<double> lat, std::optional<double> lng);
+  CityId create_city(const std::string& name, const std::string& iso2, std::optional<double> lat,
+                     std::optional<double> lng);
   // Counts a match and fills missing coordinates; true if it did.
   bool matched(CityId id, std::optional<double> lat, std::optional<double> lng);
   void load_items();
@@ -77,6 +77,7 @@ class ImportSession {
   std::unordered_map<std::uint64_t, LinkId> link_index_;
   std::unordered_map<CityId, bool> has_coordinates_;
   std::unordered_map<std::string, std::string> keys_;
+  std::string lookup_;  // scratch for city_index_ lookups
   bool items_loaded_ = false;
   std::unordered_map<std::string, CityId> city_of_item_;  // Wikidata id -> city
   std::unordered_map<CityId, std::string> item_of_city_;

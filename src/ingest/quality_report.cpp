@@ -85,10 +85,9 @@ void far_from_country(const std::vector<CityRow>& cities, const CountryShapes& s
     ++r.coordinates_checked;
     if (*d > km) r.far_from_country.push_back({c, *d, shapes.containing(*c.lat, *c.lng)});
   }
-  std::sort(r.far_from_country.begin(), r.far_from_country.end(),
-            [](const auto& a, const auto& b) {
-              return std::tie(b.distance_km, a.city.id) < std::tie(a.distance_km, b.city.id);
-            });
+  std::sort(r.far_from_country.begin(), r.far_from_country.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.distance_km, a.city.id) < std::tie(a.distance_km, b.city.id);
+  });
   for (const auto& [country, n] : shapeless) r.countries_without_shape.push_back({country, n});
 }
 
@@ -108,9 +107,8 @@ std::vector<SharedCoordinates> shared_coordinates(const std::vector<CityRow>& ci
     for (std::size_t i : members) s.cities.push_back(cities[i].summary);
     out.push_back(std::move(s));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.cities.size() > b.cities.size();
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.cities.size() > b.cities.size(); });
   return out;
 }
 
@@ -145,28 +143,27 @@ QualityReport quality_report(store::Store& store, const QualityOptions& options,
   });
   r.host_countries.assign(hosts.begin(), hosts.end());
 
-  db.query_each(
-      "SELECT id, city_a, city_b FROM links ORDER BY id", {}, [&](const store::Row& row) {
-        ++r.links;
-        LinkId id = row.integer(0);
-        const CityRow& a = cities[index.at(row.integer(1))];
-        const CityRow& b = cities[index.at(row.integer(2))];
-        // (d) Both ends look like one place.
-        if (a.key == b.key && has_coordinates(a.summary) && has_coordinates(b.summary) &&
-            *a.summary.lat == *b.summary.lat && *a.summary.lng == *b.summary.lng) {
-          r.suspected_self_links.push_back({id, a.summary, b.summary});
-        }
-        // (e) Listed by one side only, though the other side's country lists.
-        auto it = listers.find(id);
-        if (it == listers.end() || it->second.size() != 1) return;
-        CityId lister = *it->second.begin();
-        if (lister != a.summary.id && lister != b.summary.id) return;
-        const CityRow& listing = lister == a.summary.id ? a : b;
-        const CityRow& partner = lister == a.summary.id ? b : a;
-        if (hosts.contains(partner.summary.country)) {
-          r.one_sided_links.push_back({id, listing.summary, partner.summary});
-        }
-      });
+  db.query_each("SELECT id, city_a, city_b FROM links ORDER BY id", {}, [&](const store::Row& row) {
+    ++r.links;
+    LinkId id = row.integer(0);
+    const CityRow& a = cities[index.at(row.integer(1))];
+    const CityRow& b = cities[index.at(row.integer(2))];
+    // (d) Both ends look like one place.
+    if (a.key == b.key && has_coordinates(a.summary) && has_coordinates(b.summary) &&
+        *a.summary.lat == *b.summary.lat && *a.summary.lng == *b.summary.lng) {
+      r.suspected_self_links.push_back({id, a.summary, b.summary});
+    }
+    // (e) Listed by one side only, though the other side's country lists.
+    auto it = listers.find(id);
+    if (it == listers.end() || it->second.size() != 1) return;
+    CityId lister = *it->second.begin();
+    if (lister != a.summary.id && lister != b.summary.id) return;
+    const CityRow& listing = lister == a.summary.id ? a : b;
+    const CityRow& partner = lister == a.summary.id ? b : a;
+    if (hosts.contains(partner.summary.country)) {
+      r.one_sided_links.push_back({id, listing.summary, partner.summary});
+    }
+  });
   return r;
 }
 

@@ -35,7 +35,7 @@
 namespace twinning::ingest {
 
 struct QualityOptions {
-  double same_place_km = 1.0;    // (a): "the same place"
+  double same_place_km = 1.0;     // (a): "the same place"
   double far_outside_km = 500.0;  // (b): "far outside its country"
 };
 
@@ -68,14 +68,14 @@ struct ShapelessCountry {
 
 struct QualityReport {
   std::int64_t cities = 0, links = 0;
-  std::vector<CountryConflict> country_conflicts;        // (a) by name key
-  std::vector<FarFromCountry> far_from_country;          // (b) farthest first
-  int coordinates_checked = 0;                           // (b) cities tested
+  std::vector<CountryConflict> country_conflicts;         // (a) by name key
+  std::vector<FarFromCountry> far_from_country;           // (b) farthest first
+  int coordinates_checked = 0;                            // (b) cities tested
   std::vector<ShapelessCountry> countries_without_shape;  // (b) skipped, by code
-  std::vector<SharedCoordinates> shared_coordinates;     // (c) most cities first
-  std::vector<CityPairFinding> suspected_self_links;     // (d) by link id
-  std::vector<CityPairFinding> one_sided_links;          // (e) by link id
-  std::vector<std::string> host_countries;               // (e) by code
+  std::vector<SharedCoordinates> shared_coordinates;      // (c) most cities first
+  std::vector<CityPairFinding> suspected_self_links;      // (d) by link id
+  std::vector<CityPairFinding> one_sided_links;           // (e) by link id
+  std::vector<std::string> host_countries;                // (e) by code
 };
 
 // Runs every check over the registry in `store` with outlines `shapes`.

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/country_resolver.h"
-#include "ingest/import_session.h"
 #include "ingest/files.h"
+#include "ingest/import_session.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "store/country_store.h"
@@ -34,13 +34,13 @@ struct Twin {
 struct Item {
   int line = 0;
   std::string id;
-  std::string iso2;                       // P297: the entity is a country
-  std::vector<std::string> country_ids;   // P17 targets, best first
-  std::optional<double> lat, lng;         // P625 on Earth
-  std::string name;                       // the official name
+  std::string iso2;                                        // P297: the entity is a country
+  std::vector<std::string> country_ids;                    // P17 targets, best first
+  std::optional<double> lat, lng;                          // P625 on Earth
+  std::string name;                                        // the official name
   std::vector<std::pair<std::string, std::string>> names;  // (lang, name) of labels and aliases
-  std::vector<Twin> twins;                // P190
-  std::string problem;                    // reason to reject the whole entity, or ""
+  std::vector<Twin> twins;                                 // P190
+  std::string problem;  // reason to reject the whole entity, or ""
 };
 
 // The value of a snak that has one ("snaktype": "value"), else nullptr.
@@ -156,8 +156,8 @@ void read_coordinates(const json& entity, Item& item) {
     if (lat == v->end() || lng == v->end() || !lat->is_number() || !lng->is_number()) continue;
     double la = lat->get<double>(), lo = lng->get<double>();
     if (!std::isfinite(la) || !std::isfinite(lo) || std::fabs(la) > 90 || std::fabs(lo) > 180) {
-      item.problem = "coordinates " + std::to_string(la) + ", " + std::to_string(lo) +
-                     " are out of range";
+      item.problem =
+          "coordinates " + std::to_string(la) + ", " + std::to_string(lo) + " are out of range";
       return;
     }
     item.lat = la;
@@ -274,8 +274,8 @@ std::vector<EntityText> split_entities(std::string_view text) {
       break;
     }
     if (c != '{') {
-      fail_at(line, std::string("malformed JSON: expected '{' starting an entity, found '") + c +
-                        "'");
+      fail_at(line,
+              std::string("malformed JSON: expected '{' starting an entity, found '") + c + "'");
     }
     std::size_t start = i;
     int start_line = line;
@@ -411,7 +411,8 @@ ImportReport import_wikidata(store::Store& store, std::string_view text,
           } else if (auto r = rejected_item.find(t.partner); r != rejected_item.end()) {
             why = "partner " + t.partner + " is rejected: " + r->second;
           } else {
-            why = "unknown partner " + t.partner + " (not a city item of this file or the registry)";
+            why =
+                "unknown partner " + t.partner + " (not a city item of this file or the registry)";
           }
         }
         if (why.empty() && partner == id) why = "self-link: " + t.partner + " twinned with itself";

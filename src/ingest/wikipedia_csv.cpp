@@ -168,7 +168,7 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
                         " fields, expected " + std::to_string(header.size()),
                     "line " + std::to_string(line));
     }
-    records.push_back(Record{reader.line(), fields});
+    records.push_back(Record{reader.line(), std::move(fields)});
   }
 
   CountryResolver resolver(store::CountryStore(store).all());

@@ -14,8 +14,8 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/import_report.h"
 #include "ingest/files.h"
+#include "ingest/import_report.h"
 #include "store/store.h"
 
 namespace twinning::ingest {

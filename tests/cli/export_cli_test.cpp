@@ -30,8 +30,8 @@ std::multiset<std::string> links_of(const std::string& path) {
            "FROM links l JOIN cities a ON a.id = l.city_a JOIN cities b ON b.id = l.city_b")) {
     std::string x = r.text(0), y = r.text(1);
     if (y < x) std::swap(x, y);
-    out.insert(x + "|" + y + "|" + r.text(2) + "|" + r.text(3) + "|" + r.text(4) + "|" +
-               r.text(5) + "|" + r.text(6) + "|" + r.text(7));
+    out.insert(x + "|" + y + "|" + r.text(2) + "|" + r.text(3) + "|" + r.text(4) + "|" + r.text(5) +
+               "|" + r.text(6) + "|" + r.text(7));
   }
   return out;
 }
@@ -40,17 +40,19 @@ TEST(ExportCliTest, CsvOfTheWorldListRoundTrips) {
   ScratchDir dir;
   std::string world = dir.file("world.db"), copy = dir.file("copy.db");
   for (const auto& db : {world, copy}) ASSERT_EQ(run_twinning({"--db", db, "init"}).exit_code, 0);
-  ASSERT_EQ(run_twinning({"--db", world, "import", "wikipedia-csv",
-                          data_file("twin_cities_wikipedia.csv")})
+  ASSERT_EQ(run_twinning(
+                {"--db", world, "import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")})
                 .exit_code,
             0);
   // A date and an ended status, so the attributes are exercised too.
   ASSERT_EQ(run_twinning({"--db", world, "link", "add", "Volgograd, RU", "Coventry, GB", "--since",
-                          "1944-06-10", "--kind", "friendship", "--notes", "bonds of friendship, "
+                          "1944-06-10", "--kind", "friendship", "--notes",
+                          "bonds of friendship, "
                           "\"Stalingrad\""})
                 .exit_code,
             0);
-  auto out = run_twinning({"--db", world, "export", "csv", "--out", dir.file("world.csv"), "--json"});
+  auto out =
+      run_twinning({"--db", world, "export", "csv", "--out", dir.file("world.csv"), "--json"});
   ASSERT_EQ(out.exit_code, 0) << out.err;
   auto summary = out.json();
   auto counts = table_row_counts(world);

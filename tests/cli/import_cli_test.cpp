@@ -32,9 +32,9 @@ TEST(ImportCliTest, WorldListReportAddsUpAndASecondImportAddsNothing) {
   ASSERT_EQ(first.exit_code, 0) << first.err;
   auto j = first.json();
   EXPECT_EQ(j["rows_read"], 25917);  // data/README.md: 25,917 data rows
-  EXPECT_EQ(j["rows_read"].get<int>(), j["links_created"].get<int>() +
-                                           j["links_merged"].get<int>() +
-                                           j["rows_rejected"].get<int>());
+  EXPECT_EQ(
+      j["rows_read"].get<int>(),
+      j["links_created"].get<int>() + j["links_merged"].get<int>() + j["rows_rejected"].get<int>());
   EXPECT_EQ(j["rows_rejected"], j["rejects"].size());
   // The rejects the data README predicts: three self-pairs and the two
   // countries written in the city field.
@@ -71,8 +71,8 @@ struct SmallDb {
   std::map<std::string, std::int64_t> counts;
   SmallDb() {
     run_twinning({"--db", db, "init"});
-    std::string csv = dir.write(
-        "ok.csv", "city1,country1,city2,country2\nKiel,Germany,Coventry,England\n");
+    std::string csv =
+        dir.write("ok.csv", "city1,country1,city2,country2\nKiel,Germany,Coventry,England\n");
     EXPECT_EQ(run_twinning({"--db", db, "import", "wikipedia-csv", csv}).exit_code, 0);
     counts = table_row_counts(db);
     EXPECT_EQ(counts["links"], 1);
@@ -91,14 +91,19 @@ TEST(ImportCliTest, MalformedCsvFilesFailClearlyAndChangeNothing) {
             "line 3: unexpected text after a closing quote"},
            {"unclosed.csv", header + good + good + "Kiel,Germany,\"Coventry,England\n",
             "line 4: quoted field is never closed"},
-           {"columns.csv", header + good + "Kiel,Germany,Coventry\n", "line 3: 3 fields, expected 4"},
+           {"columns.csv", header + good + "Kiel,Germany,Coventry\n",
+            "line 3: 3 fields, expected 4"},
            {"empty.csv", "", "line 1: empty file"},
-           {"utf8.csv", header + good + "K\xff" "el,Germany,Coventry,England\n",
+           {"utf8.csv",
+            header + good +
+                "K\xff"
+                "el,Germany,Coventry,England\n",
             "line 3: not valid UTF-8"},
            {"header.csv", "a,b,c\n1,2,3\n", "line 1: header must name the columns"},
        }) {
     SCOPED_TRACE(c.name);
-    auto r = run_twinning({"--db", s.db, "import", "wikipedia-csv", s.dir.write(c.name, c.content)});
+    auto r =
+        run_twinning({"--db", s.db, "import", "wikipedia-csv", s.dir.write(c.name, c.content)});
     expect_bad_input(r, c.message);
     EXPECT_EQ(table_row_counts(s.db), s.counts);
   }

@@ -13,10 +13,10 @@ TEST(QualityCliTest, FindsTheDocumentedErrorsOfTheWorldList) {
   ScratchDir dir;
   std::string db = dir.file("t.db");
   ASSERT_EQ(run_twinning({"--db", db, "init"}).exit_code, 0);
-  ASSERT_EQ(run_twinning({"--db", db, "import", "wikipedia-csv",
-                          data_file("twin_cities_wikipedia.csv")})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_twinning({"--db", db, "import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")})
+          .exit_code,
+      0);
   auto counts = table_row_counts(db);
   auto r = run_twinning({"--db", db, "quality", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -26,7 +26,8 @@ TEST(QualityCliTest, FindsTheDocumentedErrorsOfTheWorldList) {
   // (b) data/README.md, "Coordinates far outside the listed country".
   std::set<std::string> far;
   for (const auto& f : j["far_from_country"]) {
-    far.insert(f["city"]["name"].get<std::string>() + "/" + f["city"]["country"].get<std::string>());
+    far.insert(f["city"]["name"].get<std::string>() + "/" +
+               f["city"]["country"].get<std::string>());
     EXPECT_GT(f["distance_km"].get<double>(), 500);
   }
   for (const char* c : {"Cornwall/CA", "Coventry/US", "Moscow/US", "Perth/GB", "Christchurch/GB",

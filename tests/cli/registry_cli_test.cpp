@@ -131,10 +131,10 @@ TEST(HelpCliTest, EveryCommandHasHelpAndNeedsNoDatabase) {
     for (const auto& w : p) joined += (joined.empty() ? "" : " ") + w;
     names.insert(joined);
   }
-  for (const char* cmd : {"init", "import", "import wikipedia-csv", "import wikidata", "cities",
-                          "cities add", "cities set", "cities name", "city", "link", "link add",
-                          "link event", "stats", "quality", "export", "export csv",
-                          "export geojson", "export graphml"}) {
+  for (const char* cmd :
+       {"init", "import", "import wikipedia-csv", "import wikidata", "cities", "cities add",
+        "cities set", "cities name", "city", "link", "link add", "link event", "stats", "quality",
+        "export", "export csv", "export geojson", "export graphml"}) {
     EXPECT_TRUE(names.contains(cmd)) << cmd;
   }
   EXPECT_FALSE(std::filesystem::exists(dir.file("twinning.db")));

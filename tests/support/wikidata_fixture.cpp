@@ -51,17 +51,21 @@ json labels_object(const std::vector<std::pair<std::string, std::string>>& label
 }
 
 json entity(const std::string& qid, const json& labels, const json& claims) {
-  return {{"type", "item"},         {"id", qid},
-          {"labels", labels},       {"descriptions", json::object()},
-          {"aliases", json::object()}, {"claims", claims},
-          {"sitelinks", json::object()}, {"lastrevid", 2000000000}};
+  return {{"type", "item"},
+          {"id", qid},
+          {"labels", labels},
+          {"descriptions", json::object()},
+          {"aliases", json::object()},
+          {"claims", claims},
+          {"sitelinks", json::object()},
+          {"lastrevid", 2000000000}};
 }
 
 }  // namespace
 
 json country(const std::string& qid, const std::string& iso2, const std::string& label) {
-  json claims = {{"P297", json::array({statement(qid, snak("P297", iso2, "string",
-                                                               "external-id"))})}};
+  json claims = {
+      {"P297", json::array({statement(qid, snak("P297", iso2, "string", "external-id"))})}};
   return entity(qid, labels_object({{"en", label}}), claims);
 }
 
@@ -73,14 +77,14 @@ json city(const std::string& qid, const std::vector<std::pair<std::string, std::
   claims["P17"] = json::array(
       {statement(qid, snak("P17", item_value(country_qid), "wikibase-entityid", "wikibase-item"))});
   if (at) {
-    claims["P625"] = json::array({statement(
-        qid, snak("P625",
-                  {{"latitude", at->first},
-                   {"longitude", at->second},
-                   {"altitude", nullptr},
-                   {"precision", 0.00027777777777778},
-                   {"globe", "http://www.wikidata.org/entity/Q2"}},
-                  "globecoordinate", "globe-coordinate"))});
+    claims["P625"] =
+        json::array({statement(qid, snak("P625",
+                                         {{"latitude", at->first},
+                                          {"longitude", at->second},
+                                          {"altitude", nullptr},
+                                          {"precision", 0.00027777777777778},
+                                          {"globe", "http://www.wikidata.org/entity/Q2"}},
+                                         "globecoordinate", "globe-coordinate"))});
   }
   if (!twins.empty()) {
     json p190 = json::array();
@@ -88,9 +92,9 @@ json city(const std::string& qid, const std::vector<std::pair<std::string, std::
       json qualifiers = json::object();
       if (t.since) qualifiers["P580"] = json::array({time_snak("P580", *t.since)});
       if (t.until) qualifiers["P582"] = json::array({time_snak("P582", *t.until)});
-      p190.push_back(statement(
-          qid, snak("P190", item_value(t.partner), "wikibase-entityid", "wikibase-item"), t.rank,
-          qualifiers.empty() ? json() : qualifiers));
+      p190.push_back(
+          statement(qid, snak("P190", item_value(t.partner), "wikibase-entityid", "wikibase-item"),
+                    t.rank, qualifiers.empty() ? json() : qualifiers));
     }
     claims["P190"] = p190;
   }
@@ -121,8 +125,7 @@ std::vector<json> sample_entities() {
             {"Q146690", Time{"+1944-06-10T00:00:00Z", 11}, {}},
             {"Q2795", {}, {}}},
            {{"en", "Stalingrad"}, {"en", "Tsaritsyn"}}),
-      city("Q146690", {{"en", "Coventry"}, {"ru", "Ковентри"}}, "Q145",
-           std::pair{52.408, -1.51},
+      city("Q146690", {{"en", "Coventry"}, {"ru", "Ковентри"}}, "Q145", std::pair{52.408, -1.51},
            {{"Q914", Time{"+1944-06-10T00:00:00Z", 11}, {}},
             {"Q1731", Time{"+1959-00-00T00:00:00Z", 9}, {}},
             {"Q1707", Time{"+1947-00-00T00:00:00Z", 9}, Time{"+1990-10-00T00:00:00Z", 10}}}),

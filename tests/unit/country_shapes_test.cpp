@@ -69,7 +69,7 @@ TEST(CountryShapesTest, MalformedRecordsNameTheirLine) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(line_of("AA 0,0 1,0 0,1 -1,-1\n"), "line 1");  // no transform yet
+  EXPECT_EQ(line_of("AA 0,0 1,0 0,1 -1,-1\n"), "line 1");               // no transform yet
   EXPECT_EQ(line_of("transform 1 1 0 0\nAA 0,0 1,0 0,1\n"), "line 2");  // too short
   EXPECT_EQ(line_of("transform 1 1 0 0\n# c\nAA 0,0 1,0 0,1 -1,0\n"), "line 3");  // not closed
   EXPECT_EQ(line_of("transform 1 1 0 0\nAA 0,0 1;0 0,1 -1,-1\n"), "line 2");

@@ -60,15 +60,16 @@ TEST_F(ExportersTest, CsvHasOneRowPerLinkWithIsoCodesAndTheListingCityFirst) {
   std::string csv = export_text(ExportFormat::kCsv);
   EXPECT_EQ(last.links, 3);
   EXPECT_EQ(last.cities, 4);
-  EXPECT_EQ(csv,
-            "city1,country1,lat1,lng1,city2,country2,lat2,lng2,kind,since,until,status,source,"
-            "notes\n"
-            "Coventry,GB,52.4081,-1.5106,\"Coventry, Connecticut\",US,41.7844,-72.3389,twin,,,"
-            "active,w.csv,\n"
-            // Dresden lists this link, so it comes first although Coventry has the lower id.
-            "Dresden,DE,51.05,13.74,Coventry,GB,52.4081,-1.5106,twin,,,active,w.csv,\n"
-            "Coventry,GB,52.4081,-1.5106,\"Bad <Town> & \"\"Co\"\", 'Ltd'\",DE,,,friendship,1941-11,"
-            "1990,ended,,\"letters of support,\n\"\"money\"\" collected\"\n");
+  EXPECT_EQ(
+      csv,
+      "city1,country1,lat1,lng1,city2,country2,lat2,lng2,kind,since,until,status,source,"
+      "notes\n"
+      "Coventry,GB,52.4081,-1.5106,\"Coventry, Connecticut\",US,41.7844,-72.3389,twin,,,"
+      "active,w.csv,\n"
+      // Dresden lists this link, so it comes first although Coventry has the lower id.
+      "Dresden,DE,51.05,13.74,Coventry,GB,52.4081,-1.5106,twin,,,active,w.csv,\n"
+      "Coventry,GB,52.4081,-1.5106,\"Bad <Town> & \"\"Co\"\", 'Ltd'\",DE,,,friendship,1941-11,"
+      "1990,ended,,\"letters of support,\n\"\"money\"\" collected\"\n");
 }
 
 // (name, country, lat, lng) of every city, and the links with attributes.
@@ -78,8 +79,8 @@ using LinkSet = std::set<std::vector<std::string>>;
 CitySet cities_of(store::Store& s) {
   CitySet out;
   store::CityStore(s).for_each([&](const store::CitySummary& c) {
-    out.insert({c.name, c.country,
-                c.lat ? std::to_string(*c.lat) + "," + std::to_string(*c.lng) : "-"});
+    out.insert(
+        {c.name, c.country, c.lat ? std::to_string(*c.lat) + "," + std::to_string(*c.lng) : "-"});
   });
   return out;
 }
@@ -152,18 +153,20 @@ TEST_F(ExportersTest, GraphMlIsReadableByIgraphWithAttributes) {
   for (igraph_integer_t v = 0; v < igraph_vcount(&g); ++v) names.insert(VAS(&g, "name", v));
   for (igraph_integer_t e = 0; e < igraph_ecount(&g); ++e) kinds.insert(EAS(&g, "kind", e));
   EXPECT_EQ(names, (std::set<std::string>{"Coventry", "Coventry, Connecticut", "Dresden",
-                                           "Bad <Town> & \"Co\", 'Ltd'"}) );
+                                          "Bad <Town> & \"Co\", 'Ltd'"}));
   EXPECT_EQ(kinds, (std::set<std::string>{"twin", "friendship"}));
   EXPECT_DOUBLE_EQ(VAN(&g, "lat", 0), 52.4081);
   igraph_destroy(&g);
 }
 
 TEST_F(ExportersTest, GraphMlDropsControlCharacters) {
-  store->db().execute("UPDATE links SET source = 'a' || char(1) || 'b&c' WHERE kind = 'friendship'");
+  store->db().execute(
+      "UPDATE links SET source = 'a' || char(1) || 'b&c' WHERE kind = 'friendship'");
   std::string xml = export_text(ExportFormat::kGraphMl);
   EXPECT_NE(xml.find("<data key=\"source\">ab&amp;c</data>"), std::string::npos);
-  EXPECT_NE(xml.find("<data key=\"name\">Bad &lt;Town&gt; &amp; &quot;Co&quot;, &apos;Ltd&apos;</data>"),
-            std::string::npos);
+  EXPECT_NE(
+      xml.find("<data key=\"name\">Bad &lt;Town&gt; &amp; &quot;Co&quot;, &apos;Ltd&apos;</data>"),
+      std::string::npos);
 }
 
 TEST_F(ExportersTest, FileExportIsAtomic) {

@@ -64,8 +64,8 @@ TEST(FilesTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
   EXPECT_EQ(testing::slurp(path), "old");
   EXPECT_EQ(entries(dir), std::vector<std::string>{"out.txt"});
   try {
-    write_file_atomically(dir.file("no/such/dir.txt"), [](std::ostream& out) { out << "x"; },
-                          "--out");
+    write_file_atomically(
+        dir.file("no/such/dir.txt"), [](std::ostream& out) { out << "x"; }, "--out");
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);

@@ -22,8 +22,7 @@ TEST(GeoTest, DistancesAlongMeridiansAndTheEquator) {
 }
 
 TEST(GeoTest, DistanceMatchesHaversineForCoventryToVolgograd) {
-  double lat1 = 52.4081 * kDeg, lng1 = -1.5106 * kDeg, lat2 = 48.7086 * kDeg,
-         lng2 = 44.5147 * kDeg;
+  double lat1 = 52.4081 * kDeg, lng1 = -1.5106 * kDeg, lat2 = 48.7086 * kDeg, lng2 = 44.5147 * kDeg;
   double h = std::pow(std::sin((lat2 - lat1) / 2), 2) +
              std::cos(lat1) * std::cos(lat2) * std::pow(std::sin((lng2 - lng1) / 2), 2);
   double expected = 2 * kEarthRadiusKm * std::asin(std::sqrt(h));

@@ -53,7 +53,8 @@ TEST_F(QualityReportTest, CitiesUnderTwoCountries) {
 }
 
 TEST_F(QualityReportTest, SamePlaceMeansWithinTheThreshold) {
-  store->db().execute("UPDATE cities SET lat = lat + 0.02 WHERE name = 'Coventry' AND country = 'US'");
+  store->db().execute(
+      "UPDATE cities SET lat = lat + 0.02 WHERE name = 'Coventry' AND country = 'US'");
   // 0.02 degrees of latitude is 2.2 km: no longer the same place at 1 km...
   auto r = quality_report(*store);
   ASSERT_EQ(r.country_conflicts.size(), 1u);
@@ -78,7 +79,9 @@ TEST_F(QualityReportTest, CoordinatesFarOutsideTheirCountry) {
     if (i > 0) {
       EXPECT_LE(f.distance_km, r.far_from_country[i - 1].distance_km);
     }
-    std::string expected = f.city.name == "Coventry" ? "GB" : f.city.name == "Akhmeta" ? "GE" : "RU";
+    std::string expected = f.city.name == "Coventry"  ? "GB"
+                           : f.city.name == "Akhmeta" ? "GE"
+                                                      : "RU";
     EXPECT_EQ(f.lies_in, std::vector<std::string>{expected}) << far[i];
   }
   EXPECT_EQ(far[0], "Coventry/US");  // 4,600 km from the US; the others about 2,000

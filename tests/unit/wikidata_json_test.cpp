@@ -31,7 +31,8 @@ std::string error_field(F f) {
 // ---- splitting ----
 
 TEST(SplitEntitiesTest, DumpLayoutGivesOneEntityPerLine) {
-  auto parts = split_entities("[\n{\"id\":\"Q1\"},\n{\"id\":\"Q2\",\"x\":\"}{\"},\n{\"id\":\"Q3\"}\n]\n");
+  auto parts =
+      split_entities("[\n{\"id\":\"Q1\"},\n{\"id\":\"Q2\",\"x\":\"}{\"},\n{\"id\":\"Q3\"}\n]\n");
   ASSERT_EQ(parts.size(), 3u);
   EXPECT_EQ(parts[0].line, 2);
   EXPECT_EQ(parts[0].json, "{\"id\":\"Q1\"}");
@@ -63,7 +64,7 @@ TEST(SplitEntitiesTest, StructuralFaultsNameTheLine) {
   EXPECT_EQ(error_field([] { split_entities("[\n{\"id\":\"Q1\"}\n]\n{\"id\":\"Q2\"}"); }),
             "line 4");
   EXPECT_EQ(error_field([] { split_entities("[\n{\"id\":\"Q1\"},\n{\"id\":\"Q2\",\n"); }),
-            "line 3");  // never closed
+            "line 3");                                                          // never closed
   EXPECT_EQ(error_field([] { split_entities("{\"id\":\"Q1}\n"); }), "line 1");  // open string
   EXPECT_EQ(error_field([] { split_entities("]"); }), "line 1");
 }
@@ -182,13 +183,12 @@ TEST_F(WikidataImportTest, RejectsItemsAndStatementsWithLineAndReason) {
   entities.push_back(no_country);
   // Line 13: statements to an unknown partner, to the rejected Paris, a
   // deprecated one, a bad date, and one good one to Volgograd.
-  entities.push_back(wd::city(
-      "Q64", {{"en", "Berlin"}}, "Q183", std::pair{52.52, 13.405},
-      {{"Q999999", {}, {}},
-       {"Q90", {}, {}},
-       {"Q1731", {}, {}, "deprecated"},
-       {"Q365", wd::Time{"+1988-13-00T00:00:00Z", 10}, {}},
-       {"Q914", {}, {}}}));
+  entities.push_back(wd::city("Q64", {{"en", "Berlin"}}, "Q183", std::pair{52.52, 13.405},
+                              {{"Q999999", {}, {}},
+                               {"Q90", {}, {}},
+                               {"Q1731", {}, {}, "deprecated"},
+                               {"Q365", wd::Time{"+1988-13-00T00:00:00Z", 10}, {}},
+                               {"Q914", {}, {}}}));
   // Line 14: a property entity.
   entities.push_back(json{{"type", "property"}, {"id", "P17"}, {"labels", json::object()}});
   auto r = import(entities);
@@ -230,7 +230,8 @@ TEST_F(WikidataImportTest, MalformedJsonFailsWholeImportNamingTheLine) {
   }
   EXPECT_EQ(store::CityStore(*store).count(), 0);
   EXPECT_EQ(error_field([&] { import_wikidata(*store, "  \n", "empty.json"); }), "line 1");
-  EXPECT_EQ(error_field([&] { import_wikidata(*store, "[\n{\"id\": \"Q1\", \"x\": \xff}\n]", "u.json"); }),
+  EXPECT_EQ(error_field(
+                [&] { import_wikidata(*store, "[\n{\"id\": \"Q1\", \"x\": \xff}\n]", "u.json"); }),
             "line 2");
 }
 
