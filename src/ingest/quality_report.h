@@ -20,6 +20,12 @@
 //      that country lists links of its own - so its list was expected to
 //      name the partnership too. Links without listings (added by hand) are
 //      not judged. Hosts are taken over all sources together.
+//      Caveat on the bundled world list: its scraper dropped a row whose
+//      sorted pair it had already seen with identical strings, so most
+//      partnerships listed on both pages survive as one row (one listing);
+//      only those whose two pages spell a country differently ("England" vs
+//      "England, United Kingdom") keep both. Most of its links therefore come
+//      out one-sided although both pages may list them.
 #pragma once
 
 #include <string>

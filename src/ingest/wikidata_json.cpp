@@ -355,7 +355,7 @@ ImportReport import_wikidata(store::Store& store, std::string_view text,
       country_of[item.id] = resolver.known(item.iso2) ? item.iso2 : "";
     }
   }
-  // Why each city item cannot be imported, or "" when it can; its country.
+  // Why a city item cannot be imported ("" when it can), setting its country.
   std::unordered_map<std::string, std::string> rejected_item;  // id -> reason
   auto check = [&](const Item& item, std::string& iso2) -> std::string {
     if (!item.problem.empty()) return item.problem;
