@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   cli::add_import_commands(app, ctx);
   cli::add_letter_commands(app, ctx);
   cli::add_office_commands(app, ctx);
+  cli::add_quality_commands(app, ctx);
+  cli::add_export_commands(app, ctx);
 
   try {
     app.parse(argc, argv);
