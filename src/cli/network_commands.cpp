@@ -48,13 +48,17 @@ std::optional<int> given(const CLI::Option* option, int value) {
   return option->count() > 0 ? std::optional(value) : std::nullopt;
 }
 
+int default_threads() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
+}
+
 // The options forecast and plan share: the seeds and the model's parameters.
 struct ModelOptions {
   std::vector<std::string> seeds;
   network::CascadeParams params;
   int runs = 0;
   std::uint64_t rng = 1;
-  int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
+  int threads = default_threads();
 };
 
 void add_model_options(CLI::App* cmd, ModelOptions& o, int default_runs, const char* runs_help) {
@@ -242,12 +246,14 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   });
 
   static int central_top = 10;
+  static int central_threads = default_threads();
   auto* cen =
       net->add_subcommand("centrality", "Degree and betweenness of cities; connected components");
   cen->add_option("--top", central_top, "How many cities and components (default 10)");
+  cen->add_option("--threads", central_threads, "Worker threads (default: all cores)");
   add_json_flag(cen, ctx);
   cen->callback([&ctx] {
-    auto r = network::centrality(ctx.store(), central_top);
+    auto r = network::centrality(ctx.store(), central_top, central_threads);
     if (ctx.json) return ctx.print_json(r);
     print_centrality(r);
   });

@@ -1,33 +1,71 @@
 #include "network/centrality.h"
 
-#include <igraph/igraph.h>
-
 #include <algorithm>
+#include <atomic>
 #include <map>
-#include <stdexcept>
+#include <thread>
 
 #include "model/error.h"
+#include "network/bfs_layout.h"
 
 namespace twinning::network {
 namespace {
 
-void check(igraph_error_t rc, const char* what) {
-  if (rc != IGRAPH_SUCCESS) {
-    throw std::runtime_error(std::string("igraph ") + what + " failed: " + igraph_strerror(rc));
-  }
-}
+// Betweenness is summed per fixed block of sources, and the blocks in
+// order, so the floating-point result does not depend on the threads.
+constexpr std::size_t kSourceBlocks = 64;
 
-// igraph's default error handler aborts the process; while one of these is
-// alive, igraph calls return error codes instead (checked by check()).
-class IgnoreIgraphErrors {
+// Brandes' accumulation from one source, added to `into`. The predecessors
+// of w are its neighbours one hop closer to the source, found by scanning
+// its neighbour list again rather than stored. Works on a BFS-renumbered
+// copy of the adjacency for locality; `into` is indexed by that numbering.
+class BrandesPass {
  public:
-  IgnoreIgraphErrors() : previous_(igraph_set_error_handler(igraph_error_handler_ignore)) {}
-  ~IgnoreIgraphErrors() { igraph_set_error_handler(previous_); }
-  IgnoreIgraphErrors(const IgnoreIgraphErrors&) = delete;
-  IgnoreIgraphErrors& operator=(const IgnoreIgraphErrors&) = delete;
+  explicit BrandesPass(const BfsLayout& g) : g_(g), state_(g.offsets.size() - 1) {
+    order_.reserve(state_.size());
+  }
+
+  void add(Node s, std::vector<double>& into) {
+    const std::uint32_t* off = g_.offsets.data();
+    const Node* adj = g_.adjacency.data();
+    State* st = state_.data();
+    order_.assign(1, s);
+    st[s].dist = 0;
+    st[s].sigma = 1;
+    for (std::size_t head = 0; head < order_.size(); ++head) {
+      const Node u = order_[head];
+      const std::int32_t next = st[u].dist + 1;
+      const double sigma = st[u].sigma;
+      for (std::uint32_t e = off[u]; e < off[u + 1]; ++e) {
+        State& v = st[adj[e]];
+        if (v.dist < 0) {
+          v.dist = next;
+          order_.push_back(adj[e]);
+        }
+        if (v.dist == next) v.sigma += sigma;
+      }
+    }
+    for (std::size_t i = order_.size(); i-- > 1;) {
+      const Node w = order_[i];
+      const std::int32_t prev = st[w].dist - 1;
+      const double share = (1 + st[w].delta) / st[w].sigma;
+      for (std::uint32_t e = off[w]; e < off[w + 1]; ++e) {
+        State& v = st[adj[e]];
+        if (v.dist == prev) v.delta += v.sigma * share;
+      }
+      into[w] += st[w].delta;
+    }
+    for (Node w : order_) st[w] = State{};
+  }
 
  private:
-  igraph_error_handler_t* previous_;
+  struct State {
+    std::int32_t dist = -1;
+    double sigma = 0, delta = 0;
+  };
+  const BfsLayout& g_;
+  std::vector<State> state_;
+  std::vector<Node> order_;
 };
 
 }  // namespace
@@ -55,44 +93,44 @@ std::vector<std::uint32_t> component_labels(const TwinGraph& graph) {
   return label;
 }
 
-std::vector<double> betweenness(const TwinGraph& graph) {
-  IgnoreIgraphErrors guard;
-  igraph_vector_int_t edges;
-  check(igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(graph.edge_count() * 2)),
-        "vector");
-  igraph_integer_t i = 0;
-  for (Node u = 0; u < graph.node_count(); ++u) {
-    for (Node v : graph.neighbours(u)) {
-      if (u < v) {
-        VECTOR(edges)[i++] = u;
-        VECTOR(edges)[i++] = v;
+std::vector<double> betweenness(const TwinGraph& graph, int threads) {
+  if (threads < 1 || threads > 64) {
+    throw_invalid("--threads must be between 1 and 64", "--threads");
+  }
+  const Node n = graph.node_count();
+  std::vector<std::vector<double>> partial(kSourceBlocks);
+  const BfsLayout layout = BfsLayout::build(graph, {});
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    BrandesPass pass(layout);
+    for (std::size_t b; (b = next.fetch_add(1)) < kSourceBlocks;) {
+      partial[b].assign(n, 0);
+      for (Node s = static_cast<Node>(n * b / kSourceBlocks),
+                end = static_cast<Node>(n * (b + 1) / kSourceBlocks);
+           s < end; ++s) {
+        pass.add(s, partial[b]);
       }
     }
+  };
+  if (threads == 1) {
+    work();
+  } else {
+    std::vector<std::jthread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
   }
-  igraph_t g;
-  igraph_error_t rc = igraph_create(&g, &edges, graph.node_count(), IGRAPH_UNDIRECTED);
-  igraph_vector_int_destroy(&edges);
-  check(rc, "create");
-  igraph_vector_t res;
-  rc = igraph_vector_init(&res, 0);
-  if (rc != IGRAPH_SUCCESS) igraph_destroy(&g);
-  check(rc, "vector");
-  rc = igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, nullptr);
-  std::vector<double> out;
-  if (rc == IGRAPH_SUCCESS) {
-    out.assign(VECTOR(res), VECTOR(res) + igraph_vector_size(&res));
+  // Each unordered pair was counted from both of its ends.
+  std::vector<double> total(n, 0);
+  for (const auto& p : partial) {
+    for (Node v = 0; v < n; ++v) total[layout.order[v]] += p[v] / 2;
   }
-  igraph_vector_destroy(&res);
-  igraph_destroy(&g);
-  check(rc, "betweenness");
-  return out;
+  return total;
 }
 
-CentralityResult centrality(const TwinGraph& graph, int top) {
+CentralityResult centrality(const TwinGraph& graph, int top, int threads) {
   if (top < 1) throw_invalid("--top must be 1 or more", "--top");
   const Node n = graph.node_count();
   std::vector<std::uint32_t> label = component_labels(graph);
-  std::vector<double> between = betweenness(graph);
+  std::vector<double> between = betweenness(graph, threads);
 
   CentralityResult r;
   r.cities = static_cast<int>(n);
@@ -159,8 +197,8 @@ CentralityResult centrality(const TwinGraph& graph, int top) {
   return r;
 }
 
-CentralityResult centrality(store::Store& store, int top) {
-  return centrality(load_twin_graph(store), top);
+CentralityResult centrality(store::Store& store, int top, int threads) {
+  return centrality(load_twin_graph(store), top, threads);
 }
 
 }  // namespace twinning::network

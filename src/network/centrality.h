@@ -18,10 +18,11 @@ std::vector<std::uint32_t> component_labels(const TwinGraph& graph);
 
 // Betweenness centrality of every node: for each unordered pair of other
 // nodes, the share of their shortest paths that pass through the node,
-// summed (not normalised; the NetworkX value with normalized=False).
-// Computed by igraph (Brandes' algorithm), O(n m). Throws std::runtime_error
-// if igraph fails (out of memory).
-std::vector<double> betweenness(const TwinGraph& graph);
+// summed (not normalised: igraph's value, and NetworkX's with
+// normalized=False). Brandes' algorithm, O(n m), the sources shared among
+// `threads` threads; the result does not depend on their number. Throws
+// Error(kInvalidInput) naming "--threads" outside 1..64.
+std::vector<double> betweenness(const TwinGraph& graph, int threads = 1);
 
 struct CityCentrality {
   CityRef city;
@@ -50,8 +51,9 @@ struct CentralityResult {
 
 // Degree and betweenness of the `top` most central cities, and the
 // connected components. Throws Error(kInvalidInput) naming "--top" for
-// top < 1. Dominated by betweenness: a few seconds on the world graph.
-CentralityResult centrality(const TwinGraph& graph, int top);
-CentralityResult centrality(store::Store& store, int top);
+// top < 1, and as betweenness(). Dominated by betweenness: seconds on the
+// world graph, divided among `threads`.
+CentralityResult centrality(const TwinGraph& graph, int top, int threads = 1);
+CentralityResult centrality(store::Store& store, int top, int threads = 1);
 
 }  // namespace twinning::network

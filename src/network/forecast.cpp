@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/error.h"
+#include "network/bfs_layout.h"
 #include "network/random_stream.h"
 
 namespace twinning::network {
@@ -26,45 +27,6 @@ struct Totals {
     informed += o.informed;
     complying += o.complying;
     for (std::size_t c = 0; c < endorsed.size(); ++c) endorsed[c] += o.endorsed[c];
-  }
-};
-
-// The graph renumbered for the simulation: cities in the order a
-// breadth-first search from the seeds meets them (then the rest), so that a
-// city's twins and the cities a cascade touches lie close together in
-// memory. Shared read-only by the threads.
-struct CascadeLayout {
-  std::vector<std::uint32_t> offsets;
-  std::vector<Node> adjacency;
-  std::vector<CountryIndex> country_of;
-  std::vector<Node> seeds, declined;
-
-  CascadeLayout(const TwinGraph& g, const CascadeSetup& setup) {
-    const Node n = g.node_count();
-    constexpr Node kUnset = ~Node{0};
-    std::vector<Node> order;                // new -> old
-    std::vector<Node> renumber(n, kUnset);  // old -> new
-    order.reserve(n);
-    auto visit = [&](Node v) {
-      if (renumber[v] != kUnset) return;
-      renumber[v] = static_cast<Node>(order.size());
-      order.push_back(v);
-    };
-    for (Node s : setup.seeds) visit(s);
-    for (std::size_t head = 0; head < order.size(); ++head) {
-      for (Node v : g.neighbours(order[head])) visit(v);
-    }
-    for (Node v = 0; v < n; ++v) visit(v);
-    offsets.assign(n + 1, 0);
-    adjacency.reserve(g.adjacency().size());
-    country_of.resize(n);
-    for (Node i = 0; i < n; ++i) {
-      for (Node v : g.neighbours(order[i])) adjacency.push_back(renumber[v]);
-      offsets[i + 1] = static_cast<std::uint32_t>(adjacency.size());
-      country_of[i] = g.country_of(order[i]);
-    }
-    for (Node s : setup.seeds) seeds.push_back(renumber[s]);
-    for (Node d : setup.declined) declined.push_back(renumber[d]);
   }
 };
 
@@ -92,7 +54,7 @@ bool any(const Lanes& m) {
 // section 6 run kLanes times. Only the cities a batch touched are reset.
 class CascadeSimulator {
  public:
-  CascadeSimulator(const TwinGraph& graph, const CascadeLayout& layout, const CascadeSetup& setup)
+  CascadeSimulator(const TwinGraph& graph, const BfsLayout& layout, const CascadeSetup& setup)
       : graph_(graph),
         layout_(layout),
         setup_(setup),
@@ -107,12 +69,14 @@ class CascadeSimulator {
   void run_batch(Xoshiro256ss& rng, const Lanes& lanes, Totals& totals) {
     for (Node v : touched_) cities_[v].informed = {};
     touched_.clear();
-    for (Node s : layout_.seeds) {
+    for (Node seed : setup_.seeds) {
+      const Node s = layout_.renumber[seed];
       cities_[s] = {lanes, lanes};
       pending_[s] = lanes;
       touched_.push_back(s);
     }
-    for (Node d : layout_.declined) {
+    for (Node declined : setup_.declined) {
+      const Node d = layout_.renumber[declined];
       cities_[d] = {lanes, {}};
       touched_.push_back(d);
     }
@@ -138,7 +102,7 @@ class CascadeSimulator {
     // yet spread to its twins) is non-empty, so at most node_count()
     // entries ever wait.
     std::size_t head = 0, tail = 0;
-    for (Node s : layout_.seeds) queue[tail++] = s;
+    for (Node s : setup_.seeds) queue[tail++] = layout_.renumber[s];
     while (head != tail) {
       const Node u = queue[head];
       head = head + 1 == capacity ? 0 : head + 1;
@@ -218,7 +182,7 @@ class CascadeSimulator {
   }
 
   const TwinGraph& graph_;
-  const CascadeLayout& layout_;
+  const BfsLayout& layout_;  // the simulation numbers cities as the layout does
   const CascadeSetup& setup_;
   std::vector<CityLanes> cities_;
   std::vector<Lanes> pending_;
@@ -239,7 +203,9 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   }
   auto started = std::chrono::steady_clock::now();
   const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, options.state);
-  const CascadeLayout layout(graph, setup);
+  // Cities renumbered from the seeds outward: a cascade's cities lie close
+  // together in memory.
+  const BfsLayout layout = BfsLayout::build(graph, setup.seeds);
   const int runs = options.runs;
   const int threads =
       static_cast<int>(std::min<std::int64_t>(options.threads, (runs + kLanes - 1) / kLanes));

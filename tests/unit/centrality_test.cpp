@@ -105,5 +105,39 @@ TEST(ComponentsTest, AgreeWithIgraphOnARandomGraph) {
   igraph_vector_int_destroy(&edges);
 }
 
+// Our betweenness against igraph's on a random graph with a large
+// component, and the same result whatever the number of threads.
+TEST(BetweennessTest, AgreesWithIgraphOnARandomGraph) {
+  TwinGraph g = testing::random_twin_graph(700, 1100, {"GB", "RU"}, 13);
+  igraph_vector_int_t edges;
+  igraph_vector_int_init(&edges, 0);
+  for (Node u = 0; u < g.node_count(); ++u) {
+    for (Node v : g.neighbours(u)) {
+      if (u < v) {
+        igraph_vector_int_push_back(&edges, u);
+        igraph_vector_int_push_back(&edges, v);
+      }
+    }
+  }
+  igraph_t ig;
+  ASSERT_EQ(igraph_create(&ig, &edges, g.node_count(), IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
+  igraph_vector_t theirs;
+  igraph_vector_init(&theirs, 0);
+  ASSERT_EQ(igraph_betweenness(&ig, &theirs, igraph_vss_all(), IGRAPH_UNDIRECTED, nullptr),
+            IGRAPH_SUCCESS);
+  std::vector<double> ours = betweenness(g, 1);
+  ASSERT_EQ(ours.size(), static_cast<std::size_t>(igraph_vector_size(&theirs)));
+  double largest = 0;
+  for (Node v = 0; v < g.node_count(); ++v) {
+    EXPECT_NEAR(ours[v], VECTOR(theirs)[v], 1e-9 * std::max(1.0, VECTOR(theirs)[v])) << v;
+    largest = std::max(largest, ours[v]);
+  }
+  EXPECT_GT(largest, 1000.0);  // the test is about long paths through a big component
+  EXPECT_EQ(betweenness(g, 3), ours);
+  igraph_vector_destroy(&theirs);
+  igraph_destroy(&ig);
+  igraph_vector_int_destroy(&edges);
+}
+
 }  // namespace
 }  // namespace twinning::network
