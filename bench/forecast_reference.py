@@ -123,7 +123,7 @@ def main():
           f"size distributions {'equal' if same_components else 'DIFFERENT'}; "
           f"largest {max(tw_sizes)} cities")
     print(f"top-10 degrees: {'equal' if nx_top == tw_top else 'DIFFERENT'} {tw_top}; "
-          f"centrality took {central_wall:.2f} s (igraph betweenness)")
+          f"centrality (Brandes betweenness) took {central_wall:.2f} s")
     ok = ok and same_components and nx_top == tw_top
 
     # The forecast, both ways, single-threaded, then Twinning on 2 threads.
