@@ -1,8 +1,5 @@
 #include "network/cascade_model.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include "model/error.h"
 #include "network/random_stream.h"
 
@@ -67,18 +64,6 @@ CascadeSetup prepare_cascade(const TwinGraph& graph, const std::vector<CityId>& 
 
   s.comply_threshold = bernoulli_threshold(params.comply);
   s.endorse_threshold = bernoulli_threshold(params.endorse);
-  std::vector<std::uint32_t> cities_per_country(graph.country_count(), 0);
-  for (CountryIndex c : graph.city_countries()) ++cities_per_country[c];
-  std::uint32_t most = 0;
-  for (std::uint32_t k : cities_per_country) most = std::max(most, k);
-  s.at_least_one_threshold.resize(most + 1);
-  for (std::uint32_t k = 0; k <= most; ++k) {
-    // 1 - (1-q)^k without cancellation for small q: -expm1(k * log1p(-q)).
-    double p = params.endorse >= 1
-                   ? (k > 0 ? 1.0 : 0.0)
-                   : -std::expm1(static_cast<double>(k) * std::log1p(-params.endorse));
-    s.at_least_one_threshold[k] = bernoulli_threshold(p);
-  }
   return s;
 }
 

@@ -45,10 +45,6 @@ struct CascadeSetup {
   int endorsed_un_members = 0;          // UN members endorsing in every run
   std::uint64_t comply_threshold = 0;   // bernoulli_threshold(p)
   std::uint64_t endorse_threshold = 0;  // bernoulli_threshold(q)
-  // at_least_one_threshold[k]: bernoulli_threshold(1 - (1 - q)^k), the
-  // chance that at least one of k asks from one country succeeds; k runs up
-  // to the largest number of cities in one country.
-  std::vector<std::uint64_t> at_least_one_threshold;
 };
 
 // Checks and lays out the model's inputs. `seeds` are city ids (the

@@ -157,6 +157,7 @@ class CascadeSimulator {
       if (!any(complying) || setup_.country_role[c] != CountryRole::kOpen) continue;
       const bool listed = any(endorsed_[c]);
       for (int i = 0; i < kWords; ++i) {
+        if (complying[i] == 0) continue;
         endorsed_[c][i] |= complying[i] & bernoulli_mask(rng, setup_.endorse_threshold);
       }
       if (!listed && any(endorsed_[c])) countries_.push_back(c);
@@ -210,9 +211,8 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   const int threads =
       static_cast<int>(std::min<std::int64_t>(options.threads, (runs + kLanes - 1) / kLanes));
 
-  // Batch b holds runs kLanes b .. kLanes (b + 1) - 1 and draws from stream
-  // (rng, b);
-  // threads take contiguous ranges of batches.
+  // Batch b holds runs kLanes b .. kLanes (b + 1) - 1 and draws from
+  // stream (rng, b); threads take contiguous ranges of batches.
   const std::int64_t batches = (runs + kLanes - 1) / kLanes;
   std::vector<Totals> totals(threads, Totals(graph.country_count()));
   auto work = [&](int t) {
