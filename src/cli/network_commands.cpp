@@ -295,8 +295,9 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   // plan
   static ModelOptions pl;
   static int budget = 0;
-  auto* plan = app.add_subcommand(
-      "plan", "The cities to write to directly that maximise the expected endorsements");
+  auto* plan = app.add_subcommand("plan",
+                                  "The cities to write to directly (each joining as a seed) that "
+                                  "maximise the expected endorsements");
   add_model_options(plan, pl, 1000,
                     "Sampled runs the plan optimises over (default 1000; each is held in memory)");
   plan->add_option("--budget", budget, "How many cities to pick")->required();
