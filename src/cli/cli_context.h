@@ -46,5 +46,6 @@ void add_letter_commands(CLI::App& app, Context& ctx);
 void add_office_commands(CLI::App& app, Context& ctx);
 void add_quality_commands(CLI::App& app, Context& ctx);
 void add_export_commands(CLI::App& app, Context& ctx);
+void add_network_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli
