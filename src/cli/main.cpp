@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   cli::add_office_commands(app, ctx);
   cli::add_campaign_commands(app, ctx);
   cli::add_demo_commands(app, ctx);
+  cli::add_quality_commands(app, ctx);
+  cli::add_export_commands(app, ctx);
+  cli::add_network_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

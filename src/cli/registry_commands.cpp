@@ -16,20 +16,6 @@
 namespace twinning::cli {
 namespace {
 
-std::string coords(std::optional<double> lat, std::optional<double> lng) {
-  if (!lat || !lng) return "";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f, %.4f", *lat, *lng);
-  return buf;
-}
-
-nlohmann::json summary_json(const store::CitySummary& c) {
-  nlohmann::json j = {{"id", c.id}, {"name", c.name}, {"country", c.country}};
-  j["lat"] = c.lat ? nlohmann::json(*c.lat) : nlohmann::json(nullptr);
-  j["lng"] = c.lng ? nlohmann::json(*c.lng) : nlohmann::json(nullptr);
-  return j;
-}
-
 void print_city_view(const registry::CityView& v) {
   const City& c = v.city;
   std::cout << c.name << ", " << c.country << "  (#" << c.id << ")\n";
@@ -43,7 +29,7 @@ void print_city_view(const registry::CityView& v) {
     }
     std::cout << '\n';
   }
-  if (c.lat) std::cout << "  coordinates: " << coords(c.lat, c.lng) << '\n';
+  if (c.lat) std::cout << "  coordinates: " << format_coordinates(c.lat, c.lng) << '\n';
   if (c.population) std::cout << "  population: " << *c.population << '\n';
   if (!c.head_name.empty() || !c.head_title.empty()) {
     std::cout << "  head: " << c.head_title << (c.head_title.empty() ? "" : " ") << c.head_name
@@ -145,14 +131,14 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     nlohmann::json out = nlohmann::json::array();
     if (!search.empty()) {
       for (const auto& h : registry::search_cities(store, search, country, limit)) {
-        auto j = summary_json(h.city);
+        nlohmann::json j = h.city;
         j["matched_name"] = h.matched_name;
         j["match_kind"] = h.match_kind;
         out.push_back(j);
       }
     } else {
       for (const auto& c : store::CityStore(store).list({country, limit, offset})) {
-        out.push_back(summary_json(c));
+        out.push_back(c);
       }
     }
     if (ctx.json) return ctx.print_json(out);

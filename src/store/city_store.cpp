@@ -76,6 +76,12 @@ Value opt_text(const std::string& s) { return s.empty() ? Value() : Value(s); }
 
 }  // namespace
 
+void to_json(nlohmann::json& j, const CitySummary& c) {
+  j = {{"id", c.id}, {"name", c.name}, {"country", c.country}};
+  j["lat"] = c.lat ? nlohmann::json(*c.lat) : nlohmann::json(nullptr);
+  j["lng"] = c.lng ? nlohmann::json(*c.lng) : nlohmann::json(nullptr);
+}
+
 void CityStore::insert_name(CityId id, const CityName& n) {
   store_.db().execute(
       "INSERT INTO city_names (city_id, name, name_key, lang, kind, valid_from, valid_to) "

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "model/city.h"
 #include "store/store.h"
 
@@ -20,6 +22,10 @@ struct CitySummary {
   std::string country;
   std::optional<double> lat, lng;
 };
+
+// {"id", "name", "country", "lat", "lng"} (lat/lng null when unknown), the
+// form every JSON output and the HTTP API use for a city in a list.
+void to_json(nlohmann::json& j, const CitySummary& c);
 
 // One name row that matched a search, with the city it belongs to.
 struct NameMatch {

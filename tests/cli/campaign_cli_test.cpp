@@ -135,6 +135,13 @@ TEST_F(CampaignCli, TheScenarioGivesTheExpectedCounts) {
   for (auto id : forward_) reached.insert(json({"city", std::to_string(id)})["country"]);
   EXPECT_EQ(status["countries_reached"], reached.size());
 
+  // A forecast from the campaign's state: Cologne complied, Germany endorsed.
+  auto forecast = json({"forecast", "--campaign", "un-2014", "--runs", "200"});
+  std::set<std::int64_t> seeds;
+  for (const auto& seed : forecast["seeds"]) seeds.insert(seed["id"].get<std::int64_t>());
+  EXPECT_EQ(seeds, (std::set<std::int64_t>{volgograd_, coventry_, cologne_}));
+  EXPECT_EQ(forecast["countries"]["DE"], 1.0);
+
   // The referral chain of a city Cologne brought in reads back to Volgograd.
   std::int64_t brought_in = *forward_.begin();
   auto chain = json({"campaign", "chain", "un-2014", std::to_string(brought_in)});

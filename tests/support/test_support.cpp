@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -124,10 +125,29 @@ RunResult run_twinning(const std::vector<std::string>& args, const std::string& 
   return result;
 }
 
+void expect_bad_input(const RunResult& r, const std::string& fragment) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_TRUE(!r.err.empty() && r.err.back() == '\n') << r.err;
+  EXPECT_NE(r.err.find(fragment), std::string::npos) << "stderr: " << r.err;
+}
+
 std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir, const std::string& name) {
   auto store = store::Store::open(dir.file(name));
   ingest::load_reference_countries(*store);
   return store;
+}
+
+std::map<std::string, std::int64_t> table_row_counts(const std::string& path) {
+  auto db = store::open_database(path);
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& row : db->query(
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+    std::string table = row.text(0);
+    counts[table] = db->query_one("SELECT COUNT(*) FROM \"" + table + "\"")->integer(0);
+  }
+  return counts;
 }
 
 std::string data_file(const std::string& name) {
