@@ -500,6 +500,10 @@ std::vector<Reminder> send_reminders(store::Store& store,
   store.db().write_transaction([&] {
     Campaign campaign = require_campaign(store, id);
     for (CampaignContact c : campaigns(store).contacts(id)) {
+      if (!options.only.empty() &&
+          std::find(options.only.begin(), options.only.end(), c.city_id) == options.only.end()) {
+        continue;
+      }
       bool waiting = c.state == ContactState::kLetterSent || c.state == ContactState::kReceived;
       if (!waiting || !c.reply_due || !(*c.reply_due < as_of)) continue;
       if (c.last_reminded_on &&

@@ -150,6 +150,7 @@ struct ReminderOptions {
   std::optional<PartialDate> as_of;  // default today
   int min_days_between = 14;         // no second reminder sooner than this
   bool dry_run = false;              // list who would be reminded, register nothing
+  std::vector<CityId> only;          // remind only these cities (if overdue); empty = all
 };
 
 struct Reminder {

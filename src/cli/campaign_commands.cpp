@@ -407,6 +407,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     std::string as_of;
     int min_days = 14;
     bool dry_run = false;
+    std::vector<std::string> cities;
     LetterOptions letters;
   };
   auto rm = std::make_shared<RemindOpts>();
@@ -415,6 +416,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_rem->add_option("--as-of", rm->as_of, "Date of the reminders (default today)");
   c_rem->add_option("--min-days", rm->min_days, "No second reminder sooner than this");
   c_rem->add_flag("--dry-run", rm->dry_run, "List who would be reminded; register nothing");
+  c_rem->add_option("--city", rm->cities, "Remind only this city (if overdue); repeat");
   add_templates_option(c_rem, rm->letters);
   add_json_flag(c_rem, ctx);
   c_rem->callback([&ctx, campaign_ref, rm] {
@@ -424,6 +426,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     o.as_of = opt_date(rm->as_of, "--as-of");
     o.min_days_between = rm->min_days;
     o.dry_run = rm->dry_run;
+    for (const auto& c : rm->cities) o.only.push_back(registry::resolve_city(store, c, "--city"));
     auto reminders = campaign::send_reminders(store, rm->letters.library(), c.id, o);
     if (ctx.json) {
       nlohmann::json j = nlohmann::json::array();

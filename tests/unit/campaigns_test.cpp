@@ -217,7 +217,23 @@ TEST_F(CampaignsTest, RemindersGoToOverdueSilentCitiesOnlyAndNotTooOften) {
   o.as_of = parse_full_date("2013-10-15");
   EXPECT_TRUE(send_reminders(*store, templates, id, o).empty());  // within 14 days
   o.as_of = parse_full_date("2013-10-25");
+  o.only = {w.kiel, w.cologne};  // Cologne has answered: only Kiel
+  auto one = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].city_id, w.kiel);
+  o.only.clear();
+  o.as_of = parse_full_date("2013-11-10");
   EXPECT_EQ(send_reminders(*store, templates, id, o).size(), 4u);
+}
+
+TEST_F(CampaignsTest, RemindersCanBeLimitedToNamedCities) {
+  send_all();
+  ReminderOptions o;
+  o.as_of = parse_full_date("2013-10-10");
+  o.only = {w.ruse};
+  auto r = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].city_id, w.ruse);
 }
 
 TEST_F(CampaignsTest, CreationValidatesItsInput) {
