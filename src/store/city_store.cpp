@@ -135,10 +135,11 @@ std::optional<City> CityStore::get(CityId id) {
                           {id});
   if (!row) return std::nullopt;
   City c = city_from_row(*row);
+  // Undated names first, spelled out: SQLite sorts NULL first, PostgreSQL last.
   db.query_each(
       "SELECT name, lang, kind, valid_from, valid_to FROM city_names WHERE city_id = $1 "
       "ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'local' THEN 1 WHEN 'alternate' THEN 2 "
-      "ELSE 3 END, valid_from, id",
+      "ELSE 3 END, CASE WHEN valid_from IS NULL THEN 0 ELSE 1 END, valid_from, id",
       {id}, [&](const Row& r) {
         CityName n;
         n.name = r.text(0);
