@@ -35,5 +35,7 @@ void add_json_flag(CLI::App* cmd, Context& ctx);
 // callbacks run the use cases and print; errors propagate as exceptions.
 void add_registry_commands(CLI::App& app, Context& ctx);
 void add_import_commands(CLI::App& app, Context& ctx);
+void add_user_commands(CLI::App& app, Context& ctx);
+void add_serve_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli

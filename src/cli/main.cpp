@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
                  "SQLite file or postgresql:// URL (default ./twinning.db, env TWINNING_DB)");
   cli::add_registry_commands(app, ctx);
   cli::add_import_commands(app, ctx);
+  cli::add_user_commands(app, ctx);
+  cli::add_serve_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -212,12 +212,28 @@ void CityStore::for_each(const std::function<void(const CitySummary&)>& fn) {
 }
 
 std::vector<CitySummary> CityStore::list(const CityListQuery& q) {
+  // The ORDER BY comes from a fixed set of texts, never from the caller.
+  std::string order;
+  const char* dir = q.descending ? " DESC" : "";
+  switch (q.sort) {
+    case CitySort::kId: order = std::string("id") + dir; break;
+    case CitySort::kName: order = std::string("name_key") + dir + ", id" + dir; break;
+    case CitySort::kCountry:
+      order = std::string("country") + dir + ", name_key" + dir + ", id" + dir;
+      break;
+  }
   std::vector<CitySummary> out;
   store_.db().query_each(
       "SELECT id, name, country, lat, lng FROM cities WHERE ($1 = '' OR country = $1) "
-      "ORDER BY id LIMIT $2 OFFSET $3",
+      "ORDER BY " + order + " LIMIT $2 OFFSET $3",
       {q.country, q.limit, q.offset}, [&](const Row& r) { out.push_back(summary_from_row(r)); });
   return out;
+}
+
+std::int64_t CityStore::count(const CityListQuery& q) {
+  return store_.db()
+      .query_one("SELECT COUNT(*) FROM cities WHERE ($1 = '' OR country = $1)", {q.country})
+      ->integer(0);
 }
 
 std::vector<CitySummary> CityStore::summaries(const std::vector<CityId>& ids) {
