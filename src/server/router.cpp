@@ -88,8 +88,15 @@ void RouteTable::add(Route route) {
     throw std::logic_error("route pattern must start with '/': " + route.pattern);
   }
   c.segments = split_path(route.pattern);
+  // Two patterns that differ only in parameter names would be ambiguous.
+  auto shape = [](std::vector<std::string> segments) {
+    for (auto& s : segments) {
+      if (s.size() >= 2 && s.front() == '{' && s.back() == '}') s = "{}";
+    }
+    return segments;
+  };
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (routes_[i].method == route.method && compiled_[i].segments == c.segments) {
+    if (routes_[i].method == route.method && shape(compiled_[i].segments) == shape(c.segments)) {
       throw std::logic_error("route registered twice: " + std::string(method_name(route.method)) +
                              " " + route.pattern);
     }

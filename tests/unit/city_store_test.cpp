@@ -107,6 +107,37 @@ TEST_P(CityStoreTest, NamesAreSearchableByKey) {
   EXPECT_EQ(cities->names_matching("grad", true, 10).size(), 2u);
 }
 
+TEST_P(CityStoreTest, ListsSortAndCount) {
+  for (auto [name, cc] : {std::pair{"Kiel", "DE"}, {"Aachen", "DE"}, {"Łódź", "PL"}, {"Bonn", "DE"}}) {
+    City c;
+    c.name = name;
+    c.country = cc;
+    cities->create(c);
+  }
+  CityListQuery q;
+  q.sort = CitySort::kName;
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& c : cities->list(q)) out.push_back(c.name);
+    return out;
+  };
+  EXPECT_EQ(names(), (std::vector<std::string>{"Aachen", "Bonn", "Kiel", "Łódź"}));
+  q.descending = true;
+  q.limit = 2;
+  EXPECT_EQ(names(), (std::vector<std::string>{"Łódź", "Kiel"}));
+  q = CityListQuery{};
+  q.sort = CitySort::kCountry;
+  q.descending = true;
+  EXPECT_EQ(names().front(), "Łódź");
+  q = CityListQuery{};
+  q.country = "DE";
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(cities->list(q).size(), 1u);
+  EXPECT_EQ(cities->count(q), 3);
+  EXPECT_EQ(cities->count(CityListQuery{}), 4);
+}
+
 TEST_P(CityStoreTest, UnknownIdIsNotFound) {
   try {
     cities->require(999);
