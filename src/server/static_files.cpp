@@ -1,7 +1,12 @@
 #include "server/static_files.h"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
 
 #include "model/error.h"
 #include "server/router.h"
@@ -72,22 +77,41 @@ std::string_view content_type_for(std::string_view name) {
 
 StaticFiles::StaticFiles(fs::path root) : root_(fs::absolute(std::move(root)).lexically_normal()) {}
 
+namespace {
+
+// The real path of `p` (symbolic links resolved), or "" if it does not exist.
+std::string real_path(const fs::path& p) {
+  char buf[PATH_MAX];
+  if (!::realpath(p.c_str(), buf)) return "";
+  return buf;
+}
+
+}  // namespace
+
 Response StaticFiles::file_response(const fs::path& file) const {
-  std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  auto mtime = fs::last_write_time(file, ec);
-  if (ec) return not_found();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return not_found();
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return not_found();
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return not_found();
+  }
   Response r;
-  r.body.resize(size);
-  in.read(r.body.data(), static_cast<std::streamsize>(size));
-  r.body.resize(static_cast<std::size_t>(in.gcount()));
+  r.body.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < r.body.size()) {
+    ssize_t n = ::read(fd, r.body.data() + done, r.body.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  r.body.resize(done);
   r.content_type = std::string(content_type_for(file.filename().string()));
-  std::ostringstream tag;
-  tag << "\"f" << std::hex << r.body.size() << '-'
-      << mtime.time_since_epoch().count() << '"';
-  r.add_header("ETag", tag.str());
+  char tag[64];
+  std::snprintf(tag, sizeof tag, "\"f%zx-%llx\"", r.body.size(),
+                static_cast<unsigned long long>(st.st_mtim.tv_sec) * 1000000000ull +
+                    static_cast<unsigned long long>(st.st_mtim.tv_nsec));
+  r.add_header("ETag", tag);
   // Vite names the files under assets/ by their content hash: cache forever.
   bool hashed = file.parent_path().filename() == "assets";
   r.add_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
@@ -106,19 +130,24 @@ Response StaticFiles::serve(const Request& request) const {
     }
     rel /= s;
   }
-  std::error_code ec;
-  fs::path root = fs::weakly_canonical(root_, ec);
-  if (ec || !fs::is_directory(root, ec)) return not_found();
-  fs::path candidate = root / rel;
-  if (fs::is_directory(candidate, ec)) candidate /= "index.html";
-  fs::path real = fs::weakly_canonical(candidate, ec);
-  if (!ec && inside(root, real) && fs::is_regular_file(real, ec)) return file_response(real);
+  std::string root = real_path(root_);
+  if (root.empty()) return not_found();
+  fs::path root_path(root);
+  std::string real = real_path(root_path / rel);
+  struct stat st {};
+  if (!real.empty() && ::stat(real.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    real = real_path(fs::path(real) / "index.html");
+  }
+  // Symbolic links may not lead out of the root.
+  if (!real.empty() && inside(root_path, fs::path(real))) {
+    Response r = file_response(real);
+    if (r.status == 200) return r;
+  }
   // A client-side route ("/cities/42"): the application's entry page.
   bool extensionless = segments.empty() || segments.back().find('.') == std::string::npos;
-  fs::path index = root / "index.html";
-  if (extensionless && fs::is_regular_file(index, ec)) {
-    Response r = file_response(fs::weakly_canonical(index, ec));
-    return r;
+  if (extensionless) {
+    std::string index = real_path(root_path / "index.html");
+    if (!index.empty() && inside(root_path, fs::path(index))) return file_response(index);
   }
   return not_found();
 }

@@ -42,6 +42,7 @@ TEST_P(DatabaseContract, InsertReturnsIdsAndExecuteCountsRows) {
   auto b = db().insert("INSERT INTO t (name, n) VALUES ($1, $2)", {"b", 2});
   EXPECT_GT(a, 0);
   EXPECT_EQ(b, a + 1);
+  EXPECT_EQ(db().insert("INSERT INTO t (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", {"a"}), 0);
   EXPECT_EQ(db().execute("UPDATE t SET n = n + $1", {10}), 2);
   EXPECT_EQ(db().execute("DELETE FROM t WHERE name = $1", {"zzz"}), 0);
   // Parameters may repeat and be used out of order.
