@@ -22,8 +22,8 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
@@ -182,7 +182,8 @@ int main(int argc, char** argv) {
   app.add_option("--url", url, "http://host:port/path (GET)")->required();
   app.add_option("--rate", rate, "Requests per second")->check(CLI::Range(1.0, 1e6));
   app.add_option("--duration", duration, "Seconds")->check(CLI::Range(0.1, 3600.0));
-  app.add_option("--connections", connections, "Keep-alive connections")->check(CLI::Range(1, 1000));
+  app.add_option("--connections", connections, "Keep-alive connections")
+      ->check(CLI::Range(1, 1000));
   app.add_flag("--json", json, "Print JSON");
   CLI11_PARSE(app, argc, argv);
   Target target;
@@ -213,12 +214,12 @@ int main(int argc, char** argv) {
   if (json) {
     std::cout << out.dump() << '\n';
   } else {
-    std::printf("%ld requests at %.0f/s over %d connections: %ld errors, %.1f req/s achieved; "
-                "latency ms p50 %.3f p90 %.3f p99 %.3f max %.3f\n",
-                static_cast<long>(all.size()), rate, connections, errors,
-                out["achieved_rate"].get<double>(), out["p50_ms"].get<double>(),
-                out["p90_ms"].get<double>(), out["p99_ms"].get<double>(),
-                out["max_ms"].get<double>());
+    std::printf(
+        "%ld requests at %.0f/s over %d connections: %ld errors, %.1f req/s achieved; "
+        "latency ms p50 %.3f p90 %.3f p99 %.3f max %.3f\n",
+        static_cast<long>(all.size()), rate, connections, errors,
+        out["achieved_rate"].get<double>(), out["p50_ms"].get<double>(),
+        out["p90_ms"].get<double>(), out["p99_ms"].get<double>(), out["max_ms"].get<double>());
   }
   return errors == 0 ? 0 : 1;
 }

@@ -30,9 +30,9 @@ LoginResult login(store::Store& store, std::string_view name, std::string_view p
   store::SessionStore sessions(store);
   if (sessions.recent_user_failures(key, window_start) >= policy.max_user_failures ||
       sessions.recent_ip_failures(ip, window_start) >= policy.max_ip_failures) {
-    throw Error(ErrorCode::kRateLimited,
-                "too many failed logins; try again in " +
-                    std::to_string(policy.failure_window.count() / 60) + " minutes");
+    throw Error(ErrorCode::kRateLimited, "too many failed logins; try again in " +
+                                             std::to_string(policy.failure_window.count() / 60) +
+                                             " minutes");
   }
   // The slow password check runs outside any transaction, so that it holds
   // no database lock.

@@ -112,8 +112,8 @@ IssuedToken issue_api_token(store::Store& store, UserId user_id, const std::stri
     issued.token = new_token("twt_");
     issued.label = label;
     issued.user = user;
-    issued.id = store::SessionStore(store).create_api_token(user_id, label,
-                                                            token_digest(issued.token));
+    issued.id =
+        store::SessionStore(store).create_api_token(user_id, label, token_digest(issued.token));
     store::AuditLog(store).record("issue_token", "user", std::to_string(user_id), nullptr,
                                   {{"token_id", issued.id}, {"label", label}});
     return issued;

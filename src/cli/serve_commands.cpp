@@ -18,9 +18,10 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
   serve->add_option("--port", options.port, "TCP port; 0 picks a free one (printed)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  serve->add_option("--threads", options.threads,
-                    "Worker threads, each with its own database connection (default: one per "
-                    "core, at least 2)")
+  serve
+      ->add_option("--threads", options.threads,
+                   "Worker threads, each with its own database connection (default: one per "
+                   "core, at least 2)")
       ->check(CLI::Range(0, 256));
   serve->add_option("--web", options.web_root, "Directory of the built web interface")
       ->capture_default_str();
@@ -31,12 +32,14 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
   serve->add_option("--session-hours", session_hours, "How long a login session lasts")
       ->capture_default_str()
       ->check(CLI::Range(1, 24 * 30));
-  serve->add_option("--login-limit-user", options.login.max_user_failures,
-                    "Failed logins per user within 15 minutes before logins are refused")
+  serve
+      ->add_option("--login-limit-user", options.login.max_user_failures,
+                   "Failed logins per user within 15 minutes before logins are refused")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  serve->add_option("--login-limit-ip", options.login.max_ip_failures,
-                    "Failed logins per client address within 15 minutes before logins are refused")
+  serve
+      ->add_option("--login-limit-ip", options.login.max_ip_failures,
+                   "Failed logins per client address within 15 minutes before logins are refused")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   serve->callback([&ctx] {

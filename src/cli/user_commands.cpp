@@ -100,9 +100,9 @@ void add_user_commands(CLI::App& app, Context& ctx) {
   });
 
   for (bool disable : {true, false}) {
-    auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
-                                     disable ? "Disable a user (ends their sessions)"
-                                             : "Enable a disabled user");
+    auto* cmd = user->add_subcommand(
+        disable ? "disable" : "enable",
+        disable ? "Disable a user (ends their sessions)" : "Enable a disabled user");
     cmd->add_option("NAME", name, "Login name")->required();
     add_json_flag(cmd, ctx);
     cmd->callback([&ctx, disable] {
@@ -134,8 +134,10 @@ void add_user_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     auto issued = auth::issue_api_token(store, auth::get_user_by_name(store, name).id, label);
     if (ctx.json) {
-      return ctx.print_json(
-          {{"id", issued.id}, {"token", issued.token}, {"label", issued.label}, {"user", issued.user}});
+      return ctx.print_json({{"id", issued.id},
+                             {"token", issued.token},
+                             {"label", issued.label},
+                             {"user", issued.user}});
     }
     std::cout << issued.token << '\n';
   });

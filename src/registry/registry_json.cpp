@@ -15,12 +15,8 @@ void to_json(nlohmann::json& j, const CitySummary& c) {
 namespace twinning::registry {
 
 void to_json(nlohmann::json& j, const TwinView& t) {
-  j = {{"city_id", t.partner.city_id},
-       {"name", t.partner.name},
-       {"country", t.partner.country},
-       {"link", t.partner.link},
-       {"events", t.events},
-       {"listed_by", t.listed_by}};
+  j = {{"city_id", t.partner.city_id}, {"name", t.partner.name}, {"country", t.partner.country},
+       {"link", t.partner.link},       {"events", t.events},     {"listed_by", t.listed_by}};
 }
 
 void to_json(nlohmann::json& j, const CityView& v) {

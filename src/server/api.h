@@ -11,13 +11,13 @@
 
 namespace twinning::server {
 
-void add_system_routes(RouteTable& routes);    // /api/health, /api/openapi.yaml
-void add_session_routes(RouteTable& routes);   // /api/session: login, logout, who am I
-void add_user_routes(RouteTable& routes);      // /api/users (administrators)
-void add_audit_routes(RouteTable& routes);     // /api/audit
-void add_city_routes(RouteTable& routes);      // /api/countries, /api/cities, /api/stats
-void add_link_routes(RouteTable& routes);      // /api/links
-void add_import_routes(RouteTable& routes);    // /api/import/...
+void add_system_routes(RouteTable& routes);   // /api/health, /api/openapi.yaml
+void add_session_routes(RouteTable& routes);  // /api/session: login, logout, who am I
+void add_user_routes(RouteTable& routes);     // /api/users (administrators)
+void add_audit_routes(RouteTable& routes);    // /api/audit
+void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
+void add_link_routes(RouteTable& routes);     // /api/links
+void add_import_routes(RouteTable& routes);   // /api/import/...
 
 // Every route of the API.
 RouteTable api_routes();

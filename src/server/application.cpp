@@ -12,14 +12,22 @@ namespace {
 
 int status_of(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return 400;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kAmbiguous: return 409;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kRateLimited: return 429;
-    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInvalidInput:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAmbiguous:
+      return 409;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kRateLimited:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
   }
   return 500;
 }
@@ -35,9 +43,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-bool is_api_path(std::string_view path) {
-  return path == "/api" || path.rfind("/api/", 0) == 0;
-}
+bool is_api_path(std::string_view path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
 // The caller's identity: a bearer token when an Authorization header is
 // sent (a bad one is an error), else the session cookie (an unknown or
@@ -47,8 +53,7 @@ std::optional<auth::Identity> identify(const Request& request, store::Store& sto
   if (!authorization.empty()) {
     if (!starts_with_ci(authorization, "bearer ")) {
       throw Error(ErrorCode::kUnauthenticated,
-                  "unsupported Authorization scheme: send \"Bearer <API token>\"",
-                  "Authorization");
+                  "unsupported Authorization scheme: send \"Bearer <API token>\"", "Authorization");
     }
     auto identity = auth::authenticate_api_token(store, trim(authorization.substr(7)));
     if (!identity) {
@@ -106,8 +111,8 @@ Actor anonymous_actor() {
 Response error_response(int status, std::string_view code, std::string_view message,
                         std::string_view field) {
   nlohmann::json f = field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field);
-  Response r = json_response(
-      status, {{"error", {{"code", code}, {"message", message}, {"field", f}}}});
+  Response r =
+      json_response(status, {{"error", {{"code", code}, {"message", message}, {"field", f}}}});
   return r;
 }
 
@@ -140,8 +145,8 @@ Response Application::dispatch(const Request& request, store::Store& store,
                                std::string& user) const {
   if (!is_api_path(request.path)) {
     if (request.method != Method::kGet && request.method != Method::kHead) {
-      Response r = error_response(405, "method_not_allowed",
-                                  "only GET and HEAD are served outside /api/");
+      Response r =
+          error_response(405, "method_not_allowed", "only GET and HEAD are served outside /api/");
       r.add_header("Allow", "GET, HEAD");
       return r;
     }
@@ -170,8 +175,8 @@ Response Application::dispatch(const Request& request, store::Store& store,
   if (identity && !route.access.allows(identity->user.role)) {
     throw Error(ErrorCode::kForbidden, "a " + std::string(role_name(identity->user.role)) +
                                            " may not " + std::string(method_name(route.method)) +
-                                           " " + route.pattern + " (allowed: " +
-                                           route.access.describe() + ")");
+                                           " " + route.pattern +
+                                           " (allowed: " + route.access.describe() + ")");
   }
   if (identity && route.csrf && !is_safe(request.method) &&
       !auth::csrf_matches(*identity, request.header("x-csrf-token"))) {

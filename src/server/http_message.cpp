@@ -7,14 +7,22 @@ namespace twinning::server {
 
 std::string_view method_name(Method m) {
   switch (m) {
-    case Method::kGet: return "GET";
-    case Method::kHead: return "HEAD";
-    case Method::kPost: return "POST";
-    case Method::kPut: return "PUT";
-    case Method::kPatch: return "PATCH";
-    case Method::kDelete: return "DELETE";
-    case Method::kOptions: return "OPTIONS";
-    case Method::kOther: return "OTHER";
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOptions:
+      return "OPTIONS";
+    case Method::kOther:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -27,9 +35,7 @@ Method parse_method(std::string_view text) {
   return Method::kOther;
 }
 
-bool is_safe(Method m) {
-  return m == Method::kGet || m == Method::kHead || m == Method::kOptions;
-}
+bool is_safe(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
 
 std::string_view Request::header(std::string_view lower_name) const {
   for (const auto& [name, value] : headers) {

@@ -29,8 +29,8 @@ struct Request {
   std::string query_text;  // the target after '?', "" if none
   Fields headers;          // names in lower case
   std::string body;
-  std::string remote_ip;   // the peer's address, for rate limiting and logs
-  bool secure = false;     // arrived over TLS (set cookies Secure)
+  std::string remote_ip;  // the peer's address, for rate limiting and logs
+  bool secure = false;    // arrived over TLS (set cookies Secure)
 
   // The first header named `lower_name`, or "" if absent.
   std::string_view header(std::string_view lower_name) const;
@@ -42,9 +42,9 @@ struct Response {
   int status = 200;
   std::string content_type;  // "" for no body
   std::string body;
-  Fields headers;            // extra headers: Set-Cookie, Location, ETag, ...
-  bool close = false;        // close the connection after this response
-  std::string log_user;      // the authenticated user, for the access log only
+  Fields headers;        // extra headers: Set-Cookie, Location, ETag, ...
+  bool close = false;    // close the connection after this response
+  std::string log_user;  // the authenticated user, for the access log only
 
   void add_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

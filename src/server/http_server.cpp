@@ -188,8 +188,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return on_read_error(ec);
     started_ = Clock::now();
     auto& req = parser_->get();
-    Method method = parse_method(std::string_view(req.method_string().data(),
-                                                  req.method_string().size()));
+    Method method =
+        parse_method(std::string_view(req.method_string().data(), req.method_string().size()));
     std::string_view target(req.target().data(), req.target().size());
     std::string_view path = target.substr(0, target.find('?'));
     method_ = std::string(req.method_string());
@@ -198,8 +198,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (limit == 0) limit = kUnroutedBodyLimit;
     if (auto length = parser_->content_length(); length && *length > limit) {
       return reject(413, "payload_too_large",
-                    "the body has " + std::to_string(*length) + " bytes; this endpoint takes at "
-                    "most " + std::to_string(limit));
+                    "the body has " + std::to_string(*length) +
+                        " bytes; this endpoint takes at "
+                        "most " +
+                        std::to_string(limit));
     }
     parser_->body_limit(limit);
     phase_ = Phase::kReadingBody;
@@ -281,26 +283,27 @@ class Session : public std::enable_shared_from_this<Session> {
     // which clients see their answers.
     log();
     stream_.expires_after(kTransferTimeout);
-    http::async_write(stream_, *res_,
-                      [self = shared_from_this(), keep_alive, drain](beast::error_code ec,
-                                                                     std::size_t) {
-                        if (ec) return self->close();
-                        if (drain) return self->drain();
-                        if (!keep_alive) return self->close();
-                        self->read_header();
-                      });
+    http::async_write(
+        stream_, *res_,
+        [self = shared_from_this(), keep_alive, drain](beast::error_code ec, std::size_t) {
+          if (ec) return self->close();
+          if (drain) return self->drain();
+          if (!keep_alive) return self->close();
+          self->read_header();
+        });
   }
 
   void log() {
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
-    nlohmann::json line = {{"time", store::now_utc_iso()},
-                           {"method", method_},
-                           {"path", path_},
-                           {"status", status_},
-                           {"bytes", bytes_},
-                           {"duration_ms", std::round(ms * 1000) / 1000},
-                           {"user", user_.empty() ? nlohmann::json(nullptr) : nlohmann::json(user_)},
-                           {"ip", ip_}};
+    nlohmann::json line = {
+        {"time", store::now_utc_iso()},
+        {"method", method_},
+        {"path", path_},
+        {"status", status_},
+        {"bytes", bytes_},
+        {"duration_ms", std::round(ms * 1000) / 1000},
+        {"user", user_.empty() ? nlohmann::json(nullptr) : nlohmann::json(user_)},
+        {"ip", ip_}};
     state_.log.write(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     method_.clear();
     path_.clear();
@@ -360,9 +363,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
-      throw Error(ErrorCode::kUnavailable, "cannot listen on " + endpoint.address().to_string() +
-                                               ":" + std::to_string(endpoint.port()) + ": " +
-                                               ec.message(),
+      throw Error(ErrorCode::kUnavailable,
+                  "cannot listen on " + endpoint.address().to_string() + ":" +
+                      std::to_string(endpoint.port()) + ": " + ec.message(),
                   "--port");
     }
   }
@@ -378,14 +381,14 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   void accept() {
-    acceptor_.async_accept(net::make_strand(ioc_), [self = shared_from_this()](
-                                                       beast::error_code ec, tcp::socket socket) {
-      if (!self->acceptor_.is_open()) return;
-      if (!ec && !self->state_.stopping) {
-        std::make_shared<Session>(std::move(socket), self->state_)->start();
-      }
-      self->accept();
-    });
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                             if (!self->acceptor_.is_open()) return;
+                             if (!ec && !self->state_.stopping) {
+                               std::make_shared<Session>(std::move(socket), self->state_)->start();
+                             }
+                             self->accept();
+                           });
   }
 
   net::io_context& ioc_;
@@ -412,7 +415,8 @@ void run_http_server(const Application& app,
   }
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
-  if (ec) throw_invalid("cannot listen on host '" + options.host + "': not an IP address", "--host");
+  if (ec)
+    throw_invalid("cannot listen on host '" + options.host + "': not an IP address", "--host");
   if (options.port < 0 || options.port > 65535) throw_invalid("port out of range", "--port");
 
   net::io_context ioc(threads);

@@ -20,12 +20,18 @@ std::string lower(std::string_view s) {
 
 const char* type_name(const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return "a boolean";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::object: return "an object";
-    default: return "a number";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::boolean:
+      return "a boolean";
+    case nlohmann::json::value_t::string:
+      return "a string";
+    case nlohmann::json::value_t::array:
+      return "an array";
+    case nlohmann::json::value_t::object:
+      return "an object";
+    default:
+      return "a number";
   }
 }
 
@@ -65,16 +71,15 @@ nlohmann::json parse_json_object(const Request& request) {
   }
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(
-        request.body,
-        [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
-          if ((event == nlohmann::json::parse_event_t::object_start ||
-               event == nlohmann::json::parse_event_t::array_start) &&
-              depth >= kMaxJsonDepth) {
-            throw TooDeep{};
-          }
-          return true;
-        });
+    j = nlohmann::json::parse(request.body,
+                              [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+                                if ((event == nlohmann::json::parse_event_t::object_start ||
+                                     event == nlohmann::json::parse_event_t::array_start) &&
+                                    depth >= kMaxJsonDepth) {
+                                  throw TooDeep{};
+                                }
+                                return true;
+                              });
   } catch (const TooDeep&) {
     throw_invalid("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", "body");
   } catch (const nlohmann::json::exception& e) {
@@ -206,8 +211,7 @@ std::optional<bool> QueryParams::boolean(std::string_view name) const {
   if (!t) return std::nullopt;
   if (*t == "true" || *t == "1") return true;
   if (*t == "false" || *t == "0") return false;
-  throw_invalid(std::string(name) + " must be true or false, not '" + *t + "'",
-                std::string(name));
+  throw_invalid(std::string(name) + " must be true or false, not '" + *t + "'", std::string(name));
 }
 
 Page QueryParams::page() const {

@@ -97,9 +97,8 @@ template <class T>
 std::vector<T> slice(const std::vector<T>& all, const Page& page) {
   if (page.offset >= static_cast<int>(all.size())) return {};
   auto begin = all.begin() + page.offset;
-  auto end = all.size() - page.offset > static_cast<std::size_t>(page.limit)
-                 ? begin + page.limit
-                 : all.end();
+  auto end = all.size() - page.offset > static_cast<std::size_t>(page.limit) ? begin + page.limit
+                                                                             : all.end();
   return std::vector<T>(begin, end);
 }
 

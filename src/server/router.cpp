@@ -54,9 +54,9 @@ std::int64_t RequestContext::id_param(std::string_view name) const {
   std::int64_t id = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || p != text.data() + text.size() || id <= 0) {
-    throw_invalid(std::string(name) + " must be a positive integer, not '" + std::string(text) +
-                      "'",
-                  std::string(name));
+    throw_invalid(
+        std::string(name) + " must be a positive integer, not '" + std::string(text) + "'",
+        std::string(name));
   }
   return id;
 }

@@ -77,8 +77,7 @@ Response list_cities(RequestContext& ctx) {
     // Relevance-ranked and capped: the total is not counted.
     return json_response(200, page_json(slice(hits, page), nullptr, page));
   }
-  std::string sort =
-      q.choice("sort", {"id", "-id", "name", "-name", "country", "-country"}, "id");
+  std::string sort = q.choice("sort", {"id", "-id", "name", "-name", "country", "-country"}, "id");
   store::CityListQuery query;
   query.country = country;
   query.limit = page.limit;
@@ -94,9 +93,9 @@ Response list_cities(RequestContext& ctx) {
 
 Response create_city(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  JsonFields f(parse_json_object(ctx.request), {"name",  "country", "names", "lat",       "lng",        "population",
-                      "head_name", "head_title", "postal_address", "phone", "fax", "email",
-                      "languages", "wikidata_id"});
+  JsonFields f(parse_json_object(ctx.request),
+               {"name", "country", "names", "lat", "lng", "population", "head_name", "head_title",
+                "postal_address", "phone", "fax", "email", "languages", "wikidata_id"});
   City c;
   c.name = f.required_text("name");
   c.country = upper(f.required_text("country"));

@@ -58,10 +58,9 @@ Response issue_token(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   JsonFields f(parse_json_object(ctx.request), {"label"});
   auto issued = auth::issue_api_token(ctx.store, ctx.id_param(), f.text("label").value_or(""));
-  return json_response(201, {{"id", issued.id},
-                             {"token", issued.token},
-                             {"label", issued.label},
-                             {"user", issued.user}});
+  return json_response(
+      201,
+      {{"id", issued.id}, {"token", issued.token}, {"label", issued.label}, {"user", issued.user}});
 }
 
 }  // namespace

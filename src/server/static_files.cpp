@@ -17,10 +17,10 @@ namespace fs = std::filesystem;
 namespace {
 
 Response not_found() {
-  return json_response(404, {{"error",
-                              {{"code", "not_found"},
-                               {"message", "no such file or endpoint"},
-                               {"field", nullptr}}}});
+  return json_response(
+      404,
+      {{"error",
+        {{"code", "not_found"}, {"message", "no such file or endpoint"}, {"field", nullptr}}}});
 }
 
 bool inside(const fs::path& root, const fs::path& p) {
@@ -67,7 +67,8 @@ std::string_view content_type_for(std::string_view name) {
   auto dot = name.rfind('.');
   if (dot != std::string_view::npos) {
     std::string ext;
-    for (char c : name.substr(dot)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : name.substr(dot))
+      ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const auto& t : kTypes) {
       if (t.ext == ext) return t.type;
     }

@@ -216,8 +216,12 @@ std::vector<CitySummary> CityStore::list(const CityListQuery& q) {
   std::string order;
   const char* dir = q.descending ? " DESC" : "";
   switch (q.sort) {
-    case CitySort::kId: order = std::string("id") + dir; break;
-    case CitySort::kName: order = std::string("name_key") + dir + ", id" + dir; break;
+    case CitySort::kId:
+      order = std::string("id") + dir;
+      break;
+    case CitySort::kName:
+      order = std::string("name_key") + dir + ", id" + dir;
+      break;
     case CitySort::kCountry:
       order = std::string("country") + dir + ", name_key" + dir + ", id" + dir;
       break;
@@ -225,7 +229,8 @@ std::vector<CitySummary> CityStore::list(const CityListQuery& q) {
   std::vector<CitySummary> out;
   store_.db().query_each(
       "SELECT id, name, country, lat, lng FROM cities WHERE ($1 = '' OR country = $1) "
-      "ORDER BY " + order + " LIMIT $2 OFFSET $3",
+      "ORDER BY " +
+          order + " LIMIT $2 OFFSET $3",
       {q.country, q.limit, q.offset}, [&](const Row& r) { out.push_back(summary_from_row(r)); });
   return out;
 }

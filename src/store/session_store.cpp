@@ -45,11 +45,10 @@ std::int64_t SessionStore::create_api_token(UserId user_id, const std::string& l
 }
 
 std::optional<User> SessionStore::find_api_token_user(const std::string& token_hash) {
-  auto row = store_.db().query_one(
-      std::string("SELECT ") + kUserSelectList +
-          " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-          "WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-      {token_hash});
+  auto row = store_.db().query_one(std::string("SELECT ") + kUserSelectList +
+                                       " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                                       "WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+                                   {token_hash});
   if (!row) return std::nullopt;
   return user_from_row(*row);
 }
@@ -74,9 +73,8 @@ std::int64_t SessionStore::recent_user_failures(const std::string& user_name,
 
 std::int64_t SessionStore::recent_ip_failures(const std::string& ip, const std::string& since) {
   return store_.db()
-      .query_one(
-          "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND at >= $2",
-          {ip, since})
+      .query_one("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND at >= $2",
+                 {ip, since})
       ->integer(0);
 }
 

@@ -30,8 +30,7 @@ class SessionStore {
   std::int64_t create_session(UserId user_id, const std::string& token_hash,
                               const std::string& csrf_hash, const std::string& expires_at);
   // The session with this token digest if it has not expired at `now`.
-  std::optional<SessionRecord> find_session(const std::string& token_hash,
-                                            const std::string& now);
+  std::optional<SessionRecord> find_session(const std::string& token_hash, const std::string& now);
   // Ends a session; returns true if there was one.
   bool delete_session(const std::string& token_hash);
   // Ends every session of a user (disabled, password changed).
@@ -45,8 +44,8 @@ class SessionStore {
   // The user of a token that has not been revoked.
   std::optional<User> find_api_token_user(const std::string& token_hash);
 
-  void record_login_attempt(const std::string& user_name, const std::string& ip,
-                            bool succeeded, const std::string& at);
+  void record_login_attempt(const std::string& user_name, const std::string& ip, bool succeeded,
+                            const std::string& at);
   // Failed logins for `user_name` at or after `since` and after the user's
   // last successful login.
   std::int64_t recent_user_failures(const std::string& user_name, const std::string& since);

@@ -111,11 +111,9 @@ User UserStore::update(UserId id, const UserChanges& changes) {
     check_city_binding(store_, after.role, after.city);
     db.execute(
         "UPDATE users SET role = $2, city_id = $3, disabled = $4, updated_at = $5 WHERE id = $1",
-        {id, role_name(after.role), city_value(after.city), after.disabled ? 1 : 0,
-         now_utc_iso()});
+        {id, role_name(after.role), city_value(after.city), after.disabled ? 1 : 0, now_utc_iso()});
     if (changes.password_hash) {
-      db.execute("UPDATE users SET password_hash = $2 WHERE id = $1",
-                 {id, *changes.password_hash});
+      db.execute("UPDATE users SET password_hash = $2 WHERE id = $1", {id, *changes.password_hash});
     }
     after = require(id);
     nlohmann::json before_json = before, after_json = after;

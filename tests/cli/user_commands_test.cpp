@@ -11,16 +11,17 @@ class UserCommands : public ::testing::Test {
   void SetUp() override {
     db = dir.file("t.db");
     ASSERT_EQ(run_twinning({"--db", db, "init"}).exit_code, 0);
-    ASSERT_EQ(run_twinning({"--db", db, "cities", "add", "Cologne", "--country", "DE"}).exit_code, 0);
+    ASSERT_EQ(run_twinning({"--db", db, "cities", "add", "Cologne", "--country", "DE"}).exit_code,
+              0);
   }
   ScratchDir dir;
   std::string db;
 };
 
 TEST_F(UserCommands, AddReadsThePasswordFromStdin) {
-  auto r = run_twinning({"--db", db, "user", "add", "Alice", "--role", "coordinator",
-                         "--password-stdin", "--json"},
-                        "", "correct horse battery\n");
+  auto r = run_twinning(
+      {"--db", db, "user", "add", "Alice", "--role", "coordinator", "--password-stdin", "--json"},
+      "", "correct horse battery\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = r.json();
   EXPECT_EQ(j["name"], "alice");

@@ -12,9 +12,7 @@ using AuditApi = ApiTest;
 TEST_P(AuditApi, WritesAreRecordedUnderTheirUserWithBeforeAndAfter) {
   auto path = "/api/cities/" + std::to_string(kiel);
   ASSERT_EQ(as(Role::kCoordinator).send_json("PATCH", path, {{"population", 246243}}).status, 200);
-  auto j = as(Role::kAdmin)
-               .get("/api/audit?entity=city&entity_id=" + std::to_string(kiel))
-               .json();
+  auto j = as(Role::kAdmin).get("/api/audit?entity=city&entity_id=" + std::to_string(kiel)).json();
   ASSERT_EQ(j["items"].size(), 2u);  // created by the fixture, updated over HTTP
   auto update = j["items"][1];
   EXPECT_EQ(update["action"], "update");

@@ -112,8 +112,8 @@ TEST_P(CitiesApi, CoordinatorCreatesACityAndTheAuditNamesThem) {
   EXPECT_EQ(j["country"], "PL");
   EXPECT_EQ(r.header("location"), "/api/cities/" + std::to_string(j["id"].get<std::int64_t>()));
   EXPECT_EQ(j["names"].size(), 2u);
-  auto entries =
-      store::AuditLog(*store).list({"city", std::to_string(j["id"].get<std::int64_t>()), "", 0, 10});
+  auto entries = store::AuditLog(*store).list(
+      {"city", std::to_string(j["id"].get<std::int64_t>()), "", 0, 10});
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor, "api-coordinator");
   EXPECT_EQ(entries[0].action, "create");
@@ -126,19 +126,22 @@ TEST_P(CitiesApi, CreateValidatesAndWritesNothingOnError) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "name");
   r = as(Role::kCoordinator)
-          .send_json("POST", "/api/cities", {{"name", "X"}, {"country", "PL"}, {"lat", 95}, {"lng", 1}});
+          .send_json("POST", "/api/cities",
+                     {{"name", "X"}, {"country", "PL"}, {"lat", 95}, {"lng", 1}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "lat");
   r = as(Role::kCoordinator).send_json("POST", "/api/cities", {{"name", "X"}, {"country", "QQ"}});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.error_field(), "country");
   r = as(Role::kCoordinator)
-          .send_json("POST", "/api/cities", {{"name", "X"}, {"country", "PL"}, {"population", "many"}});
+          .send_json("POST", "/api/cities",
+                     {{"name", "X"}, {"country", "PL"}, {"population", "many"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "population");
   r = as(Role::kCoordinator)
-          .send_json("POST", "/api/cities",
-                     {{"name", "X"}, {"country", "PL"}, {"names", {{{"name", "Y"}, {"kind", "nick"}}}}});
+          .send_json(
+              "POST", "/api/cities",
+              {{"name", "X"}, {"country", "PL"}, {"names", {{{"name", "Y"}, {"kind", "nick"}}}}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "kind");
   EXPECT_EQ(count(), before);
@@ -146,8 +149,9 @@ TEST_P(CitiesApi, CreateValidatesAndWritesNothingOnError) {
 
 TEST_P(CitiesApi, PatchChangesOnlyTheGivenFields) {
   auto path = "/api/cities/" + std::to_string(volgograd);
-  auto r = as(Role::kAdmin).send_json("PATCH", path,
-                                      {{"population", 1004763}, {"head_name", "V. D. Vasilkov"}});
+  auto r =
+      as(Role::kAdmin)
+          .send_json("PATCH", path, {{"population", 1004763}, {"head_name", "V. D. Vasilkov"}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = r.json();
   EXPECT_EQ(j["population"], 1004763);
@@ -162,10 +166,11 @@ TEST_P(CitiesApi, PatchChangesOnlyTheGivenFields) {
 }
 
 TEST_P(CitiesApi, RecordsAFormerName) {
-  auto r = as(Role::kCoordinator)
-               .send_json("POST", "/api/cities/" + std::to_string(volgograd) + "/names",
-                          {{"name", "Tsaritsyn"}, {"lang", "en"}, {"kind", "former"},
-                           {"valid_to", "1925"}});
+  auto r =
+      as(Role::kCoordinator)
+          .send_json(
+              "POST", "/api/cities/" + std::to_string(volgograd) + "/names",
+              {{"name", "Tsaritsyn"}, {"lang", "en"}, {"kind", "former"}, {"valid_to", "1925"}});
   ASSERT_EQ(r.status, 201) << r.body;
   auto names = r.json()["names"];
   ASSERT_EQ(names.size(), 3u);
@@ -190,7 +195,9 @@ TEST_P(CitiesApi, TwinsWithHistoryFilteredSortedAndPaged) {
   EXPECT_EQ(j["items"][1]["link"]["kind"], "friendship");
   j = anonymous().get("/api/cities/" + std::to_string(coventry) + "/twins?kind=friendship").json();
   EXPECT_EQ(j["total"], 1);
-  j = anonymous().get("/api/cities/" + std::to_string(coventry) + "/twins?sort=-name&limit=1").json();
+  j = anonymous()
+          .get("/api/cities/" + std::to_string(coventry) + "/twins?sort=-name&limit=1")
+          .json();
   EXPECT_EQ(j["total"], 2);
   ASSERT_EQ(j["items"].size(), 1u);
   EXPECT_EQ(j["items"][0]["name"], "Volgograd");

@@ -42,10 +42,12 @@ TEST_P(ImportApi, StructuralFaultsRejectTheWholeFile) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "line 1");
   r = as(Role::kCoordinator)
-          .request("POST", "/api/import/wikipedia-csv", kCsv, {{"Content-Type", "application/json"}});
+          .request("POST", "/api/import/wikipedia-csv", kCsv,
+                   {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.error_field(), "Content-Type");
   r = as(Role::kCoordinator)
-          .request("POST", "/api/import/wikipedia-csv?name=../x", kCsv, {{"Content-Type", "text/csv"}});
+          .request("POST", "/api/import/wikipedia-csv?name=../x", kCsv,
+                   {{"Content-Type", "text/csv"}});
   EXPECT_EQ(r.error_field(), "name");
   EXPECT_EQ(store::LinkStore(*store).count(), 2);
   r = as(Role::kViewer)

@@ -47,14 +47,16 @@ TEST_P(LinksApi, CreateRejectsBadInput) {
   EXPECT_EQ(r.error_field(), "city_b");
   r = c.send_json("POST", "/api/links", {{"city_a", coventry}, {"city_b", 424242}});
   EXPECT_EQ(r.status, 404);
-  r = c.send_json("POST", "/api/links", {{"city_a", coventry}, {"city_b", kiel}, {"kind", "cousin"}});
+  r = c.send_json("POST", "/api/links",
+                  {{"city_a", coventry}, {"city_b", kiel}, {"kind", "cousin"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "kind");
   r = c.send_json("POST", "/api/links",
                   {{"city_a", coventry}, {"city_b", kiel}, {"since", "2000"}, {"until", "1999"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "until");
-  r = c.send_json("POST", "/api/links", {{"city_a", coventry}, {"city_b", kiel}, {"since", "yesterday"}});
+  r = c.send_json("POST", "/api/links",
+                  {{"city_a", coventry}, {"city_b", kiel}, {"since", "yesterday"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "since");
   EXPECT_EQ(store::LinkStore(*store).count(), 2);
@@ -68,7 +70,8 @@ TEST_P(LinksApi, ReadsAndPatchesALink) {
   ASSERT_EQ(j["cities"].size(), 2u);
   EXPECT_EQ(j["cities"][0]["name"], "Coventry");
   auto r = as(Role::kCoordinator)
-               .send_json("PATCH", path, {{"status", "suspended"}, {"notes", "2022"}, {"since", nullptr}});
+               .send_json("PATCH", path,
+                          {{"status", "suspended"}, {"notes", "2022"}, {"since", nullptr}});
   ASSERT_EQ(r.status, 200) << r.body;
   j = r.json();
   EXPECT_EQ(j["status"], "suspended");
@@ -90,8 +93,9 @@ TEST_P(LinksApi, EventsListAndAdd) {
   EXPECT_EQ(j["total"], 2);
   EXPECT_EQ(j["items"][1]["text"], "Coventry City Council declares bonds of friendship");
   auto r = as(Role::kCoordinator)
-               .send_json("POST", path, {{"date", "2013-09-06"},
-                                         {"text", "Letter No 19-024/125рс to every twin city"}});
+               .send_json(
+                   "POST", path,
+                   {{"date", "2013-09-06"}, {"text", "Letter No 19-024/125рс to every twin city"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json()["date"], "2013-09-06");
   EXPECT_EQ(r.json()["link_id"], coventry_volgograd);

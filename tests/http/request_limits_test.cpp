@@ -17,7 +17,8 @@ TEST_P(RequestLimits, MalformedJsonAndWrongMediaType) {
                      {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "body");
-  r = c.request("POST", "/api/cities", "{\"name\": \"Gda\xff\"}", {{"Content-Type", "application/json"}});
+  r = c.request("POST", "/api/cities", "{\"name\": \"Gda\xff\"}",
+                {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "body");
   r = c.request("POST", "/api/cities", "[1, 2]", {{"Content-Type", "application/json"}});
@@ -44,14 +45,14 @@ TEST_P(RequestLimits, UnknownFieldsAndWrongTypesAreNamed) {
   EXPECT_EQ(r.error_field(), "lat");
   r = c.send_json("PATCH", "/api/cities/" + std::to_string(kiel), {{"languages", "de"}});
   EXPECT_EQ(r.error_field(), "languages");
-  r = c.send_json("POST", "/api/cities", {{"name", std::string("nul\0byte", 8)}, {"country", "PL"}});
+  r = c.send_json("POST", "/api/cities",
+                  {{"name", std::string("nul\0byte", 8)}, {"country", "PL"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "name");
   r = c.send_json("POST", "/api/cities",
                   {{"name", "X"}, {"country", "PL"}, {"population", 18446744073709551615ull}});
   EXPECT_EQ(r.error_field(), "population");
-  r = c.send_json("POST", "/api/links",
-                  {{"city_a", {{"id", 1}}}, {"city_b", kiel}});
+  r = c.send_json("POST", "/api/links", {{"city_a", {{"id", 1}}}, {"city_b", kiel}});
   EXPECT_EQ(r.error_field(), "city_a");
   EXPECT_EQ(store::CityStore(*store).count(), 4);
 }
@@ -91,10 +92,11 @@ TEST_P(RequestLimits, OversizedBodiesGet413WithoutBeingRead) {
 TEST_P(RequestLimits, MalformedHttpAndHugeHeaders) {
   auto raw = new_client()->raw_exchange("GARBAGE\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;
-  raw = new_client()->raw_exchange("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                   std::string(20000, 'a') + "\r\n\r\n");
+  raw = new_client()->raw_exchange(
+      "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 431", 0), 0u) << raw.substr(0, 200);
-  raw = new_client()->raw_exchange("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: zz\r\n\r\n");
+  raw = new_client()->raw_exchange(
+      "GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: zz\r\n\r\n");
   EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << raw;
   EXPECT_EQ(anonymous().get("/api/health").status, 200);
 }
@@ -102,7 +104,9 @@ TEST_P(RequestLimits, MalformedHttpAndHugeHeaders) {
 TEST_P(RequestLimits, KeepAliveServesManyRequestsOnOneConnection) {
   auto raw = new_client()->raw_exchange(
       "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
-      "GET /api/cities/" + std::to_string(kiel) + " HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/cities/" +
+      std::to_string(kiel) +
+      " HTTP/1.1\r\nHost: x\r\n\r\n"
       "GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   std::size_t responses = 0, at = 0;
   while ((at = raw.find("HTTP/1.1 200 OK", at)) != std::string::npos) {

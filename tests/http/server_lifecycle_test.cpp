@@ -22,10 +22,11 @@ TEST_P(ServerLifecycle, SigtermLetsTheRequestInFlightFinish) {
   std::size_t end = 0;
   for (int line = 0; line <= 3000; ++line) end = world.find('\n', end) + 1;
   std::string csv = world.substr(0, end);
-  std::string head = "POST /api/import/wikipedia-csv?name=world.csv HTTP/1.1\r\nHost: x\r\n"
-                     "Authorization: Bearer " + tokens[Role::kCoordinator] +
-                     "\r\nContent-Type: text/csv\r\nContent-Length: " +
-                     std::to_string(csv.size()) + "\r\n\r\n";
+  std::string head =
+      "POST /api/import/wikipedia-csv?name=world.csv HTTP/1.1\r\nHost: x\r\n"
+      "Authorization: Bearer " +
+      tokens[Role::kCoordinator] +
+      "\r\nContent-Type: text/csv\r\nContent-Length: " + std::to_string(csv.size()) + "\r\n\r\n";
   std::string first = head + csv.substr(0, csv.size() / 2);
   auto idle = new_client();
   ASSERT_EQ(idle->get("/api/health").status, 200);  // an idle keep-alive connection
@@ -41,9 +42,9 @@ TEST_P(ServerLifecycle, SigtermLetsTheRequestInFlightFinish) {
   EXPECT_NE(answer.find("Connection: close"), std::string::npos);
   auto report = nlohmann::json::parse(answer.substr(answer.find("\r\n\r\n") + 4));
   EXPECT_EQ(report["rows_read"], 3000);
-  EXPECT_EQ(report["rows_read"].get<int>(),
-            report["links_created"].get<int>() + report["links_merged"].get<int>() +
-                report["rows_rejected"].get<int>());
+  EXPECT_EQ(report["rows_read"].get<int>(), report["links_created"].get<int>() +
+                                                report["links_merged"].get<int>() +
+                                                report["rows_rejected"].get<int>());
   EXPECT_EQ(server->wait(), 0) << server->stderr_text();
   EXPECT_EQ(store::LinkStore(*store).count(), 2 + report["links_created"].get<int>());
   // Nothing listens any more.
@@ -62,7 +63,9 @@ TEST_P(ServerLifecycle, IdleConnectionsDoNotHoldUpShutdown) {
 }
 
 TEST_P(ServerLifecycle, RestartsOnTheSameDatabase) {
-  ASSERT_EQ(as(Role::kCoordinator).send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status,
+  ASSERT_EQ(as(Role::kCoordinator)
+                .send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}})
+                .status,
             201);
   ASSERT_EQ(stop_server(), 0);
   start_server();

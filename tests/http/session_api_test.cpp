@@ -81,7 +81,8 @@ TEST_P(SessionApi, CookieWritesNeedTheCsrfToken) {
 }
 
 TEST_P(SessionApi, BearerTokensNeedNoCsrfToken) {
-  auto r = as(Role::kCoordinator).send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}});
+  auto r = as(Role::kCoordinator)
+               .send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}});
   EXPECT_EQ(r.status, 201) << r.body;
 }
 
@@ -111,7 +112,8 @@ TEST_P(SessionApi, LogoutEndsTheSession) {
   // The old cookie is dead on the server too.
   b->cookies = saved;
   EXPECT_FALSE(b->get("/api/session").json()["authenticated"].get<bool>());
-  EXPECT_EQ(b->send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status, 401);
+  EXPECT_EQ(b->send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status,
+            401);
 }
 
 TEST_P(SessionApi, DisablingAUserEndsTheirSessionAndTokens) {
@@ -123,13 +125,16 @@ TEST_P(SessionApi, DisablingAUserEndsTheirSessionAndTokens) {
     if (u["name"] == "alice") alice = u["id"];
   }
   ASSERT_NE(alice, 0);
-  ASSERT_EQ(as(Role::kAdmin).send_json("PATCH", "/api/users/" + std::to_string(alice),
-                                       {{"disabled", true}}).status,
+  ASSERT_EQ(as(Role::kAdmin)
+                .send_json("PATCH", "/api/users/" + std::to_string(alice), {{"disabled", true}})
+                .status,
             200);
   EXPECT_FALSE(b->get("/api/session").json()["authenticated"].get<bool>());
   EXPECT_EQ(login(*b, "alice", "correct horse battery").status, 401);
-  ASSERT_EQ(as(Role::kAdmin).send_json("PATCH", "/api/users/" + std::to_string(user_ids[Role::kViewer]),
-                                       {{"disabled", true}}).status,
+  ASSERT_EQ(as(Role::kAdmin)
+                .send_json("PATCH", "/api/users/" + std::to_string(user_ids[Role::kViewer]),
+                           {{"disabled", true}})
+                .status,
             200);
   auto r = as(Role::kViewer).get("/api/stats");
   EXPECT_EQ(r.status, 401);

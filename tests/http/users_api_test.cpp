@@ -10,11 +10,12 @@ namespace {
 using UsersApi = ApiTest;
 
 TEST_P(UsersApi, AdminAddsACorrespondentBoundToACityWhoThenSignsIn) {
-  auto r = as(Role::kAdmin).send_json("POST", "/api/users",
-                                      {{"name", "Koeln-Office"},
-                                       {"role", "correspondent"},
-                                       {"city_id", cologne},
-                                       {"password", "Dom zu Köln 1248"}});
+  auto r = as(Role::kAdmin)
+               .send_json("POST", "/api/users",
+                          {{"name", "Koeln-Office"},
+                           {"role", "correspondent"},
+                           {"city_id", cologne},
+                           {"password", "Dom zu Köln 1248"}});
   ASSERT_EQ(r.status, 201) << r.body;
   auto u = r.json();
   EXPECT_EQ(u["name"], "koeln-office");
@@ -22,11 +23,12 @@ TEST_P(UsersApi, AdminAddsACorrespondentBoundToACityWhoThenSignsIn) {
   EXPECT_TRUE(u["has_password"].get<bool>());
   EXPECT_FALSE(u.contains("password_hash"));
   EXPECT_EQ(r.body.find("argon2"), std::string::npos);
-  auto login = new_client()->send_json("POST", "/api/session",
-                                       {{"name", "koeln-office"}, {"password", "Dom zu Köln 1248"}});
+  auto login = new_client()->send_json(
+      "POST", "/api/session", {{"name", "koeln-office"}, {"password", "Dom zu Köln 1248"}});
   ASSERT_EQ(login.status, 200);
   EXPECT_EQ(login.json()["user"]["city_id"], cologne);
-  auto entries = store::AuditLog(*store).list({"user", std::to_string(u["id"].get<int>()), "", 0, 10});
+  auto entries =
+      store::AuditLog(*store).list({"user", std::to_string(u["id"].get<int>()), "", 0, 10});
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor, "api-admin");
   EXPECT_EQ(entries[0].after.dump().find("argon2"), std::string::npos);
@@ -37,13 +39,15 @@ TEST_P(UsersApi, UserRulesAreEnforced) {
   auto r = admin.send_json("POST", "/api/users", {{"name", "x"}, {"role", "correspondent"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "city");
-  r = admin.send_json("POST", "/api/users", {{"name", "x"}, {"role", "viewer"}, {"city_id", cologne}});
+  r = admin.send_json("POST", "/api/users",
+                      {{"name", "x"}, {"role", "viewer"}, {"city_id", cologne}});
   EXPECT_EQ(r.error_field(), "city");
   r = admin.send_json("POST", "/api/users", {{"name", "x"}, {"role", "emperor"}});
   EXPECT_EQ(r.error_field(), "role");
   r = admin.send_json("POST", "/api/users", {{"name", "bad name!"}, {"role", "viewer"}});
   EXPECT_EQ(r.error_field(), "name");
-  r = admin.send_json("POST", "/api/users", {{"name", "x"}, {"role", "viewer"}, {"password", "short"}});
+  r = admin.send_json("POST", "/api/users",
+                      {{"name", "x"}, {"role", "viewer"}, {"password", "short"}});
   EXPECT_EQ(r.error_field(), "password");
   r = admin.send_json("POST", "/api/users", {{"name", "api-viewer"}, {"role", "viewer"}});
   EXPECT_EQ(r.status, 409);
@@ -71,7 +75,9 @@ TEST_P(UsersApi, ListGetAndPatch) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(r.json()["city_id"].is_null());  // unbound with the role change
   // The token now carries the new role.
-  EXPECT_EQ(as(Role::kViewer).send_json("POST", "/api/cities", {{"name", "Gdynia"}, {"country", "PL"}}).status,
+  EXPECT_EQ(as(Role::kViewer)
+                .send_json("POST", "/api/cities", {{"name", "Gdynia"}, {"country", "PL"}})
+                .status,
             201);
   EXPECT_EQ(admin.get("/api/users/999999").status, 404);
 }
@@ -86,10 +92,10 @@ TEST_P(UsersApi, TheLastAdministratorStays) {
 }
 
 TEST_P(UsersApi, IssuedTokensWorkOnce) {
-  auto r = as(Role::kAdmin).send_json("POST",
-                                      "/api/users/" + std::to_string(user_ids[Role::kCoordinator]) +
-                                          "/tokens",
-                                      {{"label", "nightly import"}});
+  auto r = as(Role::kAdmin)
+               .send_json("POST",
+                          "/api/users/" + std::to_string(user_ids[Role::kCoordinator]) + "/tokens",
+                          {{"label", "nightly import"}});
   ASSERT_EQ(r.status, 201) << r.body;
   auto token = r.json()["token"].get<std::string>();
   EXPECT_EQ(token.rfind("twt_", 0), 0u);
@@ -98,7 +104,8 @@ TEST_P(UsersApi, IssuedTokensWorkOnce) {
   auto me = c->get("/api/session").json();
   EXPECT_EQ(me["user"]["name"], "api-coordinator");
   // The token is stored as a digest only.
-  auto row = store->db().query_one("SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1", {token});
+  auto row =
+      store->db().query_one("SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1", {token});
   EXPECT_EQ(row->integer(0), 0);
 }
 

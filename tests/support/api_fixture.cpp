@@ -27,9 +27,9 @@ void ApiTest::SetUp() {
   store = open_migrated_store(*database);
   auto& s = *store;
   coventry = add_city(s, "Coventry", "GB", 52.4081, -1.5106);
-  volgograd = add_city(s, "Volgograd", "RU", 48.7086, 44.5147,
-                       {{"Stalingrad", "en", "former", parse_partial_date("1925"),
-                         parse_partial_date("1961")}});
+  volgograd = add_city(
+      s, "Volgograd", "RU", 48.7086, 44.5147,
+      {{"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}});
   cologne = add_city(s, "Cologne", "DE", 50.9375, 6.9603);
   kiel = add_city(s, "Kiel", "DE", 54.3233, 10.1228);
   Link l;
@@ -67,8 +67,8 @@ void ApiTest::TearDown() {
 }
 
 void ApiTest::start_server() {
-  server = std::make_unique<ServerProcess>(database->location(), dir.file("access.log"),
-                                           serve_args());
+  server =
+      std::make_unique<ServerProcess>(database->location(), dir.file("access.log"), serve_args());
   clients_.clear();
   anonymous_.reset();
 }

@@ -52,8 +52,8 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<ScratchDatabase> database;
   std::unique_ptr<store::Store> store;  // the same database, for direct checks
   std::unique_ptr<ServerProcess> server;
-  std::map<Role, std::string> tokens;       // API token per role
-  std::map<Role, std::int64_t> user_ids;    // user id per role
+  std::map<Role, std::string> tokens;     // API token per role
+  std::map<Role, std::int64_t> user_ids;  // user id per role
   std::int64_t coventry = 0, volgograd = 0, cologne = 0, kiel = 0;
   LinkId coventry_volgograd = 0, coventry_cologne = 0;
 

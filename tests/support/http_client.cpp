@@ -71,7 +71,8 @@ namespace {
 
 void connect(beast::tcp_stream& stream, int port) {
   stream.expires_after(std::chrono::seconds(10));
-  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+  stream.connect(
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
 }
 
 bool is_unsafe(const std::string& method) {
@@ -152,11 +153,11 @@ HttpResponse HttpClient::send_json(const std::string& method, const std::string&
 }
 
 std::string HttpClient::raw_exchange(const std::string& bytes) {
-  return raw_exchange(bytes, [] {}, "");
+  return raw_exchange(
+      bytes, [] {}, "");
 }
 
-std::string HttpClient::raw_exchange(const std::string& first,
-                                     const std::function<void()>& between,
+std::string HttpClient::raw_exchange(const std::string& first, const std::function<void()>& between,
                                      const std::string& second) {
   net::io_context ioc;
   tcp::socket socket(ioc);
@@ -169,11 +170,11 @@ std::string HttpClient::raw_exchange(const std::string& first,
   // Read until the server closes, with a deadline (synchronous reads have none).
   std::string out;
   std::vector<char> buf(65536);
-  std::function<void(beast::error_code, std::size_t)> on_read =
-      [&](beast::error_code rec, std::size_t n) {
-        out.append(buf.data(), n);
-        if (!rec) socket.async_read_some(net::buffer(buf), on_read);
-      };
+  std::function<void(beast::error_code, std::size_t)> on_read = [&](beast::error_code rec,
+                                                                    std::size_t n) {
+    out.append(buf.data(), n);
+    if (!rec) socket.async_read_some(net::buffer(buf), on_read);
+  };
   socket.async_read_some(net::buffer(buf), on_read);
   ioc.run_for(std::chrono::seconds(5));
   return out;

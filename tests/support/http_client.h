@@ -60,10 +60,10 @@ class HttpClient {
   // Drops the connection; the next request opens a new one.
   void disconnect();
 
-  std::string bearer;        // API token to send, "" for none
-  std::string csrf;          // X-CSRF-Token to send on unsafe methods, "" for none
+  std::string bearer;         // API token to send, "" for none
+  std::string csrf;           // X-CSRF-Token to send on unsafe methods, "" for none
   bool keep_cookies = false;  // store Set-Cookie values and send them back
-  HeaderList cookies;        // the jar: name -> value
+  HeaderList cookies;         // the jar: name -> value
 
  private:
   struct Connection;

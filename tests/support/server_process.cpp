@@ -25,12 +25,12 @@ ServerProcess::ServerProcess(const std::string& db, const std::string& access_lo
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
+  posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 2, stderr_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
-  std::vector<std::string> args = {TWINNING_BINARY, "--db", db, "serve", "--host", "127.0.0.1",
-                                   "--port", "0", "--threads", "2", "--access-log", access_log};
+  std::vector<std::string> args = {TWINNING_BINARY, "--db",    db,  "serve",     "--host",
+                                   "127.0.0.1",     "--port",  "0", "--threads", "2",
+                                   "--access-log",  access_log};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

@@ -83,8 +83,8 @@ struct BackendParamName {
 }  // namespace twinning::testing
 
 // Runs every TEST_P of `fixture` on SQLite and on PostgreSQL.
-#define TWINNING_ON_EVERY_BACKEND(fixture)                                                     \
-  INSTANTIATE_TEST_SUITE_P(Backends, fixture,                                                 \
-                           ::testing::Values(::twinning::testing::Backend::kSqlite,            \
-                                             ::twinning::testing::Backend::kPostgres),         \
+#define TWINNING_ON_EVERY_BACKEND(fixture)                                             \
+  INSTANTIATE_TEST_SUITE_P(Backends, fixture,                                          \
+                           ::testing::Values(::twinning::testing::Backend::kSqlite,    \
+                                             ::twinning::testing::Backend::kPostgres), \
                            ::twinning::testing::BackendParamName())

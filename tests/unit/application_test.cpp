@@ -22,10 +22,10 @@ class ApplicationTest : public testing::BackendTest {
     t.add({Method::kPost, "/api/fail/{code}", Access::signed_in(), [](RequestContext& ctx) {
              std::string_view c = ctx.param("code");
              if (c == "bug") throw std::runtime_error("a bug");
-             for (ErrorCode code : {ErrorCode::kInvalidInput, ErrorCode::kNotFound,
-                                    ErrorCode::kAmbiguous, ErrorCode::kConflict,
-                                    ErrorCode::kUnauthenticated, ErrorCode::kForbidden,
-                                    ErrorCode::kUnavailable, ErrorCode::kRateLimited}) {
+             for (ErrorCode code :
+                  {ErrorCode::kInvalidInput, ErrorCode::kNotFound, ErrorCode::kAmbiguous,
+                   ErrorCode::kConflict, ErrorCode::kUnauthenticated, ErrorCode::kForbidden,
+                   ErrorCode::kUnavailable, ErrorCode::kRateLimited}) {
                if (c == error_code_name(code)) throw Error(code, "failed", "thing");
              }
              return no_content();
@@ -50,9 +50,9 @@ class ApplicationTest : public testing::BackendTest {
 
 TEST_P(ApplicationTest, ErrorsMapToStatusesWithAJsonBody) {
   std::vector<std::pair<std::string, int>> expected = {
-      {"invalid_input", 400}, {"not_found", 404},  {"ambiguous", 409},
+      {"invalid_input", 400}, {"not_found", 404},       {"ambiguous", 409},
       {"conflict", 409},      {"unauthenticated", 401}, {"forbidden", 403},
-      {"unavailable", 503},   {"rate_limited", 429}, {"bug", 500}};
+      {"unavailable", 503},   {"rate_limited", 429},    {"bug", 500}};
   for (const auto& [code, status] : expected) {
     Response r = app->handle(request(Method::kPost, "/api/fail/" + code, true), *store);
     EXPECT_EQ(r.status, status) << code;

@@ -13,8 +13,8 @@ class CityLookupTest : public testing::BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (!store) return;
-    volgograd = add("Volgograd", "RU", {{"Stalingrad", "en", "former", {}, {}},
-                                        {"Волгоград", "ru", "local", {}, {}}});
+    volgograd = add("Volgograd", "RU",
+                    {{"Stalingrad", "en", "former", {}, {}}, {"Волгоград", "ru", "local", {}, {}}});
     coventry = add("Coventry", "GB");
     coventry_ct = add("Coventry, Connecticut", "US");
     st_etienne = add("Saint-Étienne", "FR");

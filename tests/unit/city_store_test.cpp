@@ -108,7 +108,8 @@ TEST_P(CityStoreTest, NamesAreSearchableByKey) {
 }
 
 TEST_P(CityStoreTest, ListsSortAndCount) {
-  for (auto [name, cc] : {std::pair{"Kiel", "DE"}, {"Aachen", "DE"}, {"Łódź", "PL"}, {"Bonn", "DE"}}) {
+  for (auto [name, cc] :
+       {std::pair{"Kiel", "DE"}, {"Aachen", "DE"}, {"Łódź", "PL"}, {"Bonn", "DE"}}) {
     City c;
     c.name = name;
     c.country = cc;

@@ -50,9 +50,10 @@ TEST_P(LoginTest, ASessionAuthenticatesWithItsCsrfToken) {
   EXPECT_FALSE(csrf_matches(*id, ""));
   EXPECT_FALSE(csrf_matches(*id, r.session_token));
   // Only digests are stored.
-  EXPECT_FALSE(store->db().query_one("SELECT 1 FROM sessions WHERE token_hash = $1 OR "
-                                     "csrf_hash = $2",
-                                     {r.session_token, r.csrf_token}));
+  EXPECT_FALSE(
+      store->db().query_one("SELECT 1 FROM sessions WHERE token_hash = $1 OR "
+                            "csrf_hash = $2",
+                            {r.session_token, r.csrf_token}));
   EXPECT_TRUE(logout(*store, r.session_token));
   EXPECT_FALSE(authenticate_session(*store, r.session_token));
   EXPECT_FALSE(logout(*store, r.session_token));

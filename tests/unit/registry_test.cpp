@@ -79,14 +79,16 @@ TEST_P(RegistryTest, UpdateLinkChangesOnlyWhatIsGiven) {
   backwards.until = parse_partial_date("1999");
   EXPECT_THROW(update_link(*store, link, backwards), Error);
   EXPECT_FALSE(store::LinkStore(*store).require(link).since);
-  auto audit = store::AuditLog(*store).list({"link", std::to_string(link), "coordinator-user", 0, 10});
+  auto audit =
+      store::AuditLog(*store).list({"link", std::to_string(link), "coordinator-user", 0, 10});
   EXPECT_EQ(audit.size(), 2u);
 }
 
 TEST_P(RegistryTest, EventsByLinkOrByCities) {
   act_as(Role::kAdmin);
   auto e1 = record_link_event(*store, link, parse_partial_date("1941"), "First contacts", "");
-  auto e2 = add_link_event(*store, volgograd, coventry, parse_partial_date("1941"), "First contacts", "");
+  auto e2 =
+      add_link_event(*store, volgograd, coventry, parse_partial_date("1941"), "First contacts", "");
   EXPECT_EQ(e1, e2);  // the same event is not repeated
   EXPECT_EQ(store::LinkStore(*store).events(link).size(), 1u);
   try {

@@ -43,7 +43,7 @@ TEST(RequestInput, JsonBodiesMustBeObjectsOfLimitedDepth) {
 }
 
 TEST(RequestInput, FieldsAreTypedAndUnknownOnesRejected) {
-  nlohmann::json j = {{"name", "Kiel"}, {"n", 3},      {"x", 2.5},
+  nlohmann::json j = {{"name", "Kiel"}, {"n", 3},          {"x", 2.5},
                       {"ok", true},     {"none", nullptr}, {"list", {"a", "b"}}};
   EXPECT_EQ(field_of([&] { JsonFields(j, {"name"}); }), "list");  // the first, by name
   JsonFields f(j, {"name", "n", "x", "ok", "none", "list", "absent"});
@@ -78,7 +78,9 @@ TEST(RequestInput, QueryParametersAreCheckedAndPaged) {
   EXPECT_EQ(field_of([] { QueryParams(query_request("a=1&a=2"), {"a"}); }), "a");
   EXPECT_EQ(field_of([] { QueryParams(query_request("limit=501"), {"limit"}).page(); }), "limit");
   EXPECT_EQ(field_of([] { QueryParams(query_request("limit=1x"), {"limit"}).page(); }), "limit");
-  EXPECT_EQ(field_of([] { QueryParams(query_request("sort=size"), {"sort"}).choice("sort", {"id"}, "id"); }),
+  EXPECT_EQ(field_of([] {
+              QueryParams(query_request("sort=size"), {"sort"}).choice("sort", {"id"}, "id");
+            }),
             "sort");
   EXPECT_EQ(field_of([] { QueryParams(query_request("a=%zz"), {"a"}); }), "query");
 }

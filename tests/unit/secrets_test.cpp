@@ -25,9 +25,9 @@ TEST(Secrets, TokensAreRandomUrlSafeAndPrefixed) {
     std::string t = new_token("twt_");
     EXPECT_EQ(t.rfind("twt_", 0), 0u);
     EXPECT_EQ(t.size(), 4u + 43u);  // 32 bytes in unpadded base64
-    EXPECT_EQ(t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_",
-                                  4),
-              std::string::npos);
+    EXPECT_EQ(
+        t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", 4),
+        std::string::npos);
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 100u);

@@ -67,8 +67,12 @@ Row to_row(const pqxx::row& row, const std::vector<ColumnKind>& kinds) {
         values.emplace_back(v);
         break;
       }
-      case ColumnKind::kBoolean: values.emplace_back(text == "t"); break;
-      case ColumnKind::kText: values.emplace_back(std::string(text)); break;
+      case ColumnKind::kBoolean:
+        values.emplace_back(text == "t");
+        break;
+      case ColumnKind::kText:
+        values.emplace_back(std::string(text));
+        break;
     }
   }
   return Row(std::move(values));
@@ -273,8 +277,7 @@ void PostgresDatabase::Impl::fail(std::string_view sql) {
   } catch (const pqxx::usage_error& e) {
     throw Error(ErrorCode::kInvalidInput, "database usage error: " + trimmed(e.what()));
   } catch (const std::exception& e) {
-    throw Error(ErrorCode::kUnavailable,
-                "PostgreSQL at '" + location + "': " + trimmed(e.what()));
+    throw Error(ErrorCode::kUnavailable, "PostgreSQL at '" + location + "': " + trimmed(e.what()));
   }
 }
 
@@ -333,9 +336,8 @@ void PostgresDatabase::query_each(std::string_view sql, const Params& params,
     for (const Row& row : query(sql, params)) on_row(row);
     return;
   }
-  std::string probe =
-      "SELECT * FROM (" + std::string(sql) + ") AS twinning_probe LIMIT " +
-      std::to_string(kProbeRows + 1);
+  std::string probe = "SELECT * FROM (" + std::string(sql) + ") AS twinning_probe LIMIT " +
+                      std::to_string(kProbeRows + 1);
   auto r = impl_->run(probe, params);
   if (r.size() <= static_cast<std::size_t>(kProbeRows)) {
     auto kinds = column_kinds(r);
@@ -376,7 +378,7 @@ void PostgresDatabase::Impl::stream_with_cursor(std::string_view sql, const Para
     if (own_transaction) tx->exec("BEGIN READ ONLY");
     TextParams text(params, highest_parameter(sql));
     tx->exec_params("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql),
-                     text.dynamic());
+                    text.dynamic());
     cleanup.declared = true;
   } catch (...) {
     fail(sql);
