@@ -41,7 +41,11 @@ start_scratch_postgres() {
     echo "postgres: no PostgreSQL server binaries (install the postgresql package: scripts/setup)" >&2
     return 1
   }
-  _SCRATCH_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/twinning-pg.XXXXXX")
+  # As root the server runs as `postgres`, which must reach the directory:
+  # /tmp, not a TMPDIR that may lie under root's home.
+  local tmp="${TMPDIR:-/tmp}"
+  if [ "$(id -u)" -eq 0 ]; then tmp=/tmp; fi
+  _SCRATCH_PG_DIR=$(mktemp -d "$tmp/twinning-pg.XXXXXX")
   trap stop_scratch_postgres EXIT
   trap 'exit 130' INT TERM
   if [ "$(id -u)" -eq 0 ]; then chown postgres: "$_SCRATCH_PG_DIR"; fi

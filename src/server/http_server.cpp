@@ -129,6 +129,10 @@ Request to_request(http::request<http::string_body>&& req, const std::string& ip
   }
   r.body = std::move(req.body());
   r.remote_ip = ip;
+  // Behind a TLS-terminating proxy the cookies must be Secure. Trusting the
+  // header can only make cookies stricter, never weaker.
+  std::string_view proto = r.header("x-forwarded-proto");
+  r.secure = beast::iequals(beast::string_view(proto.data(), proto.size()), "https");
   return r;
 }
 

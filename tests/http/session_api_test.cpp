@@ -204,5 +204,16 @@ TEST_P(SecureCookieApi, CookiesAreSecureBehindTls) {
 
 TWINNING_API_ON_EVERY_BACKEND(SecureCookieApi);
 
+TEST_P(SessionApi, CookiesAreSecureBehindATlsProxy) {
+  auto r = new_client()->send_json("POST", "/api/session",
+                                   {{"name", "alice"}, {"password", "correct horse battery"}},
+                                   {{"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.headers_named("set-cookie").size(), 2u);
+  for (const auto& c : r.headers_named("set-cookie")) {
+    EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace twinning::testing
