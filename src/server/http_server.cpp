@@ -203,9 +203,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (auto length = parser_->content_length(); length && *length > limit) {
       return reject(413, "payload_too_large",
                     "the body has " + std::to_string(*length) +
-                        " bytes; this endpoint takes at "
-                        "most " +
-                        std::to_string(limit));
+                        " bytes; this endpoint takes at most " + std::to_string(limit));
     }
     parser_->body_limit(limit);
     phase_ = Phase::kReadingBody;
@@ -317,19 +315,14 @@ class Session : public std::enable_shared_from_this<Session> {
   void drain() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    phase_ = Phase::kWriting;
     drain_buffer_.resize(64 * 1024);
-    stream_.expires_after(kDrainTimeout);
-    stream_.async_read_some(net::buffer(drain_buffer_),
-                            [self = shared_from_this()](beast::error_code rec, std::size_t) {
-                              if (rec) return self->close();
-                              self->drain_more();
-                            });
+    stream_.expires_after(kDrainTimeout);  // a deadline for the whole drain
+    drain_more();
   }
   void drain_more() {
     stream_.async_read_some(net::buffer(drain_buffer_),
-                            [self = shared_from_this()](beast::error_code rec, std::size_t) {
-                              if (rec) return self->close();
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
                               self->drain_more();
                             });
   }

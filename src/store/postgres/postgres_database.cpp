@@ -177,6 +177,7 @@ struct PostgresDatabase::Impl {
   std::unique_ptr<pqxx::connection> conn;
   std::unique_ptr<pqxx::nontransaction> tx;
   std::unordered_map<std::string, std::unique_ptr<Prepared>> prepared;
+  int statement_serial = 0;  // never reused, even after a statement failed to prepare
   int cursor_serial = 0;
 
   const Prepared& prepare(std::string_view sql);
@@ -286,7 +287,7 @@ const Prepared& PostgresDatabase::Impl::prepare(std::string_view sql) {
   auto it = prepared.find(key);
   if (it != prepared.end()) return *it->second;
   auto p = std::make_unique<Prepared>();
-  p->name = "twinning_" + std::to_string(prepared.size() + 1);
+  p->name = "twinning_" + std::to_string(++statement_serial);
   p->parameters = highest_parameter(sql);
   conn->prepare(p->name, key);
   auto& ref = *p;
