@@ -246,18 +246,25 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = parser_->get().version();
     bool keep_alive = parser_->get().keep_alive();
     Request request = to_request(parser_->release(), ip_);
-    Response response;
-    try {
-      store::Store& store = state_.stores.for_this_thread();
-      response = state_.app.handle(request, store);
-      // The connection may be broken: reconnect on the next request.
-      if (response.status == 503) state_.stores.discard_this_thread();
-    } catch (const Error& e) {  // the database could not be opened
-      state_.stores.discard_this_thread();
-      response = error_response(e);
-    }
+    Response response = handle(request);
+    // The database connection may have broken (a server restart): reconnect,
+    // and try a read once more on the new connection.
+    if (response.status == 503 && is_safe(request.method)) response = handle(request);
     keep_alive = keep_alive && !response.close && !state_.stopping;
     send(std::move(response), version, keep_alive, request.method == Method::kHead, false);
+  }
+
+  // The application's answer, on this thread's database connection; a 503
+  // drops the connection so that the next use opens a new one.
+  Response handle(const Request& request) {
+    Response response;
+    try {
+      response = state_.app.handle(request, state_.stores.for_this_thread());
+    } catch (const Error& e) {  // the database could not be opened
+      response = error_response(e);
+    }
+    if (response.status == 503) state_.stores.discard_this_thread();
+    return response;
   }
 
   // Answers an error before the body was read, then closes the connection
