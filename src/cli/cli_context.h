@@ -49,5 +49,7 @@ void add_demo_commands(CLI::App& app, Context& ctx);
 void add_quality_commands(CLI::App& app, Context& ctx);
 void add_export_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
+void add_user_commands(CLI::App& app, Context& ctx);
+void add_serve_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   cli::add_quality_commands(app, ctx);
   cli::add_export_commands(app, ctx);
   cli::add_network_commands(app, ctx);
+  cli::add_user_commands(app, ctx);
+  cli::add_serve_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -35,10 +35,14 @@ struct NameMatch {
   std::string kind;      // official | local | alternate | former
 };
 
+enum class CitySort { kId, kName, kCountry };  // kCountry: by country, then name
+
 struct CityListQuery {
   std::string country;  // ISO alpha-2, or "" for all
   int limit = 100;      // at most this many
   int offset = 0;
+  CitySort sort = CitySort::kId;  // ties broken by id
+  bool descending = false;
 };
 
 class CityStore {
@@ -74,8 +78,10 @@ class CityStore {
   void for_each_name(const std::function<void(const NameMatch&)>& fn);
   // Calls `fn` for every city.
   void for_each(const std::function<void(const CitySummary&)>& fn);
-  // Summaries by ascending id.
+  // Summaries in the query's order, one page of them.
   std::vector<CitySummary> list(const CityListQuery& q);
+  // How many cities the query's filter selects (all pages).
+  std::int64_t count(const CityListQuery& q);
   std::vector<CitySummary> summaries(const std::vector<CityId>& ids);
 
   // Changes the fields set in `details`. Throws Error(kNotFound) for an

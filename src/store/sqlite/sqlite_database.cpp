@@ -155,7 +155,7 @@ std::int64_t SqliteDatabase::execute(std::string_view sql, const Params& params)
 }
 
 std::int64_t SqliteDatabase::insert(std::string_view sql, const Params& params) {
-  execute(sql, params);
+  if (execute(sql, params) == 0) return 0;  // ON CONFLICT DO NOTHING: no new row
   return sqlite3_last_insert_rowid(db_);
 }
 
