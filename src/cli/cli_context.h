@@ -47,5 +47,6 @@ void add_office_commands(CLI::App& app, Context& ctx);
 void add_quality_commands(CLI::App& app, Context& ctx);
 void add_export_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
+void add_backup_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli

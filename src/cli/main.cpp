@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cli::add_quality_commands(app, ctx);
   cli::add_export_commands(app, ctx);
   cli::add_network_commands(app, ctx);
+  cli::add_backup_commands(app, ctx);
 
   try {
     app.parse(argc, argv);
