@@ -57,8 +57,9 @@ Expected expected(std::string_view reference, const std::vector<NameRow>& names,
                   const std::set<CityId>& ids) {
   std::string_view ref = trim(reference);
   if (ref.empty()) return {};
-  bool digits = true;
-  for (char c : ref) digits &= c >= '0' && c <= '9';
+  std::string_view number = ref.substr(ref[0] == '-' ? 1 : 0);
+  bool digits = !number.empty();
+  for (char c : number) digits &= c >= '0' && c <= '9';
   if (digits) {
     CityId id = 0;
     auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
@@ -92,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const std::vector<NameRow> names = [] {
     std::vector<NameRow> out;
     for (const auto& r : registry.store().db().query(
-             "SELECT city_id, country, name_key, kind FROM city_names JOIN cities ON "
+             "SELECT city_id, country, city_names.name_key, kind FROM city_names JOIN cities ON "
              "cities.id = city_id")) {
       out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
     }

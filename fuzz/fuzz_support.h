@@ -41,7 +41,7 @@ class ScratchRegistry {
   ScratchRegistry& operator=(const ScratchRegistry&) = delete;
 
   // Restores the state after construction (SQLite online backup from a
-  // pristine copy kept in memory).
+  // pristine copy kept in memory) if anything was written since.
   void reset();
 
   store::Store& store() { return *work_; }
@@ -54,9 +54,14 @@ class ScratchRegistry {
   std::int64_t count(const std::string& table);
 
  private:
+  // Rows the work connection has inserted, updated or deleted, rolled back
+  // or not (sqlite3_total_changes64).
+  std::int64_t changes();
+
   std::unique_ptr<store::Store> pristine_;
   std::unique_ptr<store::Store> work_;
   testing::TableRows pristine_rows_;
+  std::int64_t changes_at_reset_ = -1;
 };
 
 }  // namespace twinning::fuzz

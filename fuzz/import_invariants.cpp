@@ -52,7 +52,8 @@ void check_import(ScratchRegistry& registry, std::string_view text, const Import
   FUZZ_CHECK(registry.count("links") - links_before == first.links_created,
              "links written != links_created");
   for (const auto& row : registry.store().db().query(
-           "SELECT name, name_key, country FROM city_names JOIN cities ON cities.id = city_id "
+           "SELECT city_names.name, city_names.name_key, country FROM city_names "
+           "JOIN cities ON cities.id = city_id "
            "UNION ALL SELECT name, name_key, country FROM cities")) {
     FUZZ_CHECK(is_valid_utf8(row.text(0)), "stored a name that is not UTF-8");
     FUZZ_CHECK(!row.text(1).empty(), "stored the name '" + row.text(0) + "' with an empty key");
