@@ -1,6 +1,6 @@
 // JSON forms of the registry's use-case results (a city with its twins,
-// search hits, statistics; city summaries are in store/city_store.h), shared by the CLI's --json output and the HTTP API
-// so that both speak the same field names. Found by ADL.
+// search hits, statistics; city summaries are in store/city_store.h), shared by the CLI's --json
+// output and the HTTP API so that both speak the same field names. Found by ADL.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/country_resolver.h"
+#include "store/migrations.h"
 
 extern char** environ;
 
@@ -25,8 +26,8 @@ ScratchDir::ScratchDir() {
   static std::atomic<int> counter{0};
   std::random_device rd;
   auto base = std::filesystem::temp_directory_path();
-  path_ = base / ("twinning-test-" + std::to_string(getpid()) + "-" +
-                  std::to_string(counter++) + "-" + std::to_string(rd() % 100000));
+  path_ = base / ("twinning-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
+                  "-" + std::to_string(rd() % 100000));
   std::filesystem::create_directories(path_);
 }
 
@@ -137,6 +138,10 @@ std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir, const st
   auto store = store::Store::open(dir.file(name));
   ingest::load_reference_countries(*store);
   return store;
+}
+
+int newest_schema_version() {
+  return store::known_migrations(store::Dialect::kSqlite).back().version;
 }
 
 std::map<std::string, std::int64_t> table_row_counts(const std::string& path) {

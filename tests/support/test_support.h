@@ -53,6 +53,10 @@ void expect_bad_input(const RunResult& r, const std::string& fragment);
 std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir,
                                                  const std::string& name = "test.db");
 
+// The version of the newest SQLite migration this binary carries: what a
+// freshly migrated database records in schema_migrations.
+int newest_schema_version();
+
 // The number of rows of every table of the SQLite database at `path`, by
 // table name: a snapshot to prove that a command changed nothing.
 std::map<std::string, std::int64_t> table_row_counts(const std::string& path);

@@ -56,6 +56,10 @@ TEST_P(CityLookupTest, ErrorsNameTheProblem) {
   };
   EXPECT_EQ(code_of("Perth, GB"), ErrorCode::kNotFound);
   EXPECT_EQ(code_of("99999"), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of("-3"), ErrorCode::kNotFound);
+  // Found by fuzz/city_reference_fuzzer.cpp (corpus city_reference/ref11):
+  // an id too large for a number was taken for a name without a country.
+  EXPECT_EQ(code_of("99999999999999999999"), ErrorCode::kNotFound);
   EXPECT_EQ(code_of("Perth"), ErrorCode::kInvalidInput);
   EXPECT_EQ(code_of("Perth, Australia"), ErrorCode::kInvalidInput);
   EXPECT_EQ(code_of(""), ErrorCode::kInvalidInput);

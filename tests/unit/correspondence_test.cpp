@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <latch>
 #include <set>
 #include <thread>
 
@@ -433,26 +435,37 @@ TEST_F(CorrespondenceTest, AWaveRegistersTogetherOrNotAtAll) {
 
 TEST_F(CorrespondenceTest, ManyThreadsRegisterWithoutDuplicatesOrGaps) {
   // PRODUCT.md: "registration numbers unique under 100 concurrent writers".
-  constexpr int kThreads = 100, kEach = 2;
+  // 100 threads, each with its own Store on the same file, released at once:
+  // each registers two letters of Volgograd's office and one of Coventry's
+  // (a yearly series), then all race for the same ten drafts.
+  constexpr int kThreads = 100, kEach = 2, kDrafts = 10;
   std::vector<LetterId> drafts;
-  for (int i = 0; i < 10; ++i) drafts.push_back(create_draft(*store, library, to(s.coventry)));
+  for (int i = 0; i < kDrafts; ++i) drafts.push_back(create_draft(*store, library, to(s.coventry)));
+  std::vector<std::vector<Registration>> acknowledged(kThreads);
   std::vector<std::thread> threads;
   std::atomic<int> failures{0}, draft_wins{0};
+  std::latch start(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       auto mine = store::Store::open(dir.file("test.db"));
       TemplateLibrary lib = TemplateLibrary::locate("");
-      for (int i = 0; i < kEach; ++i) {
-        try {
-          register_outgoing(*mine, lib, to(t % 2 ? s.hiroshima : s.chengdu), on("2013-09-06"));
-        } catch (const Error&) {
-          ++failures;
+      DraftRequest from_coventry = to(s.volgograd);
+      from_coventry.office = coventry_office;
+      start.arrive_and_wait();
+      try {
+        for (int i = 0; i < kEach; ++i) {
+          acknowledged[t].push_back(register_outgoing(
+              *mine, lib, to(t % 2 ? s.hiroshima : s.chengdu), on("2013-09-06")));
         }
+        acknowledged[t].push_back(register_outgoing(*mine, lib, from_coventry, on("2013-09-06")));
+      } catch (const Error& e) {
+        ++failures;
+        ADD_FAILURE() << e.what();
       }
       // Every thread tries to register every draft: exactly one wins each.
       for (LetterId d : drafts) {
         try {
-          register_letter(*mine, d, on("2013-09-06"));
+          acknowledged[t].push_back(register_letter(*mine, d, on("2013-09-06")));
           ++draft_wins;
         } catch (const Error& e) {
           if (e.code() != ErrorCode::kConflict) ++failures;
@@ -462,16 +475,53 @@ TEST_F(CorrespondenceTest, ManyThreadsRegisterWithoutDuplicatesOrGaps) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures, 0);
-  EXPECT_EQ(draft_wins, 10);
+  EXPECT_EQ(draft_wins, kDrafts);
+
+  // What each caller was told is what the register holds, and no number
+  // was told twice.
+  std::set<std::string> told;
+  std::size_t registrations = 0;
+  for (const auto& regs : acknowledged) {
+    for (const auto& r : regs) {
+      ++registrations;
+      told.insert(r.number);
+      Letter l = get(r.id);
+      EXPECT_EQ(l.number, r.number);
+      EXPECT_EQ(l.status, LetterStatus::kRegistered);
+    }
+  }
+  const int volgograd_total = kThreads * kEach + kDrafts;
+  EXPECT_EQ(registrations, static_cast<std::size_t>(volgograd_total + kThreads));
+  EXPECT_EQ(told.size(), registrations);
+
+  // Each office's series is consecutive from 1, without gaps.
   store::LetterQuery q;
   q.limit = 10000;
   std::set<std::string> numbers;
   for (const auto& l : list_letters(*store, q)) numbers.insert(l.number);
-  const int total = kThreads * kEach + 10;
-  EXPECT_EQ(numbers.size(), static_cast<std::size_t>(total));
-  for (int i = 1; i <= total; ++i) {
+  EXPECT_EQ(numbers, told);
+  for (int i = 1; i <= volgograd_total; ++i) {
     EXPECT_TRUE(numbers.count("19-024/" + std::to_string(i) + "рс")) << i;
   }
+  char coventry[32];
+  for (int i = 1; i <= kThreads; ++i) {
+    std::snprintf(coventry, sizeof coventry, "CCC/2013/%04d", i);
+    EXPECT_TRUE(numbers.count(coventry)) << coventry;
+  }
+  // One audit entry per registration (a registered creation, or the
+  // registration of a draft), naming the number it gave.
+  std::multiset<std::string> audited;
+  store::AuditQuery aq;
+  aq.entity = "letter";
+  aq.limit = 100000;
+  for (const auto& e : store::AuditLog(*store).list(aq)) {
+    auto number = [](const nlohmann::json& j) {
+      return j.is_object() ? j.value("number", std::string()) : std::string();
+    };
+    if (!number(e.after).empty() && number(e.before).empty()) audited.insert(number(e.after));
+  }
+  EXPECT_EQ(audited.size(), registrations);
+  EXPECT_TRUE(audited == std::multiset<std::string>(told.begin(), told.end()));
 }
 
 }  // namespace
