@@ -1,5 +1,7 @@
 #include "cli/cli_context.h"
 
+#include <cstdio>
+
 namespace twinning::cli {
 
 store::Store& Context::store() {
@@ -9,6 +11,17 @@ store::Store& Context::store() {
 
 void Context::print_json(const nlohmann::json& j) const {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::string format_coordinates(std::optional<double> lat, std::optional<double> lng) {
+  if (!lat || !lng) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f, %.4f", *lat, *lng);
+  return buf;
+}
+
+std::string format_city(const store::CitySummary& c) {
+  return c.name + ", " + c.country + " (#" + std::to_string(c.id) + ")";
 }
 
 void add_json_flag(CLI::App* cmd, Context& ctx) {

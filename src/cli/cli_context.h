@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "store/city_store.h"
 #include "store/store.h"
 
 namespace twinning::cli {
@@ -31,9 +32,25 @@ struct Context {
 // Adds `--json` to a command that prints data (CLI11 does not inherit it).
 void add_json_flag(CLI::App* cmd, Context& ctx);
 
+// "48.7086, 44.5147" (4 decimals), or "" when the coordinates are unknown.
+std::string format_coordinates(std::optional<double> lat, std::optional<double> lng);
+
+// "Volgograd, RU (#349)": a city in human-readable lists.
+std::string format_city(const store::CitySummary& c);
+
 // Each command group registers its subcommands on the root app. The
 // callbacks run the use cases and print; errors propagate as exceptions.
 void add_registry_commands(CLI::App& app, Context& ctx);
 void add_import_commands(CLI::App& app, Context& ctx);
+void add_letter_commands(CLI::App& app, Context& ctx);
+void add_office_commands(CLI::App& app, Context& ctx);
+void add_campaign_commands(CLI::App& app, Context& ctx);
+void add_demo_commands(CLI::App& app, Context& ctx);
+void add_quality_commands(CLI::App& app, Context& ctx);
+void add_export_commands(CLI::App& app, Context& ctx);
+void add_network_commands(CLI::App& app, Context& ctx);
+void add_user_commands(CLI::App& app, Context& ctx);
+void add_serve_commands(CLI::App& app, Context& ctx);
+void add_backup_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "ingest/wikidata_json.h"
 #include "ingest/wikipedia_csv.h"
 
 namespace twinning::cli {
@@ -9,13 +10,22 @@ namespace {
 
 void print_report(const Context& ctx, const ingest::ImportReport& r) {
   if (ctx.json) return ctx.print_json(r);
-  std::cout << "imported " << r.file << " (" << r.format << "): " << r.rows_read
-            << " rows read = " << r.links_created << " links created + " << r.links_merged
+  bool wikidata = r.format == "wikidata";
+  std::cout << "imported " << r.file << " (" << r.format << "): ";
+  if (wikidata) std::cout << r.entities_read << " entities, ";
+  std::cout << r.rows_read << (wikidata ? " twin statements" : " rows")
+            << " read = " << r.links_created << " links created + " << r.links_merged
             << " merged into existing links + " << r.rows_rejected << " rejected\n"
-            << "cities: " << r.cities_created << " created, " << r.cities_matched
-            << " matched; listings added: " << r.listings_added << "; " << r.seconds << " s\n";
+            << "cities: " << r.cities_created << " created, " << r.cities_matched << " matched, "
+            << r.cities_updated << " updated; names added: " << r.names_added
+            << "; listings added: " << r.listings_added << "; " << r.seconds << " s\n";
   for (const auto& rej : r.rejects) {
-    std::cout << "  rejected line " << rej.line << ": " << rej.reason << '\n';
+    std::cout << "  rejected line " << rej.line;
+    if (!rej.item.empty()) {
+      std::cout << " (" << rej.item << ", " << rej.rows << (rej.rows == 1 ? " row" : " rows")
+                << ")";
+    }
+    std::cout << ": " << rej.reason << '\n';
   }
 }
 
@@ -29,9 +39,15 @@ void add_import_commands(CLI::App& app, Context& ctx) {
       "wikipedia-csv", "Import the Wikipedia-list CSV (city1,country1[,lat1,lng1],city2,...)");
   wcsv->add_option("FILE", file, "CSV file")->required();
   add_json_flag(wcsv, ctx);
-  wcsv->callback([&ctx] {
-    print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file));
-  });
+  wcsv->callback(
+      [&ctx] { print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file)); });
+  auto* wd = imp->add_subcommand(
+      "wikidata",
+      "Import Wikidata entity JSON (a dump or an array): items with P17, P625, labels and P190 "
+      "twin claims (P580/P582 dates); countries are items with P297");
+  wd->add_option("FILE", file, "JSON file")->required();
+  add_json_flag(wd, ctx);
+  wd->callback([&ctx] { print_report(ctx, ingest::import_wikidata_file(ctx.store(), file)); });
 }
 
 }  // namespace twinning::cli

@@ -23,6 +23,16 @@ int main(int argc, char** argv) {
                  "SQLite file or postgresql:// URL (default ./twinning.db, env TWINNING_DB)");
   cli::add_registry_commands(app, ctx);
   cli::add_import_commands(app, ctx);
+  cli::add_letter_commands(app, ctx);
+  cli::add_office_commands(app, ctx);
+  cli::add_campaign_commands(app, ctx);
+  cli::add_demo_commands(app, ctx);
+  cli::add_quality_commands(app, ctx);
+  cli::add_export_commands(app, ctx);
+  cli::add_network_commands(app, ctx);
+  cli::add_user_commands(app, ctx);
+  cli::add_serve_commands(app, ctx);
+  cli::add_backup_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -9,26 +9,13 @@
 #include "model/text.h"
 #include "registry/city_lookup.h"
 #include "registry/registry.h"
+#include "registry/registry_json.h"
 #include "store/city_store.h"
 #include "store/country_store.h"
 #include "store/migrations.h"
 
 namespace twinning::cli {
 namespace {
-
-std::string coords(std::optional<double> lat, std::optional<double> lng) {
-  if (!lat || !lng) return "";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f, %.4f", *lat, *lng);
-  return buf;
-}
-
-nlohmann::json summary_json(const store::CitySummary& c) {
-  nlohmann::json j = {{"id", c.id}, {"name", c.name}, {"country", c.country}};
-  j["lat"] = c.lat ? nlohmann::json(*c.lat) : nlohmann::json(nullptr);
-  j["lng"] = c.lng ? nlohmann::json(*c.lng) : nlohmann::json(nullptr);
-  return j;
-}
 
 void print_city_view(const registry::CityView& v) {
   const City& c = v.city;
@@ -43,7 +30,7 @@ void print_city_view(const registry::CityView& v) {
     }
     std::cout << '\n';
   }
-  if (c.lat) std::cout << "  coordinates: " << coords(c.lat, c.lng) << '\n';
+  if (c.lat) std::cout << "  coordinates: " << format_coordinates(c.lat, c.lng) << '\n';
   if (c.population) std::cout << "  population: " << *c.population << '\n';
   if (!c.head_name.empty() || !c.head_title.empty()) {
     std::cout << "  head: " << c.head_title << (c.head_title.empty() ? "" : " ") << c.head_name
@@ -67,20 +54,6 @@ void print_city_view(const registry::CityView& v) {
       std::cout << "      " << e.date.to_string() << "  " << e.text << '\n';
     }
   }
-}
-
-nlohmann::json city_view_json(const registry::CityView& v) {
-  nlohmann::json j = v.city;
-  j["twins"] = nlohmann::json::array();
-  for (const auto& t : v.twins) {
-    j["twins"].push_back({{"city_id", t.partner.city_id},
-                          {"name", t.partner.name},
-                          {"country", t.partner.country},
-                          {"link", t.partner.link},
-                          {"events", t.events},
-                          {"listed_by", t.listed_by}});
-  }
-  return j;
 }
 
 struct CityOptions {
@@ -144,16 +117,13 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     if (!country.empty()) store::CountryStore(store).require(country, "--country");
     nlohmann::json out = nlohmann::json::array();
     if (!search.empty()) {
-      for (const auto& h : registry::search_cities(store, search, country, limit)) {
-        auto j = summary_json(h.city);
-        j["matched_name"] = h.matched_name;
-        j["match_kind"] = h.match_kind;
-        out.push_back(j);
-      }
+      out = registry::search_cities(store, search, country, limit);
     } else {
-      for (const auto& c : store::CityStore(store).list({country, limit, offset})) {
-        out.push_back(summary_json(c));
-      }
+      store::CityListQuery q;
+      q.country = country;
+      q.limit = limit;
+      q.offset = offset;
+      out = store::CityStore(store).list(q);
     }
     if (ctx.json) return ctx.print_json(out);
     for (const auto& j : out) {
@@ -176,9 +146,6 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   add_json_flag(add, ctx);
   add->callback([&ctx] {
     auto& store = ctx.store();
-    if (!store.actor().can_write_registry()) {
-      throw Error(ErrorCode::kForbidden, "only coordinators and admins may add cities");
-    }
     City c;
     c.name = add_opts.name;
     c.country = store::CountryStore(store).require(add_opts.country, "--country").iso2;
@@ -193,7 +160,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     c.email = add_opts.email;
     c.languages = add_opts.languages;
     c.wikidata_id = add_opts.wikidata;
-    CityId id = store::CityStore(store).create(c);
+    CityId id = registry::create_city(store, c);
     if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
     std::cout << "added #" << id << " " << c.name << ", " << c.country << '\n';
   });
@@ -207,9 +174,6 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   add_json_flag(set, ctx);
   set->callback([&ctx] {
     auto& store = ctx.store();
-    if (!store.actor().can_write_registry()) {
-      throw Error(ErrorCode::kForbidden, "only coordinators and admins may change cities");
-    }
     CityId id = registry::resolve_city(store, set_ref, "CITY");
     CityDetails d;
     auto opt = [](const std::string& s) {
@@ -227,7 +191,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     d.email = opt(set_opts.email);
     d.wikidata_id = opt(set_opts.wikidata);
     if (!set_opts.languages.empty()) d.languages = set_opts.languages;
-    store::CityStore(store).update(id, d);
+    registry::update_city(store, id, d);
     if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
     std::cout << "updated #" << id << '\n';
   });
@@ -246,10 +210,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     CityId id = registry::resolve_city(store, name_ref, "CITY");
     CityName n{name_text, name_lang, name_kind, parse_optional_date(name_from, "--from"),
                parse_optional_date(name_to, "--to")};
-    if (!store.actor().can_write_registry()) {
-      throw Error(ErrorCode::kForbidden, "only coordinators and admins may change cities");
-    }
-    store::CityStore(store).add_name(id, n);
+    registry::add_city_name(store, id, n);
     if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
     std::cout << "recorded " << name_kind << " name '" << name_text << "' of #" << id << '\n';
   });
@@ -262,7 +223,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   city->callback([&ctx] {
     auto& store = ctx.store();
     auto view = registry::city_view(store, registry::resolve_city(store, city_ref, "CITY"));
-    if (ctx.json) return ctx.print_json(city_view_json(view));
+    if (ctx.json) return ctx.print_json(view);
     print_city_view(view);
   });
 
@@ -323,18 +284,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   add_json_flag(stats, ctx);
   stats->callback([&ctx] {
     auto s = registry::registry_stats(ctx.store());
-    if (ctx.json) {
-      nlohmann::json top = nlohmann::json::object();
-      for (auto& [cc, n] : s.top_countries) top[cc] = n;
-      return ctx.print_json({{"cities", s.cities},
-                             {"links", s.links},
-                             {"countries_with_cities", s.countries_with_cities},
-                             {"un_members_with_cities", s.un_members_with_cities},
-                             {"un_members", s.un_members},
-                             {"link_events", s.link_events},
-                             {"cities_without_coordinates", s.cities_without_coordinates},
-                             {"top_countries", top}});
-    }
+    if (ctx.json) return ctx.print_json(s);
     std::cout << "cities: " << s.cities << "\nlinks: " << s.links
               << "\ncountries with cities: " << s.countries_with_cities
               << "\nUN member states with cities: " << s.un_members_with_cities << " of "

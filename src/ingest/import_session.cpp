@@ -14,6 +14,10 @@ std::uint64_t pair_key(CityId a, CityId b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
 }
 
+store::Value date_value(const std::optional<PartialDate>& d) {
+  return d ? store::Value(d->to_string()) : store::Value();
+}
+
 }  // namespace
 
 ImportSession::ImportSession(store::Store& store, ImportReport& report)
@@ -31,23 +35,75 @@ ImportSession::ImportSession(store::Store& store, ImportReport& report)
   });
 }
 
+CityId ImportSession::create_city(const std::string& name, const std::string& iso2,
+                                  std::optional<double> lat, std::optional<double> lng) {
+  CityId id = store::CityStore(store_).insert_imported(name, key(name), iso2, lat, lng);
+  has_coordinates_[id] = lat.has_value();
+  ++report_.cities_created;
+  return id;
+}
+
+bool ImportSession::matched(CityId id, std::optional<double> lat, std::optional<double> lng) {
+  ++report_.cities_matched;
+  if (!lat || !lng || has_coordinates_[id]) return false;
+  store_.db().execute("UPDATE cities SET lat = $2, lng = $3 WHERE id = $1", {id, *lat, *lng});
+  has_coordinates_[id] = true;
+  ++report_.cities_updated;
+  return true;
+}
+
 CityId ImportSession::city(const std::string& name, const std::string& iso2,
                            std::optional<double> lat, std::optional<double> lng) {
-  const std::string& key = this->key(name);
-  auto [it, inserted] = city_index_.try_emplace(key + '\t' + iso2, 0);
-  if (!inserted) {
-    ++report_.cities_matched;
-    if (lat && lng && !has_coordinates_[it->second]) {
-      store_.db().execute("UPDATE cities SET lat = $2, lng = $3 WHERE id = $1",
-                          {it->second, *lat, *lng});
-      has_coordinates_[it->second] = true;
-    }
+  // Most mentions are of known cities: look up without allocating a key.
+  lookup_.assign(key(name)).append(1, '\t').append(iso2);
+  if (auto it = city_index_.find(lookup_); it != city_index_.end()) {
+    matched(it->second, lat, lng);
     return it->second;
   }
-  it->second = store::CityStore(store_).insert_imported(name, key, iso2, lat, lng);
-  has_coordinates_[it->second] = lat.has_value();
-  ++report_.cities_created;
+  CityId id = create_city(name, iso2, lat, lng);
+  city_index_.emplace(lookup_, id);
+  return id;
+}
+
+void ImportSession::load_items() {
+  if (items_loaded_) return;
+  items_loaded_ = true;
+  store_.db().query_each("SELECT id, wikidata_id FROM cities WHERE wikidata_id IS NOT NULL", {},
+                         [&](const store::Row& r) {
+                           city_of_item_.emplace(r.text(1), r.integer(0));
+                           item_of_city_.emplace(r.integer(0), r.text(1));
+                         });
+}
+
+std::optional<CityId> ImportSession::find_item(const std::string& qid) {
+  load_items();
+  auto it = city_of_item_.find(qid);
+  if (it == city_of_item_.end()) return std::nullopt;
   return it->second;
+}
+
+CityId ImportSession::item_city(const std::string& qid, const std::string& name,
+                                const std::string& iso2, std::optional<double> lat,
+                                std::optional<double> lng) {
+  if (auto id = find_item(qid)) {
+    matched(*id, lat, lng);
+    return *id;
+  }
+  CityId id = 0;
+  lookup_.assign(key(name)).append(1, '\t').append(iso2);
+  auto by_name = city_index_.find(lookup_);
+  if (by_name == city_index_.end()) {
+    id = city(name, iso2, lat, lng);
+  } else if (item_of_city_.contains(by_name->second)) {
+    id = create_city(name, iso2, lat, lng);  // a namesake of another item
+  } else {
+    id = by_name->second;
+    if (!matched(id, lat, lng)) ++report_.cities_updated;  // gains its Wikidata id below
+  }
+  store_.db().execute("UPDATE cities SET wikidata_id = $2 WHERE id = $1", {id, qid});
+  city_of_item_[qid] = id;
+  item_of_city_[id] = qid;
+  return id;
 }
 
 const std::string& ImportSession::key(const std::string& name) {
@@ -56,9 +112,13 @@ const std::string& ImportSession::key(const std::string& name) {
   return it->second;
 }
 
-void ImportSession::set_wikidata_id(CityId city, const std::string& qid) {
-  store_.db().execute("UPDATE cities SET wikidata_id = $2 WHERE id = $1 AND wikidata_id IS NULL",
-                      {city, qid});
+void ImportSession::add_name(CityId city, const CityName& n) {
+  if (store_.db().execute(
+          "INSERT INTO city_names (city_id, name, name_key, lang, kind) VALUES ($1, $2, $3, $4, "
+          "$5) ON CONFLICT (city_id, name, lang, kind) DO NOTHING",
+          {city, n.name, key(n.name), n.lang, n.kind}) > 0) {
+    ++report_.names_added;
+  }
 }
 
 LinkId ImportSession::link(CityId a, CityId b, CityId listed_by, const std::string& source,
@@ -67,39 +127,37 @@ LinkId ImportSession::link(CityId a, CityId b, CityId listed_by, const std::stri
   store::LinkStore links(store_);
   if (inserted) {
     if (a > b) std::swap(a, b);
-    it->second = links.insert_imported(a, b, source);
-    Link l = attributes;
-    l.id = it->second;
+    it->second = links.insert_imported(a, b, attributes.source);
+    const Link& l = attributes;
     bool has_attributes = l.kind != LinkKind::kTwin || l.since || l.until ||
-                          l.status != LinkStatus::kActive || !l.notes.empty() ||
-                          (!l.source.empty() && l.source != source);
+                          l.status != LinkStatus::kActive || !l.notes.empty();
     if (has_attributes) {
       store_.db().execute(
-          "UPDATE links SET kind=$2, since=$3, until=$4, status=$5, notes=$6, source=$7 "
-          "WHERE id=$1",
-          {l.id, link_kind_name(l.kind), l.since ? store::Value(l.since->to_string()) : store::Value(),
-           l.until ? store::Value(l.until->to_string()) : store::Value(),
-           link_status_name(l.status), l.notes, l.source.empty() ? source : l.source});
+          "UPDATE links SET kind=$2, since=$3, until=$4, status=$5, notes=$6 WHERE id=$1",
+          {it->second, link_kind_name(l.kind), date_value(l.since), date_value(l.until),
+           link_status_name(l.status), l.notes});
     }
     ++report_.links_created;
   } else {
     ++report_.links_merged;
+    std::int64_t updated = 0;
     if (attributes.since) {
-      store_.db().execute("UPDATE links SET since = $2 WHERE id = $1 AND since IS NULL",
-                          {it->second, attributes.since->to_string()});
+      updated += store_.db().execute("UPDATE links SET since = $2 WHERE id = $1 AND since IS NULL",
+                                     {it->second, attributes.since->to_string()});
     }
     if (attributes.until) {
-      store_.db().execute("UPDATE links SET until = $2 WHERE id = $1 AND until IS NULL",
-                          {it->second, attributes.until->to_string()});
+      updated += store_.db().execute("UPDATE links SET until = $2 WHERE id = $1 AND until IS NULL",
+                                     {it->second, attributes.until->to_string()});
     }
+    if (updated > 0) ++report_.links_updated;
   }
   if (links.add_listing(it->second, listed_by, source)) ++report_.listings_added;
   return it->second;
 }
 
-void ImportSession::reject(int line, std::string reason) {
-  ++report_.rows_rejected;
-  report_.rejects.push_back(ImportReject{line, std::move(reason)});
+void ImportSession::reject(int line, std::string reason, std::string item, int rows) {
+  report_.rows_rejected += rows;
+  report_.rejects.push_back(ImportReject{line, std::move(item), std::move(reason), rows});
 }
 
 void ImportSession::finish() {

@@ -4,8 +4,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "ingest/country_resolver.h"
 #include "ingest/csv_reader.h"
@@ -138,15 +136,6 @@ std::string field_or_empty(const std::vector<std::string>& f, int i) {
 
 }  // namespace
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_not_found("cannot read file '" + path + "'", "FILE");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw_not_found("cannot read file '" + path + "'", "FILE");
-  return ss.str();
-}
-
 ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
                                   const std::string& source_name) {
   auto started = std::chrono::steady_clock::now();
@@ -156,7 +145,7 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
 
   // Structural checks and parsing happen before anything is written.
   if (trim(text).empty()) {
-    throw_invalid("empty file: expected a header line city1,country1,...", "line 1");
+    throw_invalid("line 1: empty file: expected a header line city1,country1,...", "line 1");
   }
   require_utf8(text);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // BOM
@@ -179,7 +168,7 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
                         " fields, expected " + std::to_string(header.size()),
                     "line " + std::to_string(line));
     }
-    records.push_back(Record{reader.line(), fields});
+    records.push_back(Record{reader.line(), std::move(fields)});
   }
 
   CountryResolver resolver(store::CountryStore(store).all());
@@ -202,7 +191,9 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
         if (auto s = field_or_empty(f, cols.status); !s.empty()) {
           attributes.status = parse_link_status(s);
         }
-        attributes.source = field_or_empty(f, cols.source);
+        // An export's source column is the link's source as it was, even
+        // when empty; other files are the source of their own links.
+        attributes.source = cols.source >= 0 ? field_or_empty(f, cols.source) : source_name;
         attributes.notes = field_or_empty(f, cols.notes);
         if (attributes.since && attributes.until && *attributes.until < *attributes.since) {
           throw std::invalid_argument("link ends before it starts");
@@ -229,10 +220,7 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
 
 ImportReport import_wikipedia_csv_file(store::Store& store, const std::string& path) {
   std::string text = read_file(path);
-  std::string base = path.substr(path.find_last_of('/') == std::string::npos
-                                     ? 0
-                                     : path.find_last_of('/') + 1);
-  return import_wikipedia_csv(store, text, base);
+  return import_wikipedia_csv(store, text, base_name(path));
 }
 
 }  // namespace twinning::ingest

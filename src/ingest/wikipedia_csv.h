@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/files.h"
 #include "ingest/import_report.h"
 #include "store/store.h"
 
@@ -31,8 +32,5 @@ ImportReport import_wikipedia_csv(store::Store& store, std::string_view text,
 // Reads `path` and imports it as above. Throws Error(kNotFound, "FILE") if
 // the file cannot be read.
 ImportReport import_wikipedia_csv_file(store::Store& store, const std::string& path);
-
-// Reads a whole file. Throws Error(kNotFound) naming `path` if it cannot.
-std::string read_file(const std::string& path);
 
 }  // namespace twinning::ingest

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "model/error.h"
+#include "model/enum_text.h"
 
 namespace twinning {
 
@@ -17,12 +17,9 @@ std::string_view role_name(Role role) {
 }
 
 Role parse_role(std::string_view text, std::string_view field) {
-  for (Role r : {Role::kAdmin, Role::kCoordinator, Role::kCorrespondent, Role::kViewer}) {
-    if (text == role_name(r)) return r;
-  }
-  throw_invalid("unknown role '" + std::string(text) +
-                    "': expected admin, coordinator, correspondent or viewer",
-                std::string(field));
+  static constexpr Role kRoles[] = {Role::kAdmin, Role::kCoordinator, Role::kCorrespondent,
+                                    Role::kViewer};
+  return parse_enum_name(text, field, kRoles, role_name, "role");
 }
 
 Actor local_operator() {

@@ -11,6 +11,8 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kUnauthenticated: return "unauthenticated";
     case ErrorCode::kForbidden: return "forbidden";
     case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
   }
   return "unknown";
 }

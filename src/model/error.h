@@ -18,6 +18,7 @@ enum class ErrorCode {
   kUnauthenticated,  // no or bad credentials (HTTP 401)
   kForbidden,        // authenticated but not allowed (HTTP 403)
   kUnavailable,      // the database or a file could not be reached (HTTP 503)
+  kRateLimited,      // too many attempts (failed logins); retry later (HTTP 429)
 };
 
 // Stable machine-readable name of a code, e.g. "invalid_input".

@@ -1,6 +1,6 @@
 #include "model/link.h"
 
-#include "model/error.h"
+#include "model/enum_text.h"
 
 namespace twinning {
 
@@ -24,21 +24,15 @@ std::string_view link_status_name(LinkStatus status) {
 }
 
 LinkKind parse_link_kind(std::string_view text, std::string_view field) {
-  for (LinkKind k : {LinkKind::kTwin, LinkKind::kSister, LinkKind::kPartner, LinkKind::kFriendship}) {
-    if (text == link_kind_name(k)) return k;
-  }
-  throw_invalid("unknown link kind '" + std::string(text) +
-                    "': expected twin, sister, partner or friendship",
-                std::string(field));
+  static constexpr LinkKind kKinds[] = {LinkKind::kTwin, LinkKind::kSister, LinkKind::kPartner,
+                                        LinkKind::kFriendship};
+  return parse_enum_name(text, field, kKinds, link_kind_name, "link kind");
 }
 
 LinkStatus parse_link_status(std::string_view text, std::string_view field) {
-  for (LinkStatus s : {LinkStatus::kActive, LinkStatus::kSuspended, LinkStatus::kEnded}) {
-    if (text == link_status_name(s)) return s;
-  }
-  throw_invalid("unknown link status '" + std::string(text) +
-                    "': expected active, suspended or ended",
-                std::string(field));
+  static constexpr LinkStatus kStatuses[] = {LinkStatus::kActive, LinkStatus::kSuspended,
+                                             LinkStatus::kEnded};
+  return parse_enum_name(text, field, kStatuses, link_status_name, "link status");
 }
 
 }  // namespace twinning

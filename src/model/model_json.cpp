@@ -62,4 +62,14 @@ void to_json(nlohmann::json& j, const LinkEvent& e) {
   j = {{"id", e.id}, {"link_id", e.link_id}, {"date", e.date}, {"text", e.text}, {"source", e.source}};
 }
 
+void to_json(nlohmann::json& j, const User& u) {
+  j = {{"id", u.id},
+       {"name", u.name},
+       {"role", role_name(u.role)},
+       {"city_id", opt(u.city)},
+       {"disabled", u.disabled},
+       {"has_password", u.has_password},
+       {"created_at", u.created_at}};
+}
+
 }  // namespace twinning

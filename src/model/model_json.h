@@ -8,6 +8,7 @@
 #include "model/city.h"
 #include "model/country.h"
 #include "model/link.h"
+#include "model/user.h"
 
 namespace twinning {
 
@@ -17,5 +18,7 @@ void to_json(nlohmann::json& j, const CityName& n);
 void to_json(nlohmann::json& j, const City& c);
 void to_json(nlohmann::json& j, const Link& l);
 void to_json(nlohmann::json& j, const LinkEvent& e);
+// A user without any secret: id, name, role, city, disabled, has_password.
+void to_json(nlohmann::json& j, const User& u);
 
 }  // namespace twinning

@@ -73,9 +73,8 @@ const char* base_of(UChar32 c) {
   }
 }
 
-}  // namespace
-
-std::string name_key(std::string_view name) {
+// One pass of the folding name_key() describes.
+std::string fold_once(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -109,6 +108,24 @@ std::string name_key(std::string_view name) {
     one.toUTF8String(out);
   }
   return out;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view name) {
+  // Case folding comes before the compatibility decomposition, which can
+  // yield new capitals ("℡" -> "TEL", "™" -> "TM"): fold again until the
+  // key is its own key. Ordinary names are done after the first pass; a key
+  // of lower-case ASCII is final without a second one.
+  std::string key = fold_once(name);
+  bool final = true;
+  for (char c : key) final &= static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+  for (int pass = 0; !final && pass < 4; ++pass) {
+    std::string again = fold_once(key);
+    if (again == key) break;
+    key = std::move(again);
+  }
+  return key;
 }
 
 std::vector<std::string> split_list(std::string_view s, char sep) {

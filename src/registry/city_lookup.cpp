@@ -63,10 +63,12 @@ CityId resolve_city(store::Store& store, std::string_view reference, std::string
   std::string_view ref = trim(reference);
   if (ref.empty()) throw_invalid("empty city reference", std::string(field));
   store::CityStore cities(store);
-  CityId id = 0;
-  auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-  if (ec == std::errc() && p == ref.data() + ref.size()) {
-    if (id <= 0 || !cities.get(id)) {
+  std::string_view digits = ref.substr(ref[0] == '-' ? 1 : 0);
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    // A number is an id, also one too large for any city.
+    CityId id = 0;
+    auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+    if (ec != std::errc() || id <= 0 || !cities.get(id)) {
       throw_not_found("no city with id " + std::string(ref), std::string(field));
     }
     return id;

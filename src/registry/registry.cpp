@@ -37,14 +37,50 @@ std::pair<LinkId, bool> add_link(store::Store& store, const Link& link) {
 std::int64_t add_link_event(store::Store& store, CityId a, CityId b, const PartialDate& date,
                             const std::string& text, const std::string& source) {
   require_registry_writer(store);
-  store::LinkStore links(store);
-  auto link = links.find(a, b);
+  auto link = store::LinkStore(store).find(a, b);
   if (!link) {
     throw_not_found("cities #" + std::to_string(a) + " and #" + std::to_string(b) +
                         " are not linked",
                     "city");
   }
-  return links.add_event(LinkEvent{0, link->id, date, text, source});
+  return record_link_event(store, link->id, date, text, source);
+}
+
+std::int64_t record_link_event(store::Store& store, LinkId link_id, const PartialDate& date,
+                               const std::string& text, const std::string& source) {
+  require_registry_writer(store);
+  return store::LinkStore(store).add_event(LinkEvent{0, link_id, date, text, source});
+}
+
+CityId create_city(store::Store& store, const City& city) {
+  require_registry_writer(store);
+  return store::CityStore(store).create(city);
+}
+
+void update_city(store::Store& store, CityId id, const CityDetails& details) {
+  require_registry_writer(store);
+  store::CityStore(store).update(id, details);
+}
+
+void add_city_name(store::Store& store, CityId id, const CityName& name) {
+  require_registry_writer(store);
+  store::CityStore(store).add_name(id, name);
+}
+
+Link update_link(store::Store& store, LinkId id, const LinkChanges& changes) {
+  require_registry_writer(store);
+  store::LinkStore links(store);
+  return store.db().write_transaction([&] {
+    Link link = links.require(id);
+    if (changes.kind) link.kind = *changes.kind;
+    if (changes.since) link.since = *changes.since;
+    if (changes.until) link.until = *changes.until;
+    if (changes.status) link.status = *changes.status;
+    if (changes.source) link.source = *changes.source;
+    if (changes.notes) link.notes = *changes.notes;
+    links.update(link);
+    return links.require(id);
+  });
 }
 
 RegistryStats registry_stats(store::Store& store) {

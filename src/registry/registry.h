@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,19 @@ struct CityView {
 // The city with its twins and each link's history. Throws Error(kNotFound).
 CityView city_view(store::Store& store, CityId id);
 
+// Creates a city (see CityStore::create). Returns its id. Throws
+// Error(kForbidden) unless the actor is a coordinator or admin, and as
+// CityStore::create.
+CityId create_city(store::Store& store, const City& city);
+
+// Changes a city's details (see CityStore::update). Throws Error(kForbidden)
+// as create_city, and as CityStore::update.
+void update_city(store::Store& store, CityId id, const CityDetails& details);
+
+// Records another name of a city (see CityStore::add_name). Throws
+// Error(kForbidden) as create_city, and as CityStore::add_name.
+void add_city_name(store::Store& store, CityId id, const CityName& name);
+
 // Creates a link (see LinkStore::create). Returns {id, created}. Throws
 // Error(kForbidden) unless the actor is a coordinator or admin, and as
 // LinkStore::create.
@@ -38,6 +52,25 @@ std::pair<LinkId, bool> add_link(store::Store& store, const Link& link);
 // Error(kNotFound) if they are not linked, Error(kForbidden) as add_link.
 std::int64_t add_link_event(store::Store& store, CityId a, CityId b, const PartialDate& date,
                             const std::string& text, const std::string& source);
+
+// Adds a dated event to link `link_id`. Returns the event id (an identical
+// event is not repeated). Throws Error(kForbidden) as add_link, and as
+// LinkStore::add_event.
+std::int64_t record_link_event(store::Store& store, LinkId link_id, const PartialDate& date,
+                               const std::string& text, const std::string& source);
+
+// The attributes of a link a caller may change; absent ones stay.
+struct LinkChanges {
+  std::optional<LinkKind> kind;
+  std::optional<std::optional<PartialDate>> since, until;  // inner nullopt clears
+  std::optional<LinkStatus> status;
+  std::optional<std::string> source, notes;
+};
+
+// Applies `changes` to link `id` and returns the link after. Throws
+// Error(kForbidden) as add_link, Error(kNotFound), Error(kInvalidInput) as
+// LinkStore::update.
+Link update_link(store::Store& store, LinkId id, const LinkChanges& changes);
 
 struct RegistryStats {
   std::int64_t cities = 0;

@@ -17,6 +17,12 @@ nlohmann::json parse_or_null(const std::optional<std::string>& s) {
 
 }  // namespace
 
+void to_json(nlohmann::json& j, const AuditEntry& e) {
+  j = {{"id", e.id},         {"at", e.at},         {"actor", e.actor},
+       {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id},
+       {"before", e.before}, {"after", e.after}};
+}
+
 void AuditLog::record(std::string_view action, std::string_view entity,
                       std::string_view entity_id, const nlohmann::json& before,
                       const nlohmann::json& after) {

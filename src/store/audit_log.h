@@ -26,6 +26,9 @@ struct AuditEntry {
   nlohmann::json after;   // null when deleted
 };
 
+// {"id", "at", "actor", "action", "entity", "entity_id", "before", "after"}
+void to_json(nlohmann::json& j, const AuditEntry& e);
+
 struct AuditQuery {
   std::string entity;     // "" for all
   std::string entity_id;  // "" for all

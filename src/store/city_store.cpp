@@ -76,6 +76,12 @@ Value opt_text(const std::string& s) { return s.empty() ? Value() : Value(s); }
 
 }  // namespace
 
+void to_json(nlohmann::json& j, const CitySummary& c) {
+  j = {{"id", c.id}, {"name", c.name}, {"country", c.country}};
+  j["lat"] = c.lat ? nlohmann::json(*c.lat) : nlohmann::json(nullptr);
+  j["lng"] = c.lng ? nlohmann::json(*c.lng) : nlohmann::json(nullptr);
+}
+
 void CityStore::insert_name(CityId id, const CityName& n) {
   store_.db().execute(
       "INSERT INTO city_names (city_id, name, name_key, lang, kind, valid_from, valid_to) "
@@ -135,10 +141,11 @@ std::optional<City> CityStore::get(CityId id) {
                           {id});
   if (!row) return std::nullopt;
   City c = city_from_row(*row);
+  // Undated names first, spelled out: SQLite sorts NULL first, PostgreSQL last.
   db.query_each(
       "SELECT name, lang, kind, valid_from, valid_to FROM city_names WHERE city_id = $1 "
       "ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'local' THEN 1 WHEN 'alternate' THEN 2 "
-      "ELSE 3 END, valid_from, id",
+      "ELSE 3 END, CASE WHEN valid_from IS NULL THEN 0 ELSE 1 END, valid_from, id",
       {id}, [&](const Row& r) {
         CityName n;
         n.name = r.text(0);
@@ -211,12 +218,33 @@ void CityStore::for_each(const std::function<void(const CitySummary&)>& fn) {
 }
 
 std::vector<CitySummary> CityStore::list(const CityListQuery& q) {
+  // The ORDER BY comes from a fixed set of texts, never from the caller.
+  std::string order;
+  const char* dir = q.descending ? " DESC" : "";
+  switch (q.sort) {
+    case CitySort::kId:
+      order = std::string("id") + dir;
+      break;
+    case CitySort::kName:
+      order = std::string("name_key") + dir + ", id" + dir;
+      break;
+    case CitySort::kCountry:
+      order = std::string("country") + dir + ", name_key" + dir + ", id" + dir;
+      break;
+  }
   std::vector<CitySummary> out;
   store_.db().query_each(
       "SELECT id, name, country, lat, lng FROM cities WHERE ($1 = '' OR country = $1) "
-      "ORDER BY id LIMIT $2 OFFSET $3",
+      "ORDER BY " +
+          order + " LIMIT $2 OFFSET $3",
       {q.country, q.limit, q.offset}, [&](const Row& r) { out.push_back(summary_from_row(r)); });
   return out;
+}
+
+std::int64_t CityStore::count(const CityListQuery& q) {
+  return store_.db()
+      .query_one("SELECT COUNT(*) FROM cities WHERE ($1 = '' OR country = $1)", {q.country})
+      ->integer(0);
 }
 
 std::vector<CitySummary> CityStore::summaries(const std::vector<CityId>& ids) {

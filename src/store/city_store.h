@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "model/city.h"
 #include "store/store.h"
 
@@ -21,6 +23,10 @@ struct CitySummary {
   std::optional<double> lat, lng;
 };
 
+// {"id", "name", "country", "lat", "lng"} (lat/lng null when unknown), the
+// form every JSON output and the HTTP API use for a city in a list.
+void to_json(nlohmann::json& j, const CitySummary& c);
+
 // One name row that matched a search, with the city it belongs to.
 struct NameMatch {
   CityId city_id = 0;
@@ -29,10 +35,14 @@ struct NameMatch {
   std::string kind;      // official | local | alternate | former
 };
 
+enum class CitySort { kId, kName, kCountry };  // kCountry: by country, then name
+
 struct CityListQuery {
   std::string country;  // ISO alpha-2, or "" for all
   int limit = 100;      // at most this many
   int offset = 0;
+  CitySort sort = CitySort::kId;  // ties broken by id
+  bool descending = false;
 };
 
 class CityStore {
@@ -68,8 +78,10 @@ class CityStore {
   void for_each_name(const std::function<void(const NameMatch&)>& fn);
   // Calls `fn` for every city.
   void for_each(const std::function<void(const CitySummary&)>& fn);
-  // Summaries by ascending id.
+  // Summaries in the query's order, one page of them.
   std::vector<CitySummary> list(const CityListQuery& q);
+  // How many cities the query's filter selects (all pages).
+  std::int64_t count(const CityListQuery& q);
   std::vector<CitySummary> summaries(const std::vector<CityId>& ids);
 
   // Changes the fields set in `details`. Throws Error(kNotFound) for an

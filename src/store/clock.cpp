@@ -6,9 +6,10 @@
 
 namespace twinning::store {
 
-std::string now_utc_iso() {
+std::string now_utc_iso() { return utc_iso(std::chrono::system_clock::now()); }
+
+std::string utc_iso(std::chrono::system_clock::time_point now) {
   using namespace std::chrono;
-  auto now = system_clock::now();
   auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
   std::time_t t = system_clock::to_time_t(now);
   std::tm tm{};

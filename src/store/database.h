@@ -90,7 +90,8 @@ class Database {
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
 
   // Runs an INSERT of one row into a table whose key column is `id` and
-  // returns the new row's id. Errors as execute().
+  // returns the new row's id, or 0 if no row was inserted (ON CONFLICT DO
+  // NOTHING). Errors as execute().
   virtual std::int64_t insert(std::string_view sql, const Params& params) = 0;
 
   // Runs a query and returns every row. Errors as execute().

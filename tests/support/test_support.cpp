@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/country_resolver.h"
+#include "store/migrations.h"
 
 extern char** environ;
 
@@ -24,8 +26,8 @@ ScratchDir::ScratchDir() {
   static std::atomic<int> counter{0};
   std::random_device rd;
   auto base = std::filesystem::temp_directory_path();
-  path_ = base / ("twinning-test-" + std::to_string(getpid()) + "-" +
-                  std::to_string(counter++) + "-" + std::to_string(rd() % 100000));
+  path_ = base / ("twinning-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
+                  "-" + std::to_string(rd() % 100000));
   std::filesystem::create_directories(path_);
 }
 
@@ -124,10 +126,33 @@ RunResult run_twinning(const std::vector<std::string>& args, const std::string& 
   return result;
 }
 
+void expect_bad_input(const RunResult& r, const std::string& fragment) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_TRUE(!r.err.empty() && r.err.back() == '\n') << r.err;
+  EXPECT_NE(r.err.find(fragment), std::string::npos) << "stderr: " << r.err;
+}
+
 std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir, const std::string& name) {
   auto store = store::Store::open(dir.file(name));
   ingest::load_reference_countries(*store);
   return store;
+}
+
+int newest_schema_version() {
+  return store::known_migrations(store::Dialect::kSqlite).back().version;
+}
+
+std::map<std::string, std::int64_t> table_row_counts(const std::string& path) {
+  auto db = store::open_database(path);
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& row : db->query(
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+    std::string table = row.text(0);
+    counts[table] = db->query_one("SELECT COUNT(*) FROM \"" + table + "\"")->integer(0);
+  }
+  return counts;
 }
 
 std::string data_file(const std::string& name) {

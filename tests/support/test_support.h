@@ -2,7 +2,9 @@
 // themselves, running the real `twinning` binary, opening a scratch store.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,9 +45,21 @@ struct RunResult {
 RunResult run_twinning(const std::vector<std::string>& args, const std::string& cwd = "",
                        const std::string& input = "");
 
+// Asserts the CLI's answer to bad input: exit code 2, nothing on stdout,
+// exactly one line on stderr, containing `fragment`.
+void expect_bad_input(const RunResult& r, const std::string& fragment);
+
 // A migrated SQLite store in a scratch file with the reference countries.
 std::unique_ptr<store::Store> open_scratch_store(const ScratchDir& dir,
                                                  const std::string& name = "test.db");
+
+// The version of the newest SQLite migration this binary carries: what a
+// freshly migrated database records in schema_migrations.
+int newest_schema_version();
+
+// The number of rows of every table of the SQLite database at `path`, by
+// table name: a snapshot to prove that a command changed nothing.
+std::map<std::string, std::int64_t> table_row_counts(const std::string& path);
 
 // Path of a file in the repository's data/ directory.
 std::string data_file(const std::string& name);

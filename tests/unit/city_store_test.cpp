@@ -4,16 +4,18 @@
 
 #include "model/error.h"
 #include "store/audit_log.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace twinning::store {
 namespace {
 
-class CityStoreTest : public ::testing::Test {
+class CityStoreTest : public testing::BackendTest {
  protected:
-  testing::ScratchDir dir;
-  std::unique_ptr<Store> store = testing::open_scratch_store(dir);
-  CityStore cities{*store};
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (store) cities.emplace(*store);
+  }
+  std::optional<CityStore> cities;
 };
 
 City volgograd() {
@@ -34,9 +36,9 @@ City volgograd() {
   return c;
 }
 
-TEST_F(CityStoreTest, CreatesAndReadsBackEveryField) {
-  CityId id = cities.create(volgograd());
-  City c = cities.require(id);
+TEST_P(CityStoreTest, CreatesAndReadsBackEveryField) {
+  CityId id = cities->create(volgograd());
+  City c = cities->require(id);
   EXPECT_EQ(c.name, "Volgograd");
   EXPECT_EQ(c.country, "RU");
   EXPECT_DOUBLE_EQ(*c.lat, 48.7086);
@@ -49,8 +51,8 @@ TEST_F(CityStoreTest, CreatesAndReadsBackEveryField) {
   EXPECT_EQ(c.names[3].valid_from->to_string(), "1925");
 }
 
-TEST_F(CityStoreTest, EveryCreateIsAudited) {
-  CityId id = cities.create(volgograd());
+TEST_P(CityStoreTest, EveryCreateIsAudited) {
+  CityId id = cities->create(volgograd());
   auto entries = AuditLog(*store).list({"city", std::to_string(id), "", 0, 10});
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].action, "create");
@@ -59,33 +61,33 @@ TEST_F(CityStoreTest, EveryCreateIsAudited) {
   EXPECT_EQ(entries[0].actor, store->actor().name);
 }
 
-TEST_F(CityStoreTest, RejectsBadInputAndWritesNothing) {
+TEST_P(CityStoreTest, RejectsBadInputAndWritesNothing) {
   City c = volgograd();
   c.country = "XX";
-  EXPECT_THROW(cities.create(c), Error);
+  EXPECT_THROW(cities->create(c), Error);
   c = volgograd();
   c.lat = 91;
-  EXPECT_THROW(cities.create(c), Error);
+  EXPECT_THROW(cities->create(c), Error);
   c = volgograd();
   c.name = "  ";
-  EXPECT_THROW(cities.create(c), Error);
+  EXPECT_THROW(cities->create(c), Error);
   c = volgograd();
   c.name = "bad\xff";
-  EXPECT_THROW(cities.create(c), Error);
+  EXPECT_THROW(cities->create(c), Error);
   c = volgograd();
   c.names.push_back({"X", "", "nickname", {}, {}});
-  EXPECT_THROW(cities.create(c), Error);
-  EXPECT_EQ(cities.count(), 0);
+  EXPECT_THROW(cities->create(c), Error);
+  EXPECT_EQ(cities->count(), 0);
   EXPECT_TRUE(AuditLog(*store).list({}).empty());
 }
 
-TEST_F(CityStoreTest, UpdateChangesOnlyGivenFieldsAndAuditsBeforeAndAfter) {
-  CityId id = cities.create(volgograd());
+TEST_P(CityStoreTest, UpdateChangesOnlyGivenFieldsAndAuditsBeforeAndAfter) {
+  CityId id = cities->create(volgograd());
   CityDetails d;
   d.population = 1004763;
   d.email = "mayor@volgadmin.ru";
-  cities.update(id, d);
-  City c = cities.require(id);
+  cities->update(id, d);
+  City c = cities->require(id);
   EXPECT_EQ(*c.population, 1004763);
   EXPECT_EQ(c.email, "mayor@volgadmin.ru");
   EXPECT_EQ(c.fax, "(8442) 55-17-13");
@@ -95,24 +97,58 @@ TEST_F(CityStoreTest, UpdateChangesOnlyGivenFieldsAndAuditsBeforeAndAfter) {
   EXPECT_EQ(entries[1].after["population"], 1004763);
 }
 
-TEST_F(CityStoreTest, NamesAreSearchableByKey) {
-  CityId id = cities.create(volgograd());
-  auto m = cities.names_matching("stalingrad", false, 10);
+TEST_P(CityStoreTest, NamesAreSearchableByKey) {
+  CityId id = cities->create(volgograd());
+  auto m = cities->names_matching("stalingrad", false, 10);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].city_id, id);
   EXPECT_EQ(m[0].kind, "former");
   // "grad" is in Volgograd and Stalingrad, not in the Cyrillic key.
-  EXPECT_EQ(cities.names_matching("grad", true, 10).size(), 2u);
+  EXPECT_EQ(cities->names_matching("grad", true, 10).size(), 2u);
 }
 
-TEST_F(CityStoreTest, UnknownIdIsNotFound) {
+TEST_P(CityStoreTest, ListsSortAndCount) {
+  for (auto [name, cc] :
+       {std::pair{"Kiel", "DE"}, {"Aachen", "DE"}, {"Łódź", "PL"}, {"Bonn", "DE"}}) {
+    City c;
+    c.name = name;
+    c.country = cc;
+    cities->create(c);
+  }
+  CityListQuery q;
+  q.sort = CitySort::kName;
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& c : cities->list(q)) out.push_back(c.name);
+    return out;
+  };
+  EXPECT_EQ(names(), (std::vector<std::string>{"Aachen", "Bonn", "Kiel", "Łódź"}));
+  q.descending = true;
+  q.limit = 2;
+  EXPECT_EQ(names(), (std::vector<std::string>{"Łódź", "Kiel"}));
+  q = CityListQuery{};
+  q.sort = CitySort::kCountry;
+  q.descending = true;
+  EXPECT_EQ(names().front(), "Łódź");
+  q = CityListQuery{};
+  q.country = "DE";
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(cities->list(q).size(), 1u);
+  EXPECT_EQ(cities->count(q), 3);
+  EXPECT_EQ(cities->count(CityListQuery{}), 4);
+}
+
+TEST_P(CityStoreTest, UnknownIdIsNotFound) {
   try {
-    cities.require(999);
+    cities->require(999);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kNotFound);
   }
 }
+
+TWINNING_ON_EVERY_BACKEND(CityStoreTest);
 
 }  // namespace
 }  // namespace twinning::store

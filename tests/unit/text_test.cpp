@@ -23,6 +23,17 @@ TEST(NameKey, KeepsOtherScriptsAndCollapsesSpace) {
   EXPECT_EQ(name_key("Волгоград"), name_key("ВОЛГОГРАД"));
 }
 
+// Found by fuzz/name_key_fuzzer.cpp (tests/fuzz/corpus/name_key/name9): the
+// compatibility decomposition after case folding gave capitals, so a key
+// was not its own key and a name typed as its key was not found.
+TEST(NameKey, IsItsOwnKeyWhenDecompositionGivesCapitals) {
+  EXPECT_EQ(name_key("ﬁ℡ⅷ"), "fitelviii");
+  EXPECT_EQ(name_key("Café™"), "cafetm");
+  for (const char* name : {"ﬁ℡ⅷ", "Café™", "㎒ Zone", "ǅemal", "Ⅻ"}) {
+    EXPECT_EQ(name_key(name_key(name)), name_key(name)) << name;
+  }
+}
+
 TEST(Utf8, AcceptsWellFormedAndRejectsBroken) {
   EXPECT_TRUE(is_valid_utf8("Волгоград, 広島, بورسعيد, Kraków"));
   EXPECT_TRUE(is_valid_utf8(""));

@@ -6,22 +6,20 @@
 #include "registry/city_lookup.h"
 #include "store/city_store.h"
 #include "store/link_store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace twinning::ingest {
 namespace {
 
-class WikipediaCsvTest : public ::testing::Test {
+class WikipediaCsvTest : public testing::BackendTest {
  protected:
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
   std::int64_t cities() { return store::CityStore(*store).count(); }
   std::int64_t links() { return store::LinkStore(*store).count(); }
 };
 
 const char* kHeader = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n";
 
-TEST_F(WikipediaCsvTest, PairsListedFromBothSidesBecomeOneLink) {
+TEST_P(WikipediaCsvTest, PairsListedFromBothSidesBecomeOneLink) {
   std::string csv = std::string(kHeader) +
                     "Alaverdi,Armenia,41.1,44.6,Kobuleti,Georgia,41.8,41.8\n"
                     "Kobuleti,Georgia (country),41.8,41.8,Alaverdi,Armenia,41.1,44.6\n"
@@ -43,7 +41,7 @@ TEST_F(WikipediaCsvTest, PairsListedFromBothSidesBecomeOneLink) {
   EXPECT_EQ(store::LinkStore(*store).listed_by(link->id).size(), 2u);
 }
 
-TEST_F(WikipediaCsvTest, ReimportChangesNothing) {
+TEST_P(WikipediaCsvTest, ReimportChangesNothing) {
   std::string csv = std::string(kHeader) + "Kiel,Germany,54.3,10.1,Coventry,England,52.4,-1.5\n";
   import_wikipedia_csv(*store, csv, "t.csv");
   auto audit_rows = store->db().query_one("SELECT COUNT(*) FROM audit_log")->integer(0);
@@ -55,7 +53,7 @@ TEST_F(WikipediaCsvTest, ReimportChangesNothing) {
   EXPECT_EQ(store->db().query_one("SELECT COUNT(*) FROM audit_log")->integer(0), audit_rows);
 }
 
-TEST_F(WikipediaCsvTest, RejectsRowsWithLineAndReasonAndKeepsTheRest) {
+TEST_P(WikipediaCsvTest, RejectsRowsWithLineAndReasonAndKeepsTheRest) {
   std::string csv = std::string(kHeader) +
                     "Nienburg,Germany,52.6,9.2,Nienburg,Germany,52.6,9.2\n"   // line 2: self
                     "Kiel,Atlantis,54.3,10.1,Coventry,England,52.4,-1.5\n"    // line 3: country
@@ -95,7 +93,7 @@ void expect_structural_failure(store::Store& store, const std::string& csv,
   }
 }
 
-TEST_F(WikipediaCsvTest, MalformedFilesFailWholeAndWriteNothing) {
+TEST_P(WikipediaCsvTest, MalformedFilesFailWholeAndWriteNothing) {
   std::string good = "Kiel,Germany,54.3,10.1,Coventry,England,52.4,-1.5\n";
   expect_structural_failure(*store, "", "line 1");
   expect_structural_failure(*store, "name,country\nKiel,Germany\n", "line 1");
@@ -110,7 +108,7 @@ TEST_F(WikipediaCsvTest, MalformedFilesFailWholeAndWriteNothing) {
   EXPECT_EQ(links(), 0);
 }
 
-TEST_F(WikipediaCsvTest, RawVariantWithoutCoordinatesAndExportColumns) {
+TEST_P(WikipediaCsvTest, RawVariantWithoutCoordinatesAndExportColumns) {
   std::string csv =
       "city1,country1,city2,country2,kind,since,status,source\n"
       "Coventry,GB,Volgograd,RU,friendship,1944-06-10,active,Coventry City Council\n"
@@ -126,6 +124,8 @@ TEST_F(WikipediaCsvTest, RawVariantWithoutCoordinatesAndExportColumns) {
   EXPECT_EQ(l->source, "Coventry City Council");
   EXPECT_FALSE(store::CityStore(*store).require(cov).lat);
 }
+
+TWINNING_ON_EVERY_BACKEND(WikipediaCsvTest);
 
 }  // namespace
 }  // namespace twinning::ingest

@@ -1,6 +1,9 @@
 -- Registry: countries, cities with their names, twin links, link history,
 -- import provenance, and the audit log. SQLite dialect; postgres/001 is the pair.
 
+-- CHECKs on the hot import tables compare with OR rather than IN (...):
+-- SQLite 3.40 builds a temporary table per row for an IN list.
+
 CREATE TABLE countries (
   iso2 TEXT PRIMARY KEY,
   iso3 TEXT NOT NULL UNIQUE,
@@ -43,7 +46,7 @@ CREATE TABLE city_names (
   name TEXT NOT NULL CHECK (name <> ''),
   name_key TEXT NOT NULL,
   lang TEXT NOT NULL DEFAULT '',
-  kind TEXT NOT NULL CHECK (kind IN ('official', 'local', 'alternate', 'former')),
+  kind TEXT NOT NULL CHECK (kind = 'official' OR kind = 'local' OR kind = 'alternate' OR kind = 'former'),
   valid_from TEXT,
   valid_to TEXT,
   UNIQUE (city_id, name, lang, kind)
@@ -54,10 +57,10 @@ CREATE TABLE links (
   id INTEGER PRIMARY KEY,
   city_a INTEGER NOT NULL REFERENCES cities(id),
   city_b INTEGER NOT NULL REFERENCES cities(id),
-  kind TEXT NOT NULL DEFAULT 'twin' CHECK (kind IN ('twin', 'sister', 'partner', 'friendship')),
+  kind TEXT NOT NULL DEFAULT 'twin' CHECK (kind = 'twin' OR kind = 'sister' OR kind = 'partner' OR kind = 'friendship'),
   since TEXT,
   until TEXT,
-  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'ended')),
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status = 'active' OR status = 'suspended' OR status = 'ended'),
   source TEXT NOT NULL DEFAULT '',
   notes TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,

@@ -1,0 +1,69 @@
+// Reading a campaign: where every city and country stands, the tally of
+// endorsing UN member states against the majority the target needs (by
+// region and over time), the referral chain that brought a city in, and the
+// campaign's timeline. Reads only; open to every role (the public tally).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/campaign.h"
+#include "store/store.h"
+
+namespace twinning::campaign {
+
+struct RegionTally {
+  std::string region;    // "Europe", "Asia", ... (countries.region)
+  int members = 0;       // UN member states of the region
+  int reached = 0;       // of them, with a contacted city
+  int asked = 0;         // ministry asked, no answer yet
+  int endorsing = 0;
+  int declined = 0;
+};
+
+struct TallyPoint {
+  PartialDate date;
+  int endorsing = 0;  // UN member states endorsing by the end of that day
+};
+
+struct CampaignStatus {
+  Campaign campaign;
+  // Cities: counts are cumulative — a city that forwarded also replied and
+  // was contacted.
+  int cities_contacted = 0;
+  int cities_received = 0;   // confirmed receipt (or replied)
+  int cities_replied = 0;
+  int cities_forwarded = 0;
+  int cities_awaiting = 0;   // letter sent or received, no reply yet
+  int cities_overdue = 0;    // awaiting and past their reply date
+  int max_wave = 0;
+  // Countries.
+  int countries_reached = 0;       // with at least one contacted city
+  int un_members_reached = 0;
+  int un_members_endorsing = 0;
+  int un_members_declined = 0;
+  int majority_needed = 0;
+  int member_states = 0;
+  bool majority_reached = false;
+  std::vector<std::string> endorsing;          // ISO2, all endorsing countries
+  std::vector<std::string> asked_unanswered;   // ministry asked, no answer
+  std::vector<std::string> reached_silent;     // reached, no reply from any city, ministry unknown
+  std::vector<RegionTally> by_region;          // regions with UN members, by name
+  std::vector<TallyPoint> over_time;           // one point per day an endorsement came
+};
+
+// The status of campaign `id` as of `as_of` (default today) for overdue
+// counts. Throws Error(kNotFound).
+CampaignStatus campaign_status(store::Store& store, CampaignId id,
+                               std::optional<PartialDate> as_of = {});
+
+// The chain of introductions that brought `city` in: the city, the city that
+// wrote to it, … , the originator. Throws Error(kNotFound) if the city was
+// not contacted.
+std::vector<CityId> referral_chain(store::Store& store, CampaignId id, CityId city);
+
+// The campaign's dated events, oldest first.
+std::vector<CampaignEvent> campaign_timeline(store::Store& store, CampaignId id);
+
+}  // namespace twinning::campaign

@@ -1,0 +1,345 @@
+// CLI commands of network analytics, the forecast and the plan: reach, chain,
+// network (bridges, centrality, and the hidden edges export), forecast, plan.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <tuple>
+
+#include "campaign/campaign_forecast.h"
+#include "campaign/campaigns.h"
+#include "cli/cli_context.h"
+#include "model/error.h"
+#include "network/network_json.h"
+#include "registry/city_lookup.h"
+
+namespace twinning::cli {
+namespace {
+
+std::string fixed(double x, int decimals = 2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+std::string city_text(const network::CityRef& c) { return c.name + ", " + c.country; }
+
+std::string cities_text(const std::vector<network::CityRef>& cities) {
+  std::string s;
+  for (const auto& c : cities) s += (s.empty() ? "" : "; ") + city_text(c);
+  return s;
+}
+
+std::string countries_text(const std::vector<network::CountryRef>& countries, bool names) {
+  std::string s;
+  for (const auto& c : countries) {
+    s += (s.empty() ? "" : names ? ", " : " ") + c.iso2;
+    if (names) s += " " + c.name;
+  }
+  return s;
+}
+
+std::vector<CityId> resolve_all(store::Store& store, const std::vector<std::string>& refs,
+                                const char* field) {
+  std::vector<CityId> ids;
+  for (const auto& r : refs) ids.push_back(registry::resolve_city(store, r, field));
+  return ids;
+}
+
+// The value of an optional integer option, or nullopt when it was not given.
+std::optional<int> given(const CLI::Option* option, int value) {
+  return option->count() > 0 ? std::optional(value) : std::nullopt;
+}
+
+int default_threads() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
+}
+
+// The options forecast and plan share: the seeds and the model's parameters.
+struct ModelOptions {
+  std::vector<std::string> seeds;
+  std::string campaign;  // --campaign: start from this campaign's actual state
+  network::CascadeParams params;
+  int runs = 0;
+  std::uint64_t rng = 1;
+  int threads = default_threads();
+};
+
+void add_model_options(CLI::App* cmd, ModelOptions& o, int default_runs, const char* runs_help) {
+  o.runs = default_runs;
+  cmd->add_option("--seed", o.seeds,
+                  "Originating city (id or \"Name, CC\"); repeat or list (default with "
+                  "--campaign: its originators)");
+  cmd->add_option("--campaign", o.campaign,
+                  "Start from this campaign's actual state: cities that complied or declined, "
+                  "ministries that answered");
+  cmd->add_option("--comply", o.params.comply,
+                  "p: chance that an informed city complies (default 0.35)");
+  cmd->add_option("--endorse", o.params.endorse,
+                  "q: chance that one complying city's ask to its ministry succeeds (default 0.5)");
+  cmd->add_option("--runs", o.runs, runs_help);
+  cmd->add_option("--rng", o.rng, "Random seed; equal seeds give equal results (default 1)");
+  cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)");
+}
+
+// The seeds and the campaign state a forecast or plan starts from: --seed,
+// and with --campaign the campaign's state (and its originators when no
+// --seed is given).
+std::pair<std::vector<CityId>, network::CampaignState> model_start(store::Store& store,
+                                                                   const ModelOptions& o) {
+  std::vector<CityId> seeds = resolve_all(store, o.seeds, "--seed");
+  network::CampaignState state;
+  if (!o.campaign.empty()) {
+    Campaign c = campaign::find_campaign(store, o.campaign, "--campaign");
+    state = campaign::campaign_model_state(store, c.id);
+    if (seeds.empty()) seeds = c.originators;
+  }
+  if (seeds.empty()) throw_invalid("name the originating cities with --seed, or a --campaign", "--seed");
+  return {seeds, state};
+}
+
+void print_reach(const network::ReachResult& r, std::optional<int> hops) {
+  for (const auto& h : r.hops) {
+    std::cout << "hop " << h.hop << ": " << h.cities.size() << " cities";
+    if (h.cities.size() <= 10) std::cout << " (" << cities_text(h.cities) << ")";
+    std::cout << ", " << h.new_countries.size() << " new countries (" << h.new_un_members
+              << " UN members)";
+    if (!h.new_countries.empty()) std::cout << ": " << countries_text(h.new_countries, false);
+    std::cout << '\n';
+  }
+  std::cout << "reached " << r.cities_reached << " cities in " << r.countries_reached
+            << " countries, " << r.un_members_reached << " of " << r.un_members_total
+            << " UN member states\n";
+  if (hops && !r.un_members_beyond_hops.empty()) {
+    std::cout << "UN member states further than " << *hops << " hops ("
+              << r.un_members_beyond_hops.size()
+              << "): " << countries_text(r.un_members_beyond_hops, true) << '\n';
+  }
+  std::cout << "UN member states not reachable (" << r.unreachable_un_members.size() << ")"
+            << (r.unreachable_un_members.empty() ? "" : ": ")
+            << countries_text(r.unreachable_un_members, true) << '\n';
+}
+
+void print_chain(const network::ChainResult& r) {
+  if (r.links < 0) {
+    std::cout << "no chain: the target cannot be reached through twin links\n";
+    return;
+  }
+  std::cout << "shortest chain: " << r.links << " link" << (r.links == 1 ? "" : "s") << " ("
+            << r.shortest_chains << " chain" << (r.shortest_chains == 1 ? "" : "s")
+            << " of this length";
+  if (r.truncated) std::cout << ", " << r.chains.size() << " shown";
+  std::cout << ")\n";
+  for (const auto& c : r.chains) {
+    std::string line;
+    for (const auto& city : c) line += (line.empty() ? "" : " -> ") + city_text(city);
+    std::cout << "  " << line << '\n';
+  }
+}
+
+void print_centrality(const network::CentralityResult& r) {
+  std::cout << r.cities << " cities, " << r.links << " links, " << r.component_count
+            << " connected components\n";
+  std::cout << "largest components:\n";
+  for (const auto& c : r.largest_components) {
+    std::cout << "  " << c.size << " cities, " << c.countries << " countries, " << c.un_members
+              << " UN members (hub " << city_text(c.hub) << ")\n";
+  }
+  std::cout << "component sizes (size x count):";
+  for (const auto& [size, count] : r.component_sizes) std::cout << " " << size << "x" << count;
+  std::cout << '\n';
+  auto list = [](const char* title, const std::vector<network::CityCentrality>& v) {
+    std::cout << title << '\n';
+    int i = 0;
+    for (const auto& c : v) {
+      std::cout << "  " << ++i << ". " << city_text(c.city) << " (#" << c.city.id << ")  degree "
+                << c.degree << ", betweenness " << fixed(c.betweenness, 1) << '\n';
+    }
+  };
+  list("top by degree:", r.top_degree);
+  list("top by betweenness:", r.top_betweenness);
+}
+
+void print_forecast(const network::ForecastResult& r, const ModelOptions& o) {
+  std::cout << "forecast from " << cities_text(r.seeds) << " (p = " << o.params.comply
+            << ", q = " << o.params.endorse << ", " << r.runs << " runs, rng " << o.rng << ", "
+            << r.threads << " thread" << (r.threads == 1 ? "" : "s") << ")\n";
+  std::cout << "expected endorsing UN member states: " << fixed(r.mean) << " +/- " << fixed(r.se)
+            << " (95% CI " << fixed(r.ci95_low) << " - " << fixed(r.ci95_high) << ")\n";
+  std::cout << "mean informed cities: " << fixed(r.mean_informed, 1)
+            << ", mean complying cities: " << fixed(r.mean_complying, 1) << '\n';
+  std::cout << "countries most likely to endorse:\n";
+  for (std::size_t i = 0; i < r.countries.size() && i < 20; ++i) {
+    const auto& c = r.countries[i];
+    std::cout << "  " << c.country.iso2 << " " << c.country.name
+              << (c.country.un_member ? "" : " (not a UN member)") << "  " << fixed(c.frequency, 3)
+              << '\n';
+  }
+  if (r.countries.size() > 20) {
+    std::cout << "  ... and " << r.countries.size() - 20 << " more (see --json)\n";
+  }
+  std::cout << "simulated in " << fixed(r.seconds, 3) << " s\n";
+}
+
+void print_plan(const network::PlanResult& r, const ModelOptions& o) {
+  std::cout << "plan from " << cities_text(r.seeds) << " (p = " << o.params.comply
+            << ", q = " << o.params.endorse << ", " << r.runs << " sampled runs, rng " << o.rng
+            << ")\n";
+  std::cout << "seeds alone: " << fixed(r.base) << " expected endorsing UN member states\n";
+  int i = 0;
+  for (const auto& p : r.picks) {
+    std::cout << "  " << ++i << ". " << city_text(p.city) << " (#" << p.city.id << ")  +"
+              << fixed(p.gain) << "  -> " << fixed(p.cumulative) << '\n';
+  }
+  if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
+  std::cout << "planned in " << fixed(r.seconds, 3) << " s (" << r.evaluations
+            << " gain evaluations, " << r.candidates << " candidate cities)\n";
+}
+
+}  // namespace
+
+void add_network_commands(CLI::App& app, Context& ctx) {
+  // reach
+  static std::vector<std::string> reach_from;
+  static int reach_hops = 0;
+  auto* reach = app.add_subcommand(
+      "reach", "Cities and countries reached from cities at each hop; UN members out of reach");
+  reach->add_option("--from", reach_from, "Originating city (id or \"Name, CC\"); repeat or list")
+      ->required();
+  static CLI::Option* reach_hops_opt =
+      reach->add_option("--hops", reach_hops, "Stop after this many hops (default: no limit)");
+  add_json_flag(reach, ctx);
+  reach->callback([&ctx] {
+    auto& store = ctx.store();
+    auto r = network::reach(store, resolve_all(store, reach_from, "--from"),
+                            given(reach_hops_opt, reach_hops));
+    if (ctx.json) return ctx.print_json(r);
+    print_reach(r, given(reach_hops_opt, reach_hops));
+  });
+
+  // chain
+  static std::string chain_from, chain_to, chain_country;
+  static bool chain_all = false;
+  auto* chain = app.add_subcommand(
+      "chain", "Shortest chain of introductions from a city to a city or a country");
+  chain->add_option("CITY", chain_from, "Start city (id or \"Name, CC\")")->required();
+  chain->add_option("TARGET", chain_to, "Target city (id or \"Name, CC\")");
+  chain->add_option("--country", chain_country, "Target country (ISO 3166-1 alpha-2)");
+  chain->add_flag("--all", chain_all,
+                  "All equally short chains (at most " + std::to_string(network::kMaxChains) + ")");
+  add_json_flag(chain, ctx);
+  chain->callback([&ctx] {
+    auto& store = ctx.store();
+    CityId from = registry::resolve_city(store, chain_from, "CITY");
+    network::ChainTarget target;
+    if (!chain_to.empty()) target.city = registry::resolve_city(store, chain_to, "TARGET");
+    target.country = chain_country;
+    auto r = network::chain(store, from, target, chain_all);
+    if (ctx.json) return ctx.print_json(r);
+    print_chain(r);
+  });
+
+  // network bridges | centrality | edges
+  auto* net = app.add_subcommand("network", "Bridge cities, centrality and components");
+  net->require_subcommand(1);
+  static std::vector<std::string> bridges_from;
+  static int bridges_hops = 0, bridges_top = 10;
+  auto* br = net->add_subcommand(
+      "bridges", "Cities whose inclusion opens the most UN member states not yet reached");
+  br->add_option("--from", bridges_from,
+                 "Originating city (id or \"Name, CC\"); reached cities and their countries "
+                 "count as covered (default: none)");
+  static CLI::Option* bridges_hops_opt =
+      br->add_option("--hops", bridges_hops, "Count as reached only cities this many hops away");
+  br->add_option("--top", bridges_top, "How many cities (default 10)");
+  add_json_flag(br, ctx);
+  br->callback([&ctx] {
+    auto& store = ctx.store();
+    std::vector<CityId> from = resolve_all(store, bridges_from, "--from");
+    auto r = network::bridges(store, from, given(bridges_hops_opt, bridges_hops), bridges_top);
+    if (ctx.json) return ctx.print_json(r);
+    std::cout << "reached: " << r.cities_reached << " cities, " << r.un_members_reached
+              << " UN member states\n";
+    int i = 0;
+    for (const auto& b : r.bridges) {
+      std::cout << "  " << ++i << ". " << city_text(b.city) << " (#" << b.city.id << ", degree "
+                << b.degree << ") opens " << b.opens.size() << ": "
+                << countries_text(b.opens, false) << '\n';
+    }
+    if (r.bridges.empty()) std::cout << "no city opens a new UN member state\n";
+  });
+
+  static int central_top = 10;
+  static int central_threads = default_threads();
+  auto* cen =
+      net->add_subcommand("centrality", "Degree and betweenness of cities; connected components");
+  cen->add_option("--top", central_top, "How many cities and components (default 10)");
+  cen->add_option("--threads", central_threads, "Worker threads (default: all cores)");
+  add_json_flag(cen, ctx);
+  cen->callback([&ctx] {
+    auto r = network::centrality(ctx.store(), central_top, central_threads);
+    if (ctx.json) return ctx.print_json(r);
+    print_centrality(r);
+  });
+
+  // Hidden: the graph the analytics run on, for reference implementations
+  // (bench/forecast_reference.py).
+  auto* edges = net->add_subcommand("edges", "The graph as JSON, or one link per line");
+  edges->group("");
+  add_json_flag(edges, ctx);
+  edges->callback([&ctx] {
+    auto graph = network::load_twin_graph(ctx.store());
+    if (ctx.json) return ctx.print_json(network::graph_json(graph));
+    for (network::Node u = 0; u < graph.node_count(); ++u) {
+      for (network::Node v : graph.neighbours(u)) {
+        if (u < v) std::cout << graph.city_id(u) << '\t' << graph.city_id(v) << '\n';
+      }
+    }
+  });
+
+  // forecast
+  static ModelOptions fc;
+  auto* forecast = app.add_subcommand(
+      "forecast", "Expected endorsing UN member states of a campaign (compliance cascade)");
+  add_model_options(forecast, fc, 10000, "Simulation runs (default 10000)");
+  add_json_flag(forecast, ctx);
+  forecast->callback([&ctx] {
+    auto& store = ctx.store();
+    network::ForecastOptions o;
+    std::tie(o.seeds, o.state) = model_start(store, fc);
+    o.params = fc.params;
+    o.runs = fc.runs;
+    o.rng = fc.rng;
+    o.threads = fc.threads;
+    auto r = network::forecast(store, o);
+    if (ctx.json) return ctx.print_json(r);
+    print_forecast(r, fc);
+  });
+
+  // plan
+  static ModelOptions pl;
+  static int budget = 0;
+  auto* plan = app.add_subcommand("plan",
+                                  "The cities to write to directly (each joining as a seed) that "
+                                  "maximise the expected endorsements");
+  add_model_options(plan, pl, 1000,
+                    "Sampled runs the plan optimises over (default 1000; each is held in memory)");
+  plan->add_option("--budget", budget, "How many cities to pick")->required();
+  add_json_flag(plan, ctx);
+  plan->callback([&ctx] {
+    auto& store = ctx.store();
+    network::PlanOptions o;
+    std::tie(o.seeds, o.state) = model_start(store, pl);
+    o.params = pl.params;
+    o.budget = budget;
+    o.runs = pl.runs;
+    o.rng = pl.rng;
+    o.threads = pl.threads;
+    auto r = network::plan(store, o);
+    if (ctx.json) return ctx.print_json(r);
+    print_plan(r, pl);
+  });
+}
+
+}  // namespace twinning::cli

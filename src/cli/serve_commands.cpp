@@ -1,0 +1,59 @@
+// `twinning serve`: the HTTP API and the web interface (server/).
+#include <csignal>
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "server/api.h"
+#include "server/application.h"
+#include "server/http_server.h"
+
+namespace twinning::cli {
+
+void add_serve_commands(CLI::App& app, Context& ctx) {
+  static server::ServerOptions options;
+  static int session_hours = 12;
+  options.web_root = "web/dist";
+  auto* serve = app.add_subcommand("serve", "Run the HTTP API and the web interface");
+  serve->add_option("--host", options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", options.port, "TCP port; 0 picks a free one (printed)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve
+      ->add_option("--threads", options.threads,
+                   "Worker threads, each with its own database connection (default: one per "
+                   "core, at least 2)")
+      ->check(CLI::Range(0, 256));
+  serve->add_option("--web", options.web_root, "Directory of the built web interface")
+      ->capture_default_str();
+  serve->add_flag("--secure-cookies", options.secure_cookies,
+                  "Mark cookies Secure (when a TLS proxy is in front)");
+  serve->add_option("--access-log", options.access_log,
+                    "File for the JSON access log; - for stderr (default), \"\" for none");
+  serve->add_option("--session-hours", session_hours, "How long a login session lasts")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 30));
+  serve
+      ->add_option("--login-limit-user", options.login.max_user_failures,
+                   "Failed logins per user within 15 minutes before logins are refused")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option("--login-limit-ip", options.login.max_ip_failures,
+                   "Failed logins per client address within 15 minutes before logins are refused")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve->callback([&ctx] {
+    // A peer or a reader of our stdout that went away must not kill the
+    // server: writes then fail with EPIPE instead.
+    std::signal(SIGPIPE, SIG_IGN);
+    options.db_location = ctx.db_location;
+    options.login.session_lifetime = std::chrono::hours(session_hours);
+    server::Application application(options, server::api_routes());
+    server::run_http_server(application, [](const std::string& host, int port) {
+      std::cout << "twinning: serving http://" << host << ":" << port << "/" << std::endl;
+    });
+    std::cout << "twinning: stopped" << std::endl;
+  });
+}
+
+}  // namespace twinning::cli

@@ -1,0 +1,242 @@
+#include "letters/language.h"
+
+#include <unicode/datefmt.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "model/error.h"
+#include "model/text.h"
+
+namespace twinning::letters {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string icu_locale_id(std::string_view lang) {
+  std::string id(lang);
+  for (char& c : id) {
+    if (c == '-') c = '_';
+  }
+  return id;
+}
+
+// Languages ICU has locale data for ("ru", "ja", ...), computed once.
+const std::set<std::string>& icu_languages() {
+  static const std::set<std::string> langs = [] {
+    std::set<std::string> out;
+    for (int32_t i = 0, n = uloc_countAvailable(); i < n; ++i) {
+      char lang[16] = {};
+      UErrorCode status = U_ZERO_ERROR;
+      uloc_getLanguage(uloc_getAvailable(i), lang, sizeof lang, &status);
+      if (U_SUCCESS(status)) out.insert(lang);
+    }
+    return out;
+  }();
+  return langs;
+}
+
+// ISO 639-3 (and 639-2/T) codes to their two-letter ISO 639-1 codes.
+const std::map<std::string, std::string>& iso3_to_iso2() {
+  static const std::map<std::string, std::string> map = [] {
+    std::map<std::string, std::string> out;
+    for (const char* const* code = uloc_getISOLanguages(); *code; ++code) {
+      std::string two(*code);
+      if (two.size() != 2) continue;
+      std::string three = icu::Locale(two.c_str()).getISO3Language();
+      if (!three.empty()) out.emplace(three, two);
+    }
+    return out;
+  }();
+  return map;
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_language_tag(std::string_view tag, std::string_view field) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : std::string(trim(tag)) + "-") {
+    if (c == '-' || c == '_') {
+      parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  auto bad = [&] {
+    throw_invalid("'" + std::string(tag) +
+                      "' is not a language tag (BCP 47, e.g. \"ru\", \"en\", \"zh-Hans\")",
+                  std::string(field));
+  };
+  if (parts.empty()) bad();
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    if (p.empty() || p.size() > 8) bad();
+    for (char c : p) {
+      if (!std::isalnum(static_cast<unsigned char>(c))) bad();
+    }
+    std::string norm = lower(p);
+    if (i == 0) {
+      if (p.size() < 2 || p.size() > 3) bad();
+      for (char c : p) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) bad();
+      }
+    } else if (p.size() == 4 && std::isalpha(static_cast<unsigned char>(p[0]))) {
+      norm[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(norm[0])));  // script
+    } else if (p.size() == 2) {
+      for (char& c : norm) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    out += (i ? "-" : "") + norm;
+  }
+  return out;
+}
+
+std::string primary_language(std::string_view tag) {
+  return lower(tag.substr(0, tag.find_first_of("-_")));
+}
+
+bool is_right_to_left(std::string_view lang) {
+  return uloc_isRightToLeft(icu_locale_id(lang).c_str());
+}
+
+TextDirection base_direction(std::string_view text) {
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c < 0) continue;
+    switch (u_charDirection(c)) {
+      case U_LEFT_TO_RIGHT:
+        return TextDirection::kLeftToRight;
+      case U_RIGHT_TO_LEFT:
+      case U_RIGHT_TO_LEFT_ARABIC:
+        return TextDirection::kRightToLeft;
+      default:
+        break;
+    }
+  }
+  return TextDirection::kNeutral;
+}
+
+std::string format_reference_date(const PartialDate& date, std::string_view lang) {
+  if (primary_language(lang) == "ru" && date.precision() == DatePrecision::kDay) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", date.day, date.month, date.year);
+    return buf;
+  }
+  return format_long_date(date, lang);
+}
+
+std::string format_long_date(const PartialDate& date, std::string_view lang) {
+  if (date.precision() != DatePrecision::kDay) return date.to_string();
+  std::string id = icu_locale_id(lang);
+  std::string primary = primary_language(lang);
+  // English without a region is written the British way, as in diplomatic
+  // correspondence: "6 September 2013".
+  if (id == "en") id = "en_GB";
+  if (!icu_languages().count(primary)) id = "en_GB";
+  icu::Locale locale((id + "@calendar=gregorian").c_str());
+  std::unique_ptr<icu::DateFormat> fmt(
+      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
+  if (!fmt) return date.to_string();
+  fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+  icu::UnicodeString out;
+  fmt->format(static_cast<UDate>(days_since_epoch(date)) * 86400000.0, out);
+  // Recent CLDR data puts U+202F NARROW NO-BREAK SPACE before the Russian
+  // "г."; letters are written with ordinary spaces, as clerks type them.
+  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
+  return to_utf8(out);
+}
+
+std::string city_name_in(const City& city, std::string_view lang) {
+  std::string wanted = primary_language(lang);
+  for (std::string_view want : {std::string_view(wanted), std::string_view("en")}) {
+    for (const auto& n : city.names) {
+      if (n.kind != "former" && !n.lang.empty() && primary_language(n.lang) == want) {
+        return n.name;
+      }
+    }
+  }
+  return city.name;
+}
+
+std::string country_name_in(std::string_view iso2, std::string_view lang,
+                            std::string_view english) {
+  if (primary_language(lang) == "en" || !icu_languages().count(primary_language(lang))) {
+    return std::string(english);
+  }
+  icu::Locale country("und", std::string(iso2).c_str());
+  icu::UnicodeString name;
+  country.getDisplayCountry(icu::Locale(icu_locale_id(lang).c_str()), name);
+  std::string out = to_utf8(name);
+  // ICU echoes the code back when it has no name for the country.
+  if (out.empty() || out == iso2) return std::string(english);
+  return out;
+}
+
+std::vector<std::string> correspondence_languages(const City& city, const Country& country) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& lang) {
+    for (const auto& have : out) {
+      if (have == lang) return;
+    }
+    out.push_back(lang);
+  };
+  for (const auto& l : city.languages) {
+    if (!trim(l).empty()) add(std::string(trim(l)));
+  }
+  for (const auto& code : split_list(country.languages, ';')) {
+    auto it = iso3_to_iso2().find(lower(code));
+    add(it != iso3_to_iso2().end() ? it->second : lower(code));
+  }
+  return out;
+}
+
+std::vector<std::string> split_paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    std::string_view p = trim(current);
+    if (!p.empty()) out.emplace_back(p);
+    current.clear();
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty()) {
+      flush();
+    } else {
+      if (!current.empty()) current += '\n';
+      current += line;
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace twinning::letters

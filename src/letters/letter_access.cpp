@@ -1,0 +1,41 @@
+#include "letters/letter_access.h"
+
+#include <algorithm>
+
+#include "model/error.h"
+
+namespace twinning::letters {
+
+bool may_read_letter(const Actor& actor, CityId office_city, std::optional<CityId> sender_city,
+                     const std::vector<CityId>& addressee_cities) {
+  switch (actor.role) {
+    case Role::kAdmin:
+    case Role::kCoordinator:
+      return true;
+    case Role::kViewer:
+      return false;
+    case Role::kCorrespondent: {
+      if (!actor.city) return false;
+      CityId own = *actor.city;
+      return office_city == own || sender_city == own ||
+             std::find(addressee_cities.begin(), addressee_cities.end(), own) !=
+                 addressee_cities.end();
+    }
+  }
+  return false;
+}
+
+bool may_write_for_city(const Actor& actor, CityId office_city) {
+  if (actor.can_write_registry()) return true;
+  return actor.role == Role::kCorrespondent && actor.city == office_city;
+}
+
+void require_writer_for_city(const Actor& actor, CityId office_city) {
+  if (may_write_for_city(actor, office_city)) return;
+  throw Error(ErrorCode::kForbidden,
+              actor.role == Role::kCorrespondent
+                  ? "a correspondent may only write letters of its own city's offices"
+                  : "only coordinators, admins and the city's correspondent may write letters");
+}
+
+}  // namespace twinning::letters

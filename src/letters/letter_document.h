@@ -1,0 +1,36 @@
+// A letter ready to be laid out on paper: the merged text of every block in
+// reading order, and the language that decides fonts, direction and layout.
+// Produced from a stored letter and its template by compose_document()
+// (letters/composition.h), consumed by the PDF renderer. A plain value type.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace twinning::letters {
+
+enum class LetterLayout {
+  kGost,      // GOST R 7.0.97: sender block and reference top left, addressee top right
+  kBusiness,  // letterhead on top, reference and date, addressee, text, signature
+};
+
+struct LetterDocument {
+  std::string lang;  // BCP 47; picks the fonts and the writing direction
+  LetterLayout layout = LetterLayout::kBusiness;
+  std::string title;  // PDF title: "No 19-024/125рс of 2013-09-06"
+  // Line blocks: one entry per printed line, "" for a gap between groups.
+  std::vector<std::string> letterhead;    // first line printed bold
+  std::vector<std::string> registration;  // date, number, "Ref. No … of …"
+  std::vector<std::string> addressee;
+  std::string subject;
+  // Paragraph blocks: one entry per paragraph; '\n' inside is a line break.
+  std::vector<std::string> salutation;
+  std::vector<std::string> body;
+  std::vector<std::string> closing;
+  // Signature: every line but the last names the office held (GOST prints
+  // them at the left margin), the last one the signatory (GOST: at the right
+  // margin on the same line; business letters stack all lines).
+  std::vector<std::string> signature;
+};
+
+}  // namespace twinning::letters

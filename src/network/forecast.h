@@ -1,0 +1,65 @@
+// The campaign forecast (PRODUCT.md M10, section 6): the expected number of
+// UN member states that endorse, estimated by Monte Carlo over independent
+// runs of the compliance cascade, with its standard error, the mean numbers
+// of informed and complying cities, and each country's endorsement
+// frequency.
+//
+// forecast() is thread-safe for concurrent calls; it starts its own worker
+// threads when asked to.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "network/cascade_model.h"
+#include "network/twin_graph.h"
+#include "store/store.h"
+
+namespace twinning::network {
+
+struct ForecastOptions {
+  std::vector<CityId> seeds;  // the originating cities
+  CascadeParams params;
+  CampaignState state;  // what the campaign already knows; empty = from nothing
+  int runs = 10000;
+  std::uint64_t rng = 1;  // seed of the random streams
+  int threads = 1;        // worker threads; the runs are split between them
+};
+
+struct CountryFrequency {
+  CountryRef country;
+  double frequency = 0;  // share of runs in which the country endorsed
+};
+
+struct ForecastResult {
+  std::vector<CityRef> seeds;  // the seeds and the campaign's complying cities
+  double mean = 0;             // endorsing UN member states per run
+  double se = 0;  // standard error of the mean (sample standard deviation / sqrt(runs))
+  double ci95_low = 0, ci95_high = 0;  // mean -/+ 1.96 se
+  int runs = 0;
+  double mean_informed = 0;   // cities informed per run (seeds and declined cities included)
+  double mean_complying = 0;  // cities complying per run (seeds included)
+  // Countries that endorsed in at least one run, most frequent first (then
+  // by ISO2); UN members and others alike.
+  std::vector<CountryFrequency> countries;
+  int threads = 1;
+  double seconds = 0;  // wall time of the simulation (not of loading the graph)
+};
+
+// Limits of ForecastOptions.
+inline constexpr int kMaxRuns = 10'000'000;
+inline constexpr int kMaxThreads = 64;
+
+// Runs the model `options.runs` times. Runs are simulated in batches of
+// 512 (one bit per run, see forecast.cpp); batch b draws from random stream
+// (options.rng, b) and threads take whole batches, so the result is the
+// same for a fixed rng whatever the number of threads, and as sums are kept
+// in integers it is bit-for-bit equal. Throws as prepare_cascade, and
+// Error(kInvalidInput) naming "--runs" or "--threads" outside 1..kMaxRuns
+// or 1..kMaxThreads. Cost: O(batches x the links the cascades of a batch
+// touch), divided among the threads (at most one thread per batch).
+ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options);
+ForecastResult forecast(store::Store& store, const ForecastOptions& options);
+
+}  // namespace twinning::network

@@ -1,0 +1,33 @@
+// JSON forms of the network use cases' results (nlohmann::json, found by
+// ADL), shared by the CLI's --json output and the HTTP API so that both
+// speak the same field names. Cities are {"id", "name", "country"},
+// countries {"iso2", "name", "un_member"}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "network/centrality.h"
+#include "network/forecast.h"
+#include "network/plan.h"
+#include "network/reach.h"
+#include "network/twin_graph.h"
+
+namespace twinning::network {
+
+void to_json(nlohmann::json& j, const CityRef& c);
+void to_json(nlohmann::json& j, const CountryRef& c);
+void to_json(nlohmann::json& j, const ReachResult& r);
+void to_json(nlohmann::json& j, const ChainResult& r);
+void to_json(nlohmann::json& j, const BridgesResult& r);
+void to_json(nlohmann::json& j, const CentralityResult& r);
+// {"mean", "se", "ci95": {"low", "high"}, "runs", "mean_informed",
+//  "mean_complying", "countries": {ISO2: frequency}, "seconds", "threads",
+//  "seeds"}; countries lists those that endorsed in at least one run.
+void to_json(nlohmann::json& j, const ForecastResult& r);
+void to_json(nlohmann::json& j, const PlanResult& r);
+
+// The graph itself, for exports and reference implementations:
+// {"cities": [city...], "countries": [country...], "links": [[id, id]...]}.
+nlohmann::json graph_json(const TwinGraph& graph);
+
+}  // namespace twinning::network

@@ -1,0 +1,29 @@
+// The HTTP API's endpoint groups. Each group lives in its own file,
+// server/routes_<group>.cpp, registering its routes (with their access rules)
+// on the table, and documents them in its own OpenAPI fragment,
+// server/openapi/<group>.yaml. Adding a group: those two files, one
+// declaration below and one call in api.cpp.
+#pragma once
+
+#include <string>
+
+#include "server/router.h"
+
+namespace twinning::server {
+
+void add_system_routes(RouteTable& routes);   // /api/health, /api/openapi.yaml
+void add_session_routes(RouteTable& routes);  // /api/session: login, logout, who am I
+void add_user_routes(RouteTable& routes);     // /api/users (administrators)
+void add_audit_routes(RouteTable& routes);    // /api/audit
+void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
+void add_link_routes(RouteTable& routes);     // /api/links
+void add_import_routes(RouteTable& routes);   // /api/import/...
+
+// Every route of the API.
+RouteTable api_routes();
+
+// The OpenAPI 3 document of the API (YAML): the fragments of all groups
+// joined, as embedded in the binary.
+const std::string& openapi_document();
+
+}  // namespace twinning::server

@@ -1,0 +1,62 @@
+// The request pipeline of the HTTP API, independent of the network: route
+// matching, authentication (bearer API token or session cookie), the route
+// table's role check, CSRF protection for cookie-authenticated unsafe
+// requests, the handler, the mapping of twinning::Error to a 4xx/503 JSON
+// error, ETag / If-None-Match on reads, and the static web interface for
+// everything outside /api/.
+//
+// handle() is const and keeps no state between requests: one Application
+// serves all threads, each thread passing its own Store.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "model/error.h"
+#include "server/http_message.h"
+#include "server/router.h"
+#include "server/server_options.h"
+#include "server/static_files.h"
+#include "store/store.h"
+
+namespace twinning::server {
+
+// Cookie names: the HttpOnly session cookie and the CSRF token that the
+// browser's script reads and sends back as X-CSRF-Token.
+inline constexpr std::string_view kSessionCookie = "twinning_session";
+inline constexpr std::string_view kCsrfCookie = "twinning_csrf";
+
+class Application {
+ public:
+  Application(ServerOptions options, RouteTable routes);
+
+  // The largest body a request for `method` and `path` may carry; the
+  // server answers 413 beyond it without reading on.
+  std::size_t body_limit(Method method, std::string_view path) const;
+
+  // The response to `request`, using `store` (whose actor it sets to the
+  // caller). Never throws: every failure becomes an error response.
+  Response handle(const Request& request, store::Store& store) const;
+
+  const RouteTable& routes() const { return routes_; }
+  const ServerOptions& options() const { return options_; }
+
+ private:
+  Response dispatch(const Request& request, store::Store& store, std::string& user) const;
+  ServerOptions options_;
+  RouteTable routes_;
+  std::optional<StaticFiles> static_files_;
+};
+
+// The JSON error response for `e`: {"error": {"code", "message", "field"}}
+// with the status of its code (400, 401, 403, 404, 409, 429, 503).
+Response error_response(const Error& e);
+// An error response with an explicit status and code name (405, 413, 500, ...).
+Response error_response(int status, std::string_view code, std::string_view message,
+                        std::string_view field = {});
+
+// The Actor of requests without credentials: an anonymous viewer.
+Actor anonymous_actor();
+
+}  // namespace twinning::server

@@ -1,0 +1,120 @@
+// /api/links: creating twin links, reading and changing them, and their
+// dated history (PRODUCT.md M2).
+#include "model/error.h"
+#include "model/model_json.h"
+#include "registry/city_lookup.h"
+#include "registry/registry.h"
+#include "registry/registry_json.h"
+#include "server/api.h"
+#include "server/request_input.h"
+#include "store/city_store.h"
+#include "store/link_store.h"
+
+namespace twinning::server {
+namespace {
+
+// A city named in a body: an id (number) or a "Name, CC" reference (string).
+CityId city_field(store::Store& store, const JsonFields& f, std::string_view name) {
+  const nlohmann::json* v = f.raw(name);
+  if (!v) throw_invalid(std::string(name) + " is required", std::string(name));
+  if (v->is_string()) return registry::resolve_city(store, v->get<std::string>(), name);
+  if (auto id = f.integer(name)) {
+    if (*id <= 0 || !store::CityStore(store).get(*id)) {
+      throw_not_found("no city with id " + std::to_string(*id), std::string(name));
+    }
+    return *id;
+  }
+  throw_invalid(std::string(name) + " must be a city id or \"Name, CC\"", std::string(name));
+}
+
+std::optional<std::optional<PartialDate>> date_change(const JsonFields& f, std::string_view name) {
+  auto t = f.nullable_text(name);
+  if (!t) return std::nullopt;
+  if (!*t || (*t)->empty()) return std::optional<PartialDate>();
+  return std::optional<PartialDate>(parse_partial_date(**t, name));
+}
+
+nlohmann::json link_json(store::Store& store, const Link& link) {
+  nlohmann::json j = link;
+  j["cities"] = store::CityStore(store).summaries({link.city_a, link.city_b});
+  j["listed_by"] = store::LinkStore(store).listed_by(link.id);
+  return j;
+}
+
+Response create_link(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"city_a", "city_b", "kind", "since", "until", "status", "source", "notes"});
+  Link l;
+  l.city_a = city_field(ctx.store, f, "city_a");
+  l.city_b = city_field(ctx.store, f, "city_b");
+  if (auto k = f.text("kind")) l.kind = parse_link_kind(*k, "kind");
+  if (auto s = date_change(f, "since")) l.since = *s;
+  if (auto u = date_change(f, "until")) l.until = *u;
+  if (auto s = f.text("status")) l.status = parse_link_status(*s, "status");
+  l.source = f.text("source").value_or("");
+  l.notes = f.text("notes").value_or("");
+  auto [id, created] = registry::add_link(ctx.store, l);
+  nlohmann::json j = link_json(ctx.store, store::LinkStore(ctx.store).require(id));
+  j["created"] = created;
+  Response r = json_response(created ? 201 : 200, j);
+  r.add_header("Location", "/api/links/" + std::to_string(id));
+  return r;
+}
+
+Response get_link(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  return json_response(200,
+                       link_json(ctx.store, store::LinkStore(ctx.store).require(ctx.id_param())));
+}
+
+Response update_link(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"kind", "since", "until", "status", "source", "notes"});
+  registry::LinkChanges c;
+  if (auto k = f.text("kind")) c.kind = parse_link_kind(*k, "kind");
+  c.since = date_change(f, "since");
+  c.until = date_change(f, "until");
+  if (auto s = f.text("status")) c.status = parse_link_status(*s, "status");
+  c.source = f.text("source");
+  c.notes = f.text("notes");
+  Link after = registry::update_link(ctx.store, ctx.id_param(), c);
+  return json_response(200, link_json(ctx.store, after));
+}
+
+Response list_events(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"limit", "offset"});
+  Page page = q.page();
+  store::LinkStore links(ctx.store);
+  LinkId id = ctx.id_param();
+  links.require(id);
+  auto events = links.events(id);
+  return json_response(200, page_json(slice(events, page), events.size(), page));
+}
+
+Response add_event(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"date", "text", "source"});
+  PartialDate date = parse_partial_date(f.required_text("date"), "date");
+  std::string text = f.required_text("text");
+  std::string source = f.text("source").value_or("");
+  LinkId link = ctx.id_param();
+  auto id = registry::record_link_event(ctx.store, link, date, text, source);
+  for (const auto& e : store::LinkStore(ctx.store).events(link)) {
+    if (e.id == id) return json_response(201, e);
+  }
+  throw_not_found("event #" + std::to_string(id) + " vanished", "id");
+}
+
+}  // namespace
+
+void add_link_routes(RouteTable& routes) {
+  routes.add({Method::kPost, "/api/links", registry_writers(), create_link});
+  routes.add({Method::kGet, "/api/links/{id}", Access::anyone(), get_link});
+  routes.add({Method::kPatch, "/api/links/{id}", registry_writers(), update_link});
+  routes.add({Method::kGet, "/api/links/{id}/events", Access::anyone(), list_events});
+  routes.add({Method::kPost, "/api/links/{id}/events", registry_writers(), add_event});
+}
+
+}  // namespace twinning::server

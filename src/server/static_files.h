@@ -1,0 +1,37 @@
+// Serves the built web interface (web/dist) at "/": files with their content
+// types and validators, index.html for a directory, and index.html for any
+// other extension-less path, so that the client-side router can take
+// "/cities/42" (a reload or a shared link). Never serves anything outside
+// the root: ".." segments, hidden files and symbolic links leading out are
+// refused. Immutable after construction: safe to share across threads.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "server/http_message.h"
+
+namespace twinning::server {
+
+class StaticFiles {
+ public:
+  // `root` need not exist yet (a build may produce it later): each request
+  // looks at the file system afresh.
+  explicit StaticFiles(std::filesystem::path root);
+
+  // The response to a GET or HEAD of `request.path`: 200 with the file, 404
+  // (JSON error) when there is nothing to serve. Throws Error(kInvalidInput,
+  // "path") for a malformed path.
+  Response serve(const Request& request) const;
+
+ private:
+  Response file_response(const std::filesystem::path& file) const;
+  std::filesystem::path root_;
+};
+
+// The media type for a file name's extension ("application/javascript" for
+// ".js"), or "application/octet-stream".
+std::string_view content_type_for(std::string_view file_name);
+
+}  // namespace twinning::server

@@ -1,0 +1,52 @@
+// The campaign tables: campaigns with their asks and originators, the
+// cities each campaign reached, the countries' foreign-ministry stances, and
+// the campaign's dated events. Plain reads and writes; the rules (which
+// transition is allowed, what must be evidence) live in campaign/. Writes are
+// audited in the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/campaign.h"
+#include "store/store.h"
+
+namespace twinning::store {
+
+class CampaignStore {
+ public:
+  explicit CampaignStore(Store& store) : store_(store) {}
+
+  // Inserts the campaign with its asks and originators; returns its id.
+  // Throws Error(kConflict) if the code is taken.
+  CampaignId create(const Campaign& campaign);
+  std::optional<Campaign> get(CampaignId id);
+  std::optional<Campaign> find_by_code(const std::string& code);
+  std::vector<Campaign> list();
+
+  std::optional<CampaignContact> contact(CampaignId id, CityId city);
+  // Every contact, by wave then city id.
+  std::vector<CampaignContact> contacts(CampaignId id);
+  // Inserts a new contact (state letter_sent). Throws Error(kConflict) if the
+  // city was already contacted in this campaign.
+  void insert_contact(CampaignId id, const CampaignContact& contact);
+  // Overwrites the stored contact of contact.city_id (state, dates, reply,
+  // reminders), auditing before and after.
+  void update_contact(CampaignId id, const CampaignContact& contact);
+
+  std::optional<CountryStance> country(CampaignId id, const std::string& iso2);
+  std::vector<CountryStance> countries(CampaignId id);
+  // Inserts or overwrites the stance of stance.country, auditing.
+  void put_country(CampaignId id, const CountryStance& stance);
+
+  // Appends an event; returns its id.
+  std::int64_t add_event(CampaignId id, const CampaignEvent& event);
+  // Events by date, then insertion order.
+  std::vector<CampaignEvent> events(CampaignId id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace twinning::store

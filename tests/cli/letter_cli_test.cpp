@@ -1,0 +1,331 @@
+// The letter commands of the real `twinning` binary, with real PDFs.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <thread>
+
+#include "model/text.h"
+#include "support/letter_fixtures.h"
+#include "support/test_support.h"
+
+namespace twinning::testing {
+namespace {
+
+class LetterCliTest : public ::testing::Test {
+ protected:
+  ScratchDir dir;
+  std::string db = dir.file("t.db");
+  LetterScenario s = [this] {
+    auto store = open_scratch_store(dir, "t.db");
+    return add_letter_scenario(*store);
+  }();
+
+  RunResult run(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--db", db});
+    return run_twinning(args, dir.path().string());
+  }
+  // Runs a command that must succeed and print JSON.
+  nlohmann::json ok(std::vector<std::string> args) const {
+    args.push_back("--json");
+    RunResult r = run(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.json();
+  }
+  std::string registered_appeal() const {
+    auto draft = ok({"letter", "new", "--office", "volgograd", "--template", "appeal-2013",
+                     "--lang", "ru", "--to-title", "Мэру города-побратима"});
+    EXPECT_EQ(draft["status"], "draft");
+    auto reg = ok({"letter", "register", std::to_string(draft["id"].get<long>()), "--number",
+                   "19-024/125рс", "--date", "2013-09-06"});
+    EXPECT_EQ(reg["number"], "19-024/125рс");
+    return reg["number"];
+  }
+};
+
+TEST_F(LetterCliTest, TheLetterOf2013AsPdf) {
+  std::string number = registered_appeal();
+  auto pdf = ok({"letter", "pdf", number, "--out", "appeal.pdf"});
+  EXPECT_EQ(pdf["pages"], 2);
+  std::string path = dir.file("appeal.pdf");
+  EXPECT_EQ(pdf_pages(path), 2);
+  std::string text = normalize_text(pdf_text(path));
+  for (const char* want :
+       {"19-024/125рс", "от 06.09.2013 № 19-024/125рс", "ГЛАВА ВОЛГОГРАДА",
+        "400066, г. Волгоград, ул. Советская, 9", "тел. (8442) 33-26-55", "факс (8442) 55-17-13",
+        "Мэру города-побратима", "Уважаемый господин мэр, дорогой коллега!", "Глава Волгограда",
+        "В.Д. Васильков"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n--- in ---\n" << text;
+  }
+  std::size_t last = 0;
+  for (const auto& p : seed_body_paragraphs()) {
+    std::size_t at = text.find(normalize_text(p));
+    ASSERT_NE(at, std::string::npos) << "missing paragraph: " << p;
+    EXPECT_GT(at, last);
+    last = at;
+  }
+  // The default file name is the number.
+  RunResult r = run({"letter", "pdf", "19-024/125рс"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "wrote 19-024_125рс.pdf (2 pages, " +
+                       std::to_string(std::filesystem::file_size(dir.file("19-024_125рс.pdf"))) +
+                       " bytes)\n");
+}
+
+TEST_F(LetterCliTest, RegisteredLettersAreFrozenAndTheCounterMovesOn) {
+  std::string number = registered_appeal();
+  RunResult edit = run({"letter", "edit", number, "--body", "Другой текст."});
+  EXPECT_EQ(edit.exit_code, 2);
+  EXPECT_NE(edit.err.find("is registered and can no longer be edited; register a correction"),
+            std::string::npos)
+      << edit.err;
+  RunResult again = run({"letter", "register", "1", "--number", "19-024/126рс"});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("already registered"), std::string::npos);
+  auto next = ok({"letter", "new", "--to", "Coventry, GB", "--body", "Hello.", "--register",
+                  "--date", "2013-09-07"});
+  EXPECT_EQ(next["number"], "19-024/126рс");
+  EXPECT_EQ(next["lang"], "en");
+  RunResult dup = run({"letter", "new", "--to", "Coventry, GB", "--body", "x", "--register",
+                       "--number", "19-024/125рс", "--date", "2013-09-07"});
+  EXPECT_EQ(dup.exit_code, 2);
+  EXPECT_EQ(dup.err, "twinning: No 19-024/125рс is already registered by office volgograd\n");
+  auto sent = ok({"letter", "sent", number, "--date", "2013-09-09"});
+  EXPECT_EQ(sent["status"], "sent");
+  EXPECT_EQ(sent["sent_date"], "2013-09-09");
+  auto correction = ok({"letter", "correct", number, "--register", "--date", "2013-09-10"});
+  EXPECT_EQ(correction["kind"], "correction");
+  EXPECT_EQ(correction["number"], "19-024/127рс");
+  EXPECT_EQ(correction["links"][0]["target_number"], "19-024/125рс");
+  auto draft = ok({"letter", "new", "--to", "Coventry, GB", "--body", "With enclosure."});
+  dir.write("enclosure.txt", "abc");
+  auto attached =
+      ok({"letter", "attach", std::to_string(draft["id"].get<long>()), "enclosure.txt"});
+  EXPECT_EQ(attached[0]["sha256"],
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  auto shown = ok({"letter", "show", "19-024/125рс"});
+  EXPECT_EQ(shown["salutation"], "Уважаемый господин мэр, дорогой коллега!");
+  EXPECT_EQ(shown["body"], join_list(seed_body_paragraphs(), "\n\n"));
+}
+
+TEST_F(LetterCliTest, ArabicJapaneseAndChineseLetters) {
+  struct Case {
+    std::string city, lang, body, name, font;
+  };
+  std::vector<Case> cases = {
+      {"Port Said, EG", "ar",
+       "يسعدنا أن نتوجه إليكم بهذه الرسالة بمناسبة الذكرى السبعين لتوأمة المدن.", "بورسعيد",
+       "NotoNaskhArabic"},
+      {"Hiroshima, JP", "ja", "姉妹都市運動の七十周年にあたり、心よりお祝い申し上げます。",
+       "広島市", "NotoSerifCJKjp"},
+      {"Chengdu, CN", "zh", "值此友好城市运动七十周年之际，谨致以热烈的祝贺。", "成都市长",
+       "NotoSerifCJKsc"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.lang);
+    auto l = ok(
+        {"letter", "new", "--to", c.city, "--body", c.body, "--register", "--date", "2013-09-07"});
+    EXPECT_EQ(l["lang"], c.lang);
+    std::string file = c.lang + ".pdf";
+    auto pdf = ok({"letter", "pdf", std::to_string(l["id"].get<long>()), "--out", file});
+    EXPECT_EQ(pdf["pages"], 1);
+    std::string path = dir.file(file);
+    EXPECT_NE(pdf_fonts(path).find(c.font), std::string::npos);
+    bool rtl = c.lang == "ar";
+    std::string text = squeeze_text(pdf_text(path, !rtl));
+    for (const std::string& want : {c.body, c.name, l["number"].get<std::string>()}) {
+      EXPECT_NE(text.find(squeeze_text(want)), std::string::npos) << want << "\n--- in ---\n"
+                                                                  << text;
+    }
+    auto page = render_page(path, 1);
+    long left = page.dark_pixels(0.1, 0.25, 0.5, 0.6),
+         right = page.dark_pixels(0.5, 0.25, 0.9, 0.6);
+    EXPECT_GT(left + right, 300) << "the text area is blank";
+    if (rtl) {
+      EXPECT_GT(right, left);
+    } else {
+      EXPECT_GT(left, right);
+    }
+  }
+  std::string ar = squeeze_text(pdf_text(dir.file("ar.pdf"), false));
+  EXPECT_NE(ar.find(squeeze_text("حضرة السيد العمدة المحترم")),
+            std::string::npos);  // template text
+  std::string zh = pdf_text(dir.file("zh.pdf"));
+  EXPECT_NE(zh.find("尊敬的市长先生："), std::string::npos);
+  EXPECT_NE(zh.find("日期：2013年9月7日"), std::string::npos);
+}
+
+TEST_F(LetterCliTest, RepliesForwardsAndRemindersCiteTheOriginal) {
+  std::string number = registered_appeal();
+  EXPECT_EQ(run({"office", "add", "coventry", "--city", "Coventry, GB", "--pattern",
+                 "CCC/{yyyy}/{seq:4}", "--yearly"})
+                .exit_code,
+            0);
+  ok({"office", "requisites", "coventry", "--lang", "en", "--letterhead", "COVENTRY CITY COUNCIL",
+      "--signatory", "John Mutton", "--signatory-title", "Lord Mayor of Coventry"});
+  // The appeal as sent to Coventry: Coventry answers it and forwards a copy.
+  auto to_coventry =
+      ok({"letter", "new", "--office", "volgograd", "--to", "Coventry, GB", "--template",
+          "appeal-2013", "--register", "--date", "2013-09-06", "--deadline", "2013-11-01"});
+  std::string original = to_coventry["number"];
+  EXPECT_EQ(original, "19-024/126рс");
+  EXPECT_EQ(to_coventry["addressees"][0]["title"], "The Mayor of the twin city of Coventry");
+
+  auto reminder = ok({"letter", "remind", original, "--register", "--date", "2013-11-05"});
+  EXPECT_EQ(reminder["kind"], "reminder");
+  ok({"letter", "pdf", std::to_string(reminder["id"].get<long>()), "--out", "reminder.pdf"});
+  EXPECT_NE(normalize_text(pdf_text(dir.file("reminder.pdf")))
+                .find("We refer to our letter No 19-024/126рс of 6 September 2013"),
+            std::string::npos);
+
+  auto reply = ok({"letter", "reply", original, "--body", "Coventry supports the initiative.",
+                   "--register", "--date", "2013-11-10"});
+  EXPECT_EQ(reply["number"], "CCC/2013/0001");
+  EXPECT_EQ(reply["links"][0]["kind"], "reply_to");
+  ok({"letter", "pdf", "CCC/2013/0001", "--out", "reply.pdf"});
+  std::string reply_text = normalize_text(pdf_text(dir.file("reply.pdf")));
+  EXPECT_NE(reply_text.find("Ref. No 19-024/126рс of 6 September 2013"), std::string::npos)
+      << reply_text;
+  EXPECT_NE(reply_text.find("COVENTRY CITY COUNCIL"), std::string::npos);
+  EXPECT_EQ(ok({"letter", "show", original})["status"], "answered");
+  RunResult late = run({"letter", "remind", original});
+  EXPECT_EQ(late.exit_code, 2);
+  EXPECT_NE(late.err.find("no reminder after an answer"), std::string::npos);
+
+  auto fwd = ok({"letter", "forward", original, "--to", "Dresden, DE", "--office", "coventry"});
+  ok({"letter", "pdf", std::to_string(fwd["id"].get<long>()), "--out", "forward.pdf"});
+  std::string fwd_text = normalize_text(pdf_text(dir.file("forward.pdf")));
+  EXPECT_NE(fwd_text.find("Please find below a copy of letter No 19-024/126рс of 6 September 2013 "
+                          "from Volgograd"),
+            std::string::npos)
+      << fwd_text;
+  EXPECT_NE(fwd_text.find("Year of the International Twin Cities Movement"), std::string::npos);
+
+  // The Russian reminder of the Russian appeal cites it the Russian way.
+  auto ru = ok({"letter", "remind", number});
+  ok({"letter", "pdf", std::to_string(ru["id"].get<long>()), "--out", "ru-reminder.pdf"});
+  EXPECT_NE(normalize_text(pdf_text(dir.file("ru-reminder.pdf")))
+                .find("Напоминаем о нашем письме от 06.09.2013 № 19-024/125рс"),
+            std::string::npos);
+}
+
+TEST_F(LetterCliTest, IncomingLettersWithAttachments) {
+  std::string number = registered_appeal();
+  std::string scan;
+  for (int i = 0; i < 3000; ++i) scan += static_cast<char>(i * 7);
+  dir.write("answer.pdf", scan);
+  auto in = ok({"letter",         "receive",        "--office",      "volgograd",    "--from",
+                "Coventry, GB",   "--their-number", "CCC/2013/0088", "--their-date", "2013-09-30",
+                "--reply-to",     number,           "--subject",     "Support",      "--body",
+                "We support it.", "--attach",       "answer.pdf",    "--date",       "2013-10-07",
+                "--deadline",     "2013-10-20"});
+  EXPECT_EQ(in["number"], "IN-1");
+  EXPECT_EQ(in["status"], "received");
+  EXPECT_EQ(in["attachments"][0]["size"], 3000);
+  EXPECT_EQ(ok({"letter", "show", number})["status"], "answered");
+  ok({"letter", "attachment", "IN-1", "answer.pdf", "--out", "copy.pdf"});
+  EXPECT_EQ(slurp(dir.file("copy.pdf")), scan);
+  auto overdue = ok({"letter", "list", "--overdue", "--on", "2013-10-21"});
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0]["number"], "IN-1");
+  EXPECT_EQ(ok({"letter", "list", "--direction", "incoming"}).size(), 1u);
+  EXPECT_EQ(ok({"letter", "list", "--status", "answered"}).size(), 1u);
+  RunResult text = run({"letter", "list"});
+  EXPECT_NE(text.out.find("IN-1\t2013-10-07\tvolgograd\tincoming\treceived\tfrom Coventry"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST_F(LetterCliTest, TwentyProcessesRegisterWithoutDuplicatesOrGaps) {
+  constexpr int kProcesses = 20, kEach = 5;
+  std::vector<std::thread> workers;
+  std::atomic<int> failures{0};
+  for (int p = 0; p < kProcesses; ++p) {
+    workers.emplace_back([&, p] {
+      for (int i = 0; i < kEach; ++i) {
+        RunResult r =
+            run({"letter", "new", "--to", p % 2 ? "Coventry, GB" : "Hiroshima, JP", "--body",
+                 "Letter " + std::to_string(p) + "." + std::to_string(i), "--register"});
+        if (r.exit_code != 0) {
+          ++failures;
+          ADD_FAILURE() << r.err;
+        }
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  EXPECT_EQ(failures, 0);
+  auto all = ok({"letter", "list", "--limit", "1000"});
+  std::set<std::string> numbers;
+  for (const auto& l : all) numbers.insert(l["number"].get<std::string>());
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(kProcesses * kEach));
+  EXPECT_EQ(numbers.size(), static_cast<std::size_t>(kProcesses * kEach));
+  for (int i = 1; i <= kProcesses * kEach; ++i) {
+    EXPECT_TRUE(numbers.count("19-024/" + std::to_string(i) + "рс")) << i;
+  }
+}
+
+TEST_F(LetterCliTest, MalformedTemplatesAreReportedWithFileAndLine) {
+  std::filesystem::create_directories(dir.path() / "tpl" / "letter");
+  std::string file = (dir.path() / "tpl" / "letter" / "en.mustache").string();
+  dir.write("tpl/letter/en.mustache",
+            "{{! a clerk's edit }}\n[salutation]\nDear {{addressee_title}},\n[body]\n{{body}}\n\n"
+            "Kind regards from {{nosuchfield}}\n");
+  RunResult r =
+      run({"letter", "new", "--to", "Coventry, GB", "--body", "x", "--templates", dir.file("tpl")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("twinning: template " + file + " line 7: unknown field {{nosuchfield}}", 0),
+            0u)
+      << r.err;
+  dir.write("tpl/letter/en.mustache", "[body]\n{{#paragraphs}}\n{{.}}\n");
+  setenv("TWINNING_TEMPLATES", dir.file("tpl").c_str(), 1);
+  r = run({"letter", "new", "--to", "Coventry, GB", "--body", "x"});
+  unsetenv("TWINNING_TEMPLATES");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "twinning: template " + file +
+                       " line 2: {{#paragraphs}} is never closed (with {{/paragraphs}}) before the "
+                       "end of its section\n");
+  EXPECT_EQ(ok({"letter", "list"}).size(), 0u);  // nothing was drafted
+  RunResult missing = run({"letter", "new", "--to", "Coventry, GB", "--template", "nosuch"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no template 'nosuch'"), std::string::npos);
+}
+
+TEST_F(LetterCliTest, ToTwinsWritesOnePdfPerTwin) {
+  auto out = ok({"letter", "to-twins", "Volgograd, RU", "--template", "letter", "--body",
+                 "Greetings on the anniversary.", "--out", "wave", "--date", "2013-09-06"});
+  ASSERT_EQ(out.size(), 5u);
+  std::set<std::string> langs;
+  for (const auto& t : out) {
+    langs.insert(t["lang"].get<std::string>());
+    std::string pdf = dir.path().string() + "/" + t["pdf"].get<std::string>();
+    EXPECT_EQ(pdf_pages(pdf), 1) << pdf;
+  }
+  EXPECT_EQ(langs, (std::set<std::string>{"ar", "en", "ja", "zh"}));
+  EXPECT_EQ(out[2]["twin"], "Dresden");
+  EXPECT_EQ(out[2]["fell_back_to_english"], true);
+  RunResult again =
+      run({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013", "--out", "wave2"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("5 letters registered"), std::string::npos);
+  EXPECT_NE(again.out.find("19-024/10рс\tPort Said\ten (no template in the twin's language)"),
+            std::string::npos)
+      << again.out;
+}
+
+TEST_F(LetterCliTest, EveryCommandHasHelp) {
+  for (const char* cmd :
+       {"new", "edit", "attach", "attachment", "register", "receive", "list", "show", "sent",
+        "reply", "forward", "remind", "correct", "pdf", "to-twins"}) {
+    RunResult r = run({"letter", cmd, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("--json"), std::string::npos) << cmd;
+  }
+  RunResult bad = run({"letter", "list", "--status", "lost"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "twinning: unknown letter status 'lost': expected draft, registered, sent, received, "
+            "answered\n");
+}
+
+}  // namespace
+}  // namespace twinning::testing

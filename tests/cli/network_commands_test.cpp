@@ -1,0 +1,175 @@
+// The network commands through the real binary: reach, chain, network
+// bridges / centrality / edges, forecast and plan.
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace twinning::testing {
+namespace {
+
+// Coventry GB - Volgograd RU - Cologne DE - Kiel DE, Coventry - Taipei TW;
+// Lyon FR alone.
+class NetworkCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    run({"init"});
+    for (auto [name, cc] : std::vector<std::pair<std::string, std::string>>{{"Coventry", "GB"},
+                                                                            {"Volgograd", "RU"},
+                                                                            {"Cologne", "DE"},
+                                                                            {"Kiel", "DE"},
+                                                                            {"Taipei", "TW"},
+                                                                            {"Lyon", "FR"}}) {
+      run({"cities", "add", name, "--country", cc});
+    }
+    run({"link", "add", "Coventry, GB", "Volgograd, RU"});
+    run({"link", "add", "Volgograd, RU", "Cologne, DE"});
+    run({"link", "add", "Cologne, DE", "Kiel, DE"});
+    run({"link", "add", "Coventry, GB", "Taipei, TW"});
+  }
+
+  RunResult run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db});
+    RunResult r = run_twinning(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  }
+  RunResult fail(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db});
+    RunResult r = run_twinning(args);
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    return r;
+  }
+
+  ScratchDir dir;
+  std::string db = dir.file("t.db");
+};
+
+TEST_F(NetworkCommandsTest, ReachByHops) {
+  auto j = run({"reach", "--from", "Volgograd, RU", "--json"}).json();
+  ASSERT_EQ(j["hops"].size(), 3u);
+  EXPECT_EQ(j["hops"][1]["cities"][0]["name"], "Cologne");
+  EXPECT_EQ(j["hops"][1]["cities"][1]["name"], "Coventry");
+  EXPECT_EQ(j["hops"][2]["new_countries"][0]["iso2"], "TW");
+  EXPECT_EQ(j["un_members_reached"], 3);
+  EXPECT_EQ(j["unreachable_un_members"].size(), 190u);
+
+  auto text = run({"reach", "--from", "Volgograd, RU", "--hops", "1"}).out;
+  EXPECT_NE(text.find("hop 1: 2 cities (Cologne, DE; Coventry, GB), 2 new countries (2 UN "
+                      "members): DE GB"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("reached 3 cities in 3 countries, 3 of 193 UN member states"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(NetworkCommandsTest, ChainToACityAndToACountry) {
+  auto j = run({"chain", "Kiel, DE", "Taipei, TW", "--json"}).json();
+  EXPECT_EQ(j["links"], 4);
+  ASSERT_EQ(j["chains"].size(), 1u);
+  EXPECT_EQ(j["chains"][0][2]["name"], "Volgograd");
+  auto text = run({"chain", "Kiel, DE", "--country", "GB"}).out;
+  EXPECT_EQ(text,
+            "shortest chain: 3 links (1 chain of this length)\n"
+            "  Kiel, DE -> Cologne, DE -> Volgograd, RU -> Coventry, GB\n");
+  EXPECT_EQ(run({"chain", "Kiel, DE", "Lyon, FR"}).out,
+            "no chain: the target cannot be reached through twin links\n");
+  auto err = fail({"chain", "Kiel, DE"}).err;
+  EXPECT_NE(err.find("either a target city or a target country"), std::string::npos) << err;
+}
+
+TEST_F(NetworkCommandsTest, BridgesAndCentrality) {
+  auto b = run({"network", "bridges", "--from", "Coventry, GB", "--hops", "1", "--json"}).json();
+  EXPECT_EQ(b["cities_reached"], 3);
+  ASSERT_GE(b["bridges"].size(), 1u);
+  EXPECT_EQ(b["bridges"][0]["city"]["name"], "Cologne");
+  EXPECT_EQ(b["bridges"][0]["opens"][0]["iso2"], "DE");
+
+  auto c = run({"network", "centrality", "--top", "2", "--json"}).json();
+  EXPECT_EQ(c["cities"], 6);
+  EXPECT_EQ(c["links"], 4);
+  EXPECT_EQ(c["component_count"], 2);
+  EXPECT_EQ(c["top_betweenness"][0]["city"]["name"], "Volgograd");
+  EXPECT_EQ(c["top_betweenness"][0]["betweenness"], 4.0);  // 2 x 2 pairs across it
+  EXPECT_EQ(c["largest_components"][0]["size"], 5);
+}
+
+TEST_F(NetworkCommandsTest, EdgesExportIsHidden) {
+  auto j = run({"network", "edges", "--json"}).json();
+  EXPECT_EQ(j["cities"].size(), 6u);
+  EXPECT_EQ(j["links"].size(), 4u);
+  EXPECT_EQ(j["countries"].size(), 250u);
+  EXPECT_EQ(run({"network", "--help"}).out.find("edges"), std::string::npos);
+}
+
+TEST_F(NetworkCommandsTest, ForecastJson) {
+  auto j = run({"forecast", "--seed", "Coventry, GB", "--comply", "1", "--endorse", "1", "--runs",
+                "200", "--json"})
+               .json();
+  for (const char* key :
+       {"mean", "se", "ci95", "runs", "mean_informed", "mean_complying", "countries", "seconds"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["mean"], 3.0);
+  EXPECT_EQ(j["se"], 0.0);
+  EXPECT_EQ(j["ci95"]["low"], 3.0);
+  EXPECT_EQ(j["ci95"]["high"], 3.0);
+  EXPECT_EQ(j["runs"], 200);
+  EXPECT_EQ(j["mean_informed"], 5.0);
+  EXPECT_EQ(j["countries"]["TW"], 1.0);
+  EXPECT_EQ(j["countries"].size(), 4u);
+
+  auto a = run({"forecast", "--seed", "Coventry, GB", "Kiel, DE", "--rng", "5", "--threads", "1",
+                "--json"})
+               .json();
+  auto b = run({"forecast", "--seed", "Coventry, GB", "--seed", "Kiel, DE", "--rng", "5",
+                "--threads", "2", "--json"})
+               .json();
+  EXPECT_EQ(a["runs"], 10000);
+  EXPECT_EQ(a["mean"], b["mean"]);
+  EXPECT_EQ(a["countries"], b["countries"]);
+}
+
+TEST_F(NetworkCommandsTest, ForecastText) {
+  auto out = run({"forecast", "--seed", "Coventry, GB", "--comply", "1", "--endorse", "1", "--runs",
+                  "100", "--threads", "1"})
+                 .out;
+  EXPECT_NE(out.find("forecast from Coventry, GB (p = 1, q = 1, 100 runs, rng 1, 1 thread)\n"
+                     "expected endorsing UN member states: 3.00 +/- 0.00 (95% CI 3.00 - 3.00)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  TW Taiwan (not a UN member)  1.000\n"), std::string::npos) << out;
+}
+
+TEST_F(NetworkCommandsTest, Plan) {
+  auto j = run({"plan", "--seed", "Kiel, DE", "--budget", "2", "--comply", "0", "--endorse", "1",
+                "--json"})
+               .json();
+  EXPECT_EQ(j["base"], 1.0);
+  ASSERT_EQ(j["picks"].size(), 2u);
+  EXPECT_EQ(j["picks"][0]["gain"], 1.0);
+  EXPECT_EQ(j["picks"][1]["cumulative"], 3.0);
+  EXPECT_EQ(j["runs"], 1000);
+  auto text = run({"plan", "--seed", "Kiel, DE", "--budget", "1", "--comply", "1", "--endorse", "1",
+                   "--runs", "50"})
+                  .out;
+  EXPECT_NE(text.find("seeds alone: 3.00 expected endorsing UN member states\n"
+                      "  1. Lyon, FR (#6)  +1.00  -> 4.00\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(NetworkCommandsTest, BadInputExitsTwoWithOneLine) {
+  auto err = fail({"forecast", "--seed", "Atlantis, GR"}).err;
+  EXPECT_NE(err.find("Atlantis"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1);
+  err = fail({"forecast", "--seed", "Kiel, DE", "--comply", "1.5"}).err;
+  EXPECT_NE(err.find("--comply must be a probability between 0 and 1"), std::string::npos) << err;
+  fail({"forecast", "--seed", "Kiel, DE", "--runs", "0"});
+  fail({"plan", "--seed", "Kiel, DE"});  // --budget is required
+  fail({"reach", "--from", "Kiel, DE", "--hops", "-1"});
+  fail({"network", "centrality", "--top", "0"});
+}
+
+}  // namespace
+}  // namespace twinning::testing

@@ -1,0 +1,104 @@
+// The route table's role rules, enumerated: every route the server
+// registers x every kind of caller (anonymous, viewer, correspondent,
+// coordinator, admin), over real HTTP on both backends. A caller the table
+// does not allow gets 401 (anonymous) or 403 (signed in), before any input
+// is looked at; an allowed caller never does.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "server/api.h"
+#include "support/api_fixture.h"
+
+namespace twinning::testing {
+namespace {
+
+class RouteAccess : public ApiTest {
+ protected:
+  // A concrete path for a route pattern: {id} becomes an existing id of the
+  // collection it belongs to.
+  std::string concrete(const std::string& pattern) {
+    std::string id = "1";
+    if (pattern.rfind("/api/users/", 0) == 0) id = std::to_string(user_ids[Role::kViewer]);
+    if (pattern.rfind("/api/cities/", 0) == 0) id = std::to_string(kiel);
+    if (pattern.rfind("/api/links/", 0) == 0) id = std::to_string(coventry_cologne);
+    return std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), id);
+  }
+
+  HttpResponse call(HttpClient& client, const server::Route& route) {
+    std::string method(server::method_name(route.method));
+    std::string path = concrete(route.pattern);
+    if (server::is_safe(route.method)) return client.request(method, path);
+    return client.request(method, path, "{}", {{"Content-Type", "application/json"}});
+  }
+};
+
+TEST_P(RouteAccess, EveryRouteTimesEveryRole) {
+  auto routes = server::api_routes();
+  ASSERT_GE(routes.routes().size(), 20u);
+  for (const auto& route : routes.routes()) {
+    std::string what = std::string(server::method_name(route.method)) + " " + route.pattern;
+    auto r = call(anonymous(), route);
+    if (route.access.allows_anonymous()) {
+      EXPECT_NE(r.status, 401) << what << ": " << r.body;
+      EXPECT_NE(r.status, 403) << what << ": " << r.body;
+    } else {
+      EXPECT_EQ(r.status, 401) << what << " anonymous: " << r.body;
+      EXPECT_EQ(r.error_code(), "unauthenticated") << what;
+    }
+    EXPECT_LT(r.status, 500) << what << ": " << r.body;
+    for (Role role : kAllRoles) {
+      r = call(as(role), route);
+      std::string who = what + " as " + std::string(role_name(role));
+      if (route.access.allows(role)) {
+        EXPECT_NE(r.status, 401) << who << ": " << r.body;
+        EXPECT_NE(r.status, 403) << who << ": " << r.body;
+      } else {
+        EXPECT_EQ(r.status, 403) << who << ": " << r.body;
+        EXPECT_EQ(r.error_code(), "forbidden") << who;
+      }
+      EXPECT_LT(r.status, 500) << who << ": " << r.body;
+    }
+  }
+}
+
+TEST_P(RouteAccess, TheTableSaysWhatThePolicyIs) {
+  auto routes = server::api_routes();
+  auto access = [&](server::Method m, const std::string& pattern) {
+    for (const auto& r : routes.routes()) {
+      if (r.method == m && r.pattern == pattern) return r.access.describe();
+    }
+    return std::string("(missing)");
+  };
+  using server::Method;
+  EXPECT_EQ(access(Method::kGet, "/api/cities/{id}"), "anyone");
+  EXPECT_EQ(access(Method::kPost, "/api/cities"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kPatch, "/api/links/{id}"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kGet, "/api/audit"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kGet, "/api/users"), "admin");
+  EXPECT_EQ(access(Method::kPost, "/api/import/wikipedia-csv"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kDelete, "/api/session"), "signed in");
+}
+
+TEST_P(RouteAccess, ReadersCannotWriteTheRegistry) {
+  nlohmann::json city = {{"name", "Gdańsk"}, {"country", "PL"}};
+  for (Role role : {Role::kViewer, Role::kCorrespondent}) {
+    auto r = as(role).send_json("POST", "/api/cities", city);
+    EXPECT_EQ(r.status, 403) << role_name(role);
+    r = as(role).send_json("PATCH", "/api/cities/" + std::to_string(cologne), {{"population", 1}});
+    EXPECT_EQ(r.status, 403) << role_name(role);
+    r = as(role).send_json("POST", "/api/links", {{"city_a", cologne}, {"city_b", kiel}});
+    EXPECT_EQ(r.status, 403) << role_name(role);
+  }
+  EXPECT_EQ(anonymous().send_json("POST", "/api/cities", city).status, 401);
+  EXPECT_EQ(as(Role::kCoordinator).send_json("POST", "/api/cities", city).status, 201);
+  EXPECT_EQ(as(Role::kAdmin)
+                .send_json("POST", "/api/links", {{"city_a", cologne}, {"city_b", kiel}})
+                .status,
+            201);
+}
+
+TWINNING_API_ON_EVERY_BACKEND(RouteAccess);
+
+}  // namespace
+}  // namespace twinning::testing

@@ -1,0 +1,50 @@
+#include "campaign/campaign_forecast.h"
+
+#include <gtest/gtest.h>
+
+#include "campaign/campaigns.h"
+#include "letters/correspondence.h"
+#include "support/campaign_fixtures.h"
+#include "support/test_support.h"
+
+namespace twinning::campaign {
+namespace {
+
+TEST(CampaignForecast, TheModelStartsFromWhatTheCampaignKnows) {
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  auto w = testing::add_campaign_world(*store);
+  CampaignId id = testing::add_test_campaign(*store, w);
+  auto templates = testing::shipped_templates();
+  SendOptions o;
+  o.date = parse_full_date("2013-09-06");
+  send_wave(*store, templates, id, o);
+  auto reply = [&](CityId city, ReplyStance stance) {
+    ReplyRequest r;
+    r.city = city;
+    r.date = parse_full_date("2013-10-01");
+    r.stance = stance;
+    record_reply(*store, id, r);
+  };
+  reply(w.cologne, ReplyStance::kSupports);
+  reply(w.ruse, ReplyStance::kDeclines);
+  reply(w.kiel, ReplyStance::kUndecided);
+  letters::IncomingRequest in;
+  in.office = w.volgograd_office;
+  in.sender.letterhead = "Ministry";
+  for (auto [cc, endorsed] : {std::pair{"JP", true}, std::pair{"FR", false}}) {
+    MinistryAnswer a;
+    a.country = cc;
+    a.endorsed = endorsed;
+    a.evidence = letters::register_incoming(*store, in, {parse_full_date("2013-11-01"), ""}).id;
+    record_ministry_answer(*store, id, a);
+  }
+  network::CampaignState s = campaign_model_state(*store, id);
+  EXPECT_EQ(s.complying, std::vector<CityId>{w.cologne});
+  EXPECT_EQ(s.declined, std::vector<CityId>{w.ruse});
+  EXPECT_EQ(s.endorsed_countries, std::vector<std::string>{"JP"});
+  EXPECT_EQ(s.declined_countries, std::vector<std::string>{"FR"});
+}
+
+}  // namespace
+}  // namespace twinning::campaign

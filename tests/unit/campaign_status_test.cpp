@@ -1,0 +1,112 @@
+#include "campaign/campaign_status.h"
+
+#include <gtest/gtest.h>
+
+#include "campaign/campaigns.h"
+#include "letters/correspondence.h"
+#include "model/error.h"
+#include "support/campaign_fixtures.h"
+#include "support/test_support.h"
+
+namespace twinning::campaign {
+namespace {
+
+class CampaignStatusTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SendOptions o;
+    o.date = parse_full_date("2013-09-06");
+    send_wave(*store, templates, id, o);  // 5 cities in RU-twins + GB-twins
+    ReplyRequest r;
+    r.city = w.cologne;
+    r.date = parse_full_date("2013-10-01");
+    record_reply(*store, id, r);
+    ForwardRequest f;
+    f.city = w.cologne;
+    f.date = parse_full_date("2013-10-02");
+    record_forward(*store, templates, id, f);  // Lille, Turin
+    record_receipt(*store, id, w.kiel, parse_full_date("2013-09-20"));
+    endorse("DE", "2013-11-01");
+    endorse("JP", "2013-11-01");
+    record_ministry_asked(*store, id, "BG", parse_full_date("2013-10-10"));
+  }
+  void endorse(const std::string& cc, const std::string& date) {
+    letters::IncomingRequest in;
+    in.office = w.volgograd_office;
+    in.sender.letterhead = "Ministry of " + cc;
+    MinistryAnswer a;
+    a.country = cc;
+    a.evidence =
+        letters::register_incoming(*store, in, letters::RegisterOptions{parse_full_date(date), ""})
+            .id;
+    record_ministry_answer(*store, id, a);
+  }
+  testing::ScratchDir dir;
+  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
+  testing::CampaignWorld w = testing::add_campaign_world(*store);
+  CampaignId id = testing::add_test_campaign(*store, w);
+  letters::TemplateLibrary templates = testing::shipped_templates();
+};
+
+TEST_F(CampaignStatusTest, CountsCitiesCumulativelyAndCountriesAgainstTheTarget) {
+  CampaignStatus s = campaign_status(*store, id, parse_full_date("2013-10-20"));
+  EXPECT_EQ(s.cities_contacted, 7);
+  EXPECT_EQ(s.cities_received, 2);  // Kiel confirmed; Cologne replied
+  EXPECT_EQ(s.cities_replied, 1);
+  EXPECT_EQ(s.cities_forwarded, 1);
+  EXPECT_EQ(s.cities_awaiting, 6);
+  EXPECT_EQ(s.cities_overdue, 4);  // wave 1 due 2013-10-06; wave 2 due 2013-11-01
+  EXPECT_EQ(s.max_wave, 2);
+  EXPECT_EQ(s.countries_reached, 5);  // DE, JP, BG, FR, IT
+  EXPECT_EQ(s.un_members_reached, 5);
+  EXPECT_EQ(s.un_members_endorsing, 2);
+  EXPECT_EQ(s.majority_needed, 97);
+  EXPECT_FALSE(s.majority_reached);
+  EXPECT_EQ(s.endorsing, (std::vector<std::string>{"DE", "JP"}));
+  EXPECT_EQ(s.asked_unanswered, std::vector<std::string>{"BG"});
+  EXPECT_EQ(s.reached_silent, (std::vector<std::string>{"FR", "IT"}));
+  ASSERT_EQ(s.over_time.size(), 1u);
+  EXPECT_EQ(s.over_time[0].date.to_string(), "2013-11-01");
+  EXPECT_EQ(s.over_time[0].endorsing, 2);
+}
+
+TEST_F(CampaignStatusTest, RegionsAddUpToTheUnMembership) {
+  CampaignStatus s = campaign_status(*store, id, parse_full_date("2013-10-20"));
+  int members = 0, endorsing = 0, reached = 0, asked = 0;
+  for (const auto& r : s.by_region) {
+    members += r.members;
+    endorsing += r.endorsing;
+    reached += r.reached;
+    asked += r.asked;
+    if (r.region == "Europe") {
+      EXPECT_EQ(r.endorsing, 1);
+      EXPECT_EQ(r.asked, 1);
+      EXPECT_EQ(r.reached, 4);
+    }
+  }
+  EXPECT_EQ(members, 193);
+  EXPECT_EQ(endorsing, 2);
+  EXPECT_EQ(reached, 5);
+  EXPECT_EQ(asked, 1);
+}
+
+TEST_F(CampaignStatusTest, TheReferralChainLeadsBackToTheOriginator) {
+  EXPECT_EQ(referral_chain(*store, id, w.turin),
+            (std::vector<CityId>{w.turin, w.cologne, w.volgograd}));
+  EXPECT_EQ(referral_chain(*store, id, w.kiel), (std::vector<CityId>{w.kiel, w.coventry}));
+  EXPECT_THROW(referral_chain(*store, id, w.volgograd), Error);
+}
+
+TEST_F(CampaignStatusTest, TheTimelineIsInDateOrder) {
+  auto events = campaign_timeline(*store, id);
+  ASSERT_FALSE(events.empty());
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    EXPECT_LE(events[i - 1].date, events[i].date);
+  }
+  int endorsed = 0;
+  for (const auto& e : events) endorsed += e.kind == "endorsed";
+  EXPECT_EQ(endorsed, 2);
+}
+
+}  // namespace
+}  // namespace twinning::campaign

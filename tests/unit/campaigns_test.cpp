@@ -1,0 +1,265 @@
+#include "campaign/campaigns.h"
+
+#include <gtest/gtest.h>
+
+#include "letters/correspondence.h"
+#include "model/error.h"
+#include "store/campaign_store.h"
+#include "store/letter_store.h"
+#include "support/campaign_fixtures.h"
+#include "support/test_support.h"
+
+namespace twinning::campaign {
+namespace {
+
+using testing::actor_of;
+
+class CampaignsTest : public ::testing::Test {
+ protected:
+  testing::ScratchDir dir;
+  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
+  testing::CampaignWorld w = testing::add_campaign_world(*store);
+  CampaignId id = testing::add_test_campaign(*store, w);
+  letters::TemplateLibrary templates = testing::shipped_templates();
+  PartialDate d0 = parse_full_date("2013-09-06");
+
+  store::CampaignStore campaigns() { return store::CampaignStore(*store); }
+  std::int64_t letters_count() {
+    return store->db().query_one("SELECT COUNT(*) FROM letters")->integer(0);
+  }
+  CampaignContact contact(CityId city) { return *campaigns().contact(id, city); }
+  WaveResult send_all() {
+    SendOptions o;
+    o.date = d0;
+    return send_wave(*store, templates, id, o);
+  }
+  void reply_from(CityId city, ReplyStance stance = ReplyStance::kSupports) {
+    ReplyRequest r;
+    r.city = city;
+    r.date = parse_full_date("2013-10-01");
+    r.stance = stance;
+    record_reply(*store, id, r);
+  }
+  LetterId incoming_letter(const std::string& from) {
+    letters::IncomingRequest in;
+    in.office = w.volgograd_office;
+    in.sender.letterhead = from;
+    in.subject = "Answer";
+    return letters::register_incoming(*store, in,
+                                      letters::RegisterOptions{parse_full_date("2013-11-01"), ""})
+        .id;
+  }
+  template <class F>
+  void expect_error(ErrorCode code, F&& f) {
+    auto before = letters_count();
+    auto contacts = campaigns().contacts(id).size();
+    try {
+      f();
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), code) << e.what();
+    }
+    EXPECT_EQ(letters_count(), before);
+    EXPECT_EQ(campaigns().contacts(id).size(), contacts);
+  }
+};
+
+TEST_F(CampaignsTest, TheFirstWaveWritesOnceToEachTwinAndSkipsTheContacted) {
+  WaveResult r = send_all();
+  ASSERT_EQ(r.sent.size(), 5u);  // Cologne, Hiroshima, Ruse from Volgograd; Kiel, Dresden
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].city_id, w.cologne);
+  EXPECT_NE(r.skipped[0].reason.find("already contacted by Volgograd"), std::string::npos);
+  CampaignContact cologne = contact(w.cologne);
+  EXPECT_EQ(cologne.state, ContactState::kLetterSent);
+  EXPECT_EQ(cologne.wave, 1);
+  EXPECT_EQ(*cologne.referred_by, w.volgograd);
+  EXPECT_EQ(cologne.reply_due->to_string(), "2013-10-06");
+  Letter letter = letters::letter_view(*store, cologne.letter_id).letter;
+  EXPECT_EQ(letter.number, "19-024/1рс");
+  EXPECT_EQ(*letter.addressees.at(0).city_id, w.cologne);
+  EXPECT_EQ(letters_count(), 5);
+}
+
+TEST_F(CampaignsTest, ASecondSendIsRefusedAndChangesNothing) {
+  send_all();
+  expect_error(ErrorCode::kConflict, [&] { send_all(); });
+  SendOptions from_kiel;
+  from_kiel.from = w.kiel;
+  expect_error(ErrorCode::kInvalidInput, [&] { send_wave(*store, templates, id, from_kiel); });
+}
+
+TEST_F(CampaignsTest, ACircularGoesUnderOneExplicitNumber) {
+  SendOptions o;
+  o.from = w.volgograd;
+  o.date = d0;
+  o.circular = true;
+  o.number = "19-024/125рс";
+  WaveResult r = send_wave(*store, templates, id, o);
+  ASSERT_EQ(r.sent.size(), 3u);
+  for (const auto& s : r.sent) EXPECT_EQ(s.number, "19-024/125рс");
+  EXPECT_EQ(letters_count(), 1);
+  SendOptions unnumbered;
+  unnumbered.number = "CCC/1";
+  expect_error(ErrorCode::kInvalidInput, [&] { send_wave(*store, templates, id, unnumbered); });
+}
+
+TEST_F(CampaignsTest, ContactsMoveOnlyForward) {
+  send_all();
+  record_receipt(*store, id, w.hiroshima, parse_full_date("2013-09-20"));
+  EXPECT_EQ(contact(w.hiroshima).state, ContactState::kReceived);
+  expect_error(ErrorCode::kConflict, [&] { record_receipt(*store, id, w.hiroshima); });
+  ForwardRequest f;
+  f.city = w.hiroshima;
+  expect_error(ErrorCode::kConflict, [&] { record_forward(*store, templates, id, f); });
+  reply_from(w.hiroshima);
+  EXPECT_EQ(contact(w.hiroshima).state, ContactState::kReplied);
+  expect_error(ErrorCode::kConflict, [&] { reply_from(w.hiroshima); });
+  expect_error(ErrorCode::kConflict, [&] { record_receipt(*store, id, w.hiroshima); });
+  expect_error(ErrorCode::kNotFound, [&] { reply_from(w.lille); });  // never contacted
+}
+
+TEST_F(CampaignsTest, AReplyIsRegisteredAsAnswerToTheLetterThatReachedTheCity) {
+  send_all();
+  reply_from(w.ruse);
+  CampaignContact ruse = contact(w.ruse);
+  ASSERT_TRUE(ruse.reply_letter_id);
+  EXPECT_EQ(ruse.received_on->to_string(), "2013-10-01");  // a reply implies receipt
+  Letter reply = letters::letter_view(*store, *ruse.reply_letter_id).letter;
+  EXPECT_EQ(reply.direction, LetterDirection::kIncoming);
+  EXPECT_EQ(reply.office_id, w.volgograd_office);
+  ASSERT_EQ(reply.links.size(), 1u);
+  EXPECT_EQ(reply.links[0].kind, LetterLinkKind::kReplyTo);
+  EXPECT_EQ(reply.links[0].target, ruse.letter_id);
+  EXPECT_EQ(letters::letter_view(*store, ruse.letter_id).letter.status, LetterStatus::kAnswered);
+}
+
+TEST_F(CampaignsTest, AForwardBringsInTheTwinsAtTheNextWave) {
+  send_all();
+  reply_from(w.cologne);
+  ForwardRequest f;
+  f.city = w.cologne;
+  f.date = parse_full_date("2013-10-02");
+  WaveResult r = record_forward(*store, templates, id, f);
+  ASSERT_EQ(r.sent.size(), 2u);  // Lille, Turin; the originators are skipped
+  EXPECT_EQ(r.skipped.size(), 2u);
+  for (CityId city : {w.lille, w.turin}) {
+    CampaignContact c = contact(city);
+    EXPECT_EQ(c.wave, 2);
+    EXPECT_EQ(*c.referred_by, w.cologne);
+    Letter copy = letters::letter_view(*store, c.letter_id).letter;
+    EXPECT_EQ(copy.kind, LetterKind::kForward);
+    EXPECT_EQ(*copy.sender.city_id, w.cologne);
+  }
+  EXPECT_EQ(contact(w.cologne).state, ContactState::kForwarded);
+  ForwardRequest again;
+  again.city = w.kiel;
+  again.to = {w.dresden};
+  reply_from(w.kiel);
+  expect_error(ErrorCode::kInvalidInput, [&] { record_forward(*store, templates, id, again); });
+}
+
+TEST_F(CampaignsTest, AMinistryAnswerNeedsARegisteredIncomingLetter) {
+  send_all();
+  MinistryAnswer a;
+  a.country = "DE";
+  expect_error(ErrorCode::kInvalidInput, [&] { record_ministry_answer(*store, id, a); });
+  a.evidence = contact(w.kiel).letter_id;  // our own outgoing letter
+  expect_error(ErrorCode::kInvalidInput, [&] { record_ministry_answer(*store, id, a); });
+  a.evidence = incoming_letter("Auswärtiges Amt");
+  record_ministry_answer(*store, id, a);
+  auto stance = *campaigns().country(id, "DE");
+  EXPECT_EQ(stance.state, MinistryState::kEndorsed);
+  EXPECT_EQ(*stance.evidence_letter_id, a.evidence);
+  EXPECT_EQ(stance.decided_on->to_string(), "2013-11-01");
+  expect_error(ErrorCode::kConflict, [&] { record_ministry_answer(*store, id, a); });
+  a.country = "XX";
+  expect_error(ErrorCode::kNotFound, [&] { record_ministry_answer(*store, id, a); });
+}
+
+TEST_F(CampaignsTest, RolesDecideWhoRecordsWhat) {
+  send_all();
+  store->set_actor(actor_of(Role::kViewer));
+  expect_error(ErrorCode::kForbidden, [&] { testing::add_test_campaign(*store, w); });
+  expect_error(ErrorCode::kForbidden, [&] { reply_from(w.cologne); });
+  store->set_actor(actor_of(Role::kCorrespondent, w.cologne));
+  expect_error(ErrorCode::kForbidden, [&] { send_all(); });
+  expect_error(ErrorCode::kForbidden, [&] { reply_from(w.kiel); });
+  reply_from(w.cologne);  // its own city
+  EXPECT_EQ(contact(w.cologne).state, ContactState::kReplied);
+  record_ministry_asked(*store, id, "DE");  // its own country
+  expect_error(ErrorCode::kForbidden, [&] { record_ministry_asked(*store, id, "JP"); });
+}
+
+TEST_F(CampaignsTest, RemindersGoToOverdueSilentCitiesOnlyAndNotTooOften) {
+  send_all();
+  reply_from(w.cologne);
+  record_receipt(*store, id, w.kiel);
+  ReminderOptions o;
+  o.as_of = parse_full_date("2013-10-05");  // due 2013-10-06: nobody late yet
+  EXPECT_TRUE(send_reminders(*store, templates, id, o).empty());
+  o.as_of = parse_full_date("2013-10-10");
+  o.dry_run = true;
+  auto planned = send_reminders(*store, templates, id, o);
+  EXPECT_EQ(planned.size(), 4u);  // Hiroshima, Ruse, Kiel, Dresden; not Cologne
+  o.dry_run = false;
+  auto sent = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(sent.size(), 4u);
+  for (const auto& r : sent) {
+    EXPECT_NE(r.city_id, w.cologne);
+    Letter reminder = letters::letter_view(*store, r.reminder).letter;
+    EXPECT_EQ(reminder.kind, LetterKind::kReminder);
+    ASSERT_EQ(reminder.links.size(), 1u);
+    EXPECT_EQ(reminder.links[0].target, r.original);
+    EXPECT_EQ(reminder.links[0].target_number, r.original_number);
+    EXPECT_EQ(contact(r.city_id).reminders, 1);
+  }
+  o.as_of = parse_full_date("2013-10-15");
+  EXPECT_TRUE(send_reminders(*store, templates, id, o).empty());  // within 14 days
+  o.as_of = parse_full_date("2013-10-25");
+  o.only = {w.kiel, w.cologne};  // Cologne has answered: only Kiel
+  auto one = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].city_id, w.kiel);
+  o.only.clear();
+  o.as_of = parse_full_date("2013-11-10");
+  EXPECT_EQ(send_reminders(*store, templates, id, o).size(), 4u);
+}
+
+TEST_F(CampaignsTest, RemindersCanBeLimitedToNamedCities) {
+  send_all();
+  ReminderOptions o;
+  o.as_of = parse_full_date("2013-10-10");
+  o.only = {w.ruse};
+  auto r = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].city_id, w.ruse);
+}
+
+TEST_F(CampaignsTest, CreationValidatesItsInput) {
+  CampaignRequest r;
+  r.code = "Bad Code";
+  r.title = "x";
+  r.originators = {w.volgograd};
+  expect_error(ErrorCode::kInvalidInput, [&] { create_campaign(*store, r); });
+  r.code = "ok";
+  r.originators = {};
+  expect_error(ErrorCode::kInvalidInput, [&] { create_campaign(*store, r); });
+  r.originators = {w.volgograd};
+  r.majority_needed = 500;
+  expect_error(ErrorCode::kInvalidInput, [&] { create_campaign(*store, r); });
+  r.majority_needed.reset();
+  r.code = "test";
+  expect_error(ErrorCode::kConflict, [&] { create_campaign(*store, r); });
+  r.code = "second";
+  CampaignId second = create_campaign(*store, r);
+  Campaign c = find_campaign(*store, "second");
+  EXPECT_EQ(c.id, second);
+  EXPECT_EQ(c.member_states, 193);
+  EXPECT_EQ(c.majority_needed, 97);
+  EXPECT_EQ(find_campaign(*store, std::to_string(second)).code, "second");
+  expect_error(ErrorCode::kNotFound, [&] { find_campaign(*store, "nope"); });
+}
+
+}  // namespace
+}  // namespace twinning::campaign

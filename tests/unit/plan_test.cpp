@@ -1,0 +1,146 @@
+#include "network/plan.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "model/error.h"
+#include "network/forecast.h"
+#include "support/network_graphs.h"
+
+namespace twinning::network {
+namespace {
+
+std::vector<std::string> pick_names(const PlanResult& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.picks) out.push_back(p.city.name);
+  return out;
+}
+
+// Seeds' component C1 GB - C2 RU; elsewhere C3 DE - C4 FR - C5 IT,
+// C6 ES - C7 PT, C8 GB - C9 RU, and C10 TW alone.
+class PlanTest : public ::testing::Test {
+ protected:
+  TwinGraph g =
+      testing::make_twin_graph({"GB", "RU", "DE", "FR", "IT", "ES", "PT", "GB", "RU", "TW"},
+                               {{0, 1}, {2, 3}, {3, 4}, {5, 6}, {7, 8}});
+  PlanOptions options(double p, double q, int budget) {
+    PlanOptions o;
+    o.seeds = {1};
+    o.params = {p, q};
+    o.budget = budget;
+    o.runs = 300;
+    return o;
+  }
+};
+
+TEST_F(PlanTest, CertainCascadesPickWholeComponents) {
+  PlanResult r = plan(g, options(1.0, 1.0, 3));
+  EXPECT_DOUBLE_EQ(r.base, 2.0);
+  ASSERT_EQ(pick_names(r), (std::vector<std::string>{"C3", "C6"}));
+  EXPECT_DOUBLE_EQ(r.picks[0].gain, 3.0);
+  EXPECT_DOUBLE_EQ(r.picks[0].cumulative, 5.0);
+  EXPECT_DOUBLE_EQ(r.picks[1].gain, 2.0);
+  EXPECT_DOUBLE_EQ(r.picks[1].cumulative, 7.0);
+  EXPECT_TRUE(r.exhausted);  // C8, C9 and C10 add no UN member state
+  EXPECT_EQ(r.candidates, 9);
+  EXPECT_EQ(r.runs, 300);
+  ASSERT_EQ(r.seeds.size(), 1u);
+  EXPECT_EQ(r.seeds[0].name, "C1");
+}
+
+TEST_F(PlanTest, WithoutComplianceEachLetterWinsItsOwnCountry) {
+  // p = 0: a city written to complies but convinces no twin; q = 1: its
+  // ministry endorses. Every uncovered UN member state is worth one.
+  PlanResult r = plan(g, options(0.0, 1.0, 10));
+  EXPECT_DOUBLE_EQ(r.base, 1.0);
+  EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C2", "C3", "C4", "C5", "C6", "C7"}));
+  for (std::size_t i = 0; i < r.picks.size(); ++i) {
+    EXPECT_DOUBLE_EQ(r.picks[i].gain, 1.0);
+    EXPECT_DOUBLE_EQ(r.picks[i].cumulative, 2.0 + static_cast<double>(i));
+  }
+  EXPECT_TRUE(r.exhausted);
+}
+
+TEST_F(PlanTest, StartsFromTheCampaignState) {
+  PlanOptions o = options(1.0, 1.0, 2);
+  o.state.declined = {3};  // C3 never complies: its component yields FR and IT only
+  PlanResult r = plan(g, o);
+  EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C4", "C6"}));
+  EXPECT_DOUBLE_EQ(r.picks[0].gain, 2.0);
+  EXPECT_EQ(r.candidates, 8);
+
+  o = options(1.0, 1.0, 1);
+  o.state.endorsed_countries = {"DE"};
+  r = plan(g, o);
+  EXPECT_DOUBLE_EQ(r.base, 3.0);
+  EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C3"}));
+  EXPECT_DOUBLE_EQ(r.picks[0].gain, 2.0);
+  EXPECT_DOUBLE_EQ(r.picks[0].cumulative, 5.0);
+}
+
+TEST(PlanRandomGraphTest, AgreesWithTheForecastAndIsGreedy) {
+  TwinGraph g = testing::random_twin_graph(
+      600, 800, {"GB", "RU", "DE", "FR", "IT", "ES", "PL", "CN", "JP", "US", "TW", "BR"}, 5);
+  PlanOptions o;
+  o.seeds = {1, 2};
+  o.params = {0.3, 0.5};
+  o.budget = 6;
+  o.runs = 2000;
+  PlanResult r = plan(g, o);
+  ASSERT_EQ(r.picks.size(), 6u);
+
+  ForecastOptions f;
+  f.seeds = o.seeds;
+  f.params = o.params;
+  f.runs = 20000;
+  ForecastResult base = forecast(g, f);
+  // The plan's base estimates the same mean from 2000 sampled runs.
+  const double se = base.se * std::sqrt(1.0 + 20000.0 / 2000.0);
+  EXPECT_NEAR(r.base, base.mean, 4 * se);
+
+  // Greedy on a submodular objective: gains never grow, and the
+  // cumulative values add them up.
+  double cumulative = r.base;
+  for (std::size_t i = 0; i < r.picks.size(); ++i) {
+    cumulative += r.picks[i].gain;
+    EXPECT_NEAR(r.picks[i].cumulative, cumulative, 1e-9);
+    if (i > 0) {
+      EXPECT_LE(r.picks[i].gain, r.picks[i - 1].gain);
+    }
+  }
+
+  // The same plan whatever the number of threads.
+  o.threads = 3;
+  PlanResult threaded = plan(g, o);
+  EXPECT_EQ(pick_names(threaded), pick_names(r));
+  EXPECT_EQ(threaded.picks.back().cumulative, r.picks.back().cumulative);
+  EXPECT_EQ(threaded.base, r.base);
+}
+
+TEST_F(PlanTest, BadOptionsAreRefused) {
+  auto field_of = [&](const PlanOptions& bad) {
+    try {
+      plan(g, bad);
+    } catch (const Error& e) {
+      return e.field();
+    }
+    return std::string("no error");
+  };
+  PlanOptions o = options(0.5, 0.5, 0);
+  EXPECT_EQ(field_of(o), "--budget");
+  o = options(0.5, 0.5, 1);
+  o.runs = 10'000'000;
+  EXPECT_EQ(field_of(o), "--runs");
+  o = options(0.5, 0.5, 1);
+  o.threads = 0;
+  EXPECT_EQ(field_of(o), "--threads");
+  o = options(-0.1, 0.5, 1);
+  EXPECT_EQ(field_of(o), "--comply");
+  o = options(0.5, 0.5, 1);
+  o.seeds = {42};
+  EXPECT_EQ(field_of(o), "--seed");
+}
+
+}  // namespace
+}  // namespace twinning::network

@@ -1,0 +1,119 @@
+#include "letters/to_twins.h"
+
+#include <gtest/gtest.h>
+
+#include "model/error.h"
+#include "store/link_store.h"
+#include "support/letter_fixtures.h"
+#include "support/test_support.h"
+
+namespace twinning::letters {
+namespace {
+
+class ToTwinsTest : public ::testing::Test {
+ protected:
+  testing::ScratchDir dir;
+  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
+  testing::LetterScenario s = testing::add_letter_scenario(*store);
+  TemplateLibrary library = TemplateLibrary::locate("");
+
+  ToTwinsRequest request(const std::string& template_name) const {
+    ToTwinsRequest r;
+    r.city = s.volgograd;
+    r.template_name = template_name;
+    r.date = parse_partial_date("2013-09-06");
+    r.out_dir = dir.path() / "out";
+    return r;
+  }
+};
+
+TEST_F(ToTwinsTest, OneLetterPerTwinInItsLanguage) {
+  auto r = request("letter");
+  r.body = "Greetings.";
+  auto out = letter_to_twins(*store, library, r);
+  ASSERT_EQ(out.size(), 5u);
+  // In twin-name order: Chengdu, Coventry, Dresden, Hiroshima, Port Said.
+  std::vector<std::string> names, langs, numbers;
+  for (const auto& t : out) {
+    names.push_back(t.twin_name);
+    langs.push_back(t.lang);
+    numbers.push_back(t.number);
+    EXPECT_EQ(t.pages, 1);
+    EXPECT_TRUE(std::filesystem::exists(t.pdf)) << t.pdf;
+    Letter l = letter_view(*store, t.letter).letter;
+    EXPECT_EQ(l.status, LetterStatus::kRegistered);
+    EXPECT_EQ(l.addressees[0].city_id, t.twin);
+  }
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Chengdu", "Coventry", "Dresden", "Hiroshima", "Port Said"}));
+  EXPECT_EQ(langs, (std::vector<std::string>{"zh", "en", "en", "ja", "ar"}));
+  EXPECT_TRUE(out[2].fell_back);  // Dresden: no German template
+  EXPECT_FALSE(out[1].fell_back);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"19-024/1рс", "19-024/2рс", "19-024/3рс",
+                                               "19-024/4рс", "19-024/5рс"}));
+  EXPECT_EQ(out[3].pdf, (dir.path() / "out" / "19-024_4рс-Hiroshima.pdf").string());
+  EXPECT_EQ(out[4].pdf, (dir.path() / "out" / "19-024_5рс-Port_Said.pdf").string());
+  std::string ja = testing::pdf_text(out[3].pdf);
+  EXPECT_NE(ja.find("広島市"), std::string::npos);
+  EXPECT_NE(ja.find("拝啓"), std::string::npos);
+}
+
+TEST_F(ToTwinsTest, TheAppealFallsBackToEnglishWhereItHasNoTranslation) {
+  auto out = letter_to_twins(*store, library, request("appeal-2013"));
+  ASSERT_EQ(out.size(), 5u);
+  for (const auto& t : out) {
+    EXPECT_EQ(t.lang, "en") << t.twin_name;                       // no twin writes Russian
+    EXPECT_EQ(t.fell_back, t.twin != s.coventry) << t.twin_name;  // only Coventry writes English
+  }
+  std::string text = testing::normalize_text(testing::pdf_text(out[1].pdf));
+  EXPECT_NE(text.find("The Mayor of the twin city of Coventry"), std::string::npos) << text;
+  EXPECT_NE(text.find("Year of the International Twin Cities Movement"), std::string::npos);
+  EXPECT_NE(text.find("HEAD OF VOLGOGRAD"), std::string::npos);
+}
+
+TEST_F(ToTwinsTest, EndedLinksAreSkipped) {
+  auto link = *store::LinkStore(*store).find(s.volgograd, s.dresden);
+  link.status = LinkStatus::kEnded;
+  store::LinkStore(*store).update(link);
+  auto r = request("letter");
+  r.out_dir.reset();
+  auto out = letter_to_twins(*store, library, r);
+  EXPECT_EQ(out.size(), 4u);
+  for (const auto& t : out) {
+    EXPECT_NE(t.twin, s.dresden);
+    EXPECT_EQ(t.pdf, "");
+  }
+}
+
+TEST_F(ToTwinsTest, NothingIsRegisteredWhenThePdfsCannotBeWritten) {
+  dir.write("blocked", "a file where the directory should be");
+  auto r = request("letter");
+  r.out_dir = dir.path() / "blocked" / "out";
+  try {
+    letter_to_twins(*store, library, r);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnavailable);
+  }
+  EXPECT_TRUE(list_letters(*store, {}).empty());
+  auto missing = request("no-such-template");
+  EXPECT_THROW(letter_to_twins(*store, library, missing), Error);
+  EXPECT_TRUE(list_letters(*store, {}).empty());
+}
+
+TEST_F(ToTwinsTest, CityWithoutTwinsOrOffice) {
+  auto r = request("letter");
+  r.city = s.coventry;  // one twin, but no office
+  try {
+    letter_to_twins(*store, library, r);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kNotFound);
+    EXPECT_EQ(e.field(), "office");
+  }
+  EXPECT_EQ(file_name_part("19-024/125рс"), "19-024_125рс");
+  EXPECT_EQ(file_name_part("..x: y"), "_..x__y");
+}
+
+}  // namespace
+}  // namespace twinning::letters
