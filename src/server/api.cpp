@@ -13,6 +13,7 @@ RouteTable api_routes() {
   add_city_routes(routes);
   add_link_routes(routes);
   add_import_routes(routes);
+  add_map_routes(routes);
   return routes;
 }
 

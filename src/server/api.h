@@ -18,6 +18,7 @@ void add_audit_routes(RouteTable& routes);    // /api/audit
 void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
 void add_link_routes(RouteTable& routes);     // /api/links
 void add_import_routes(RouteTable& routes);   // /api/import/...
+void add_map_routes(RouteTable& routes);      // /api/map: the web map's columns, cached
 
 // Every route of the API.
 RouteTable api_routes();

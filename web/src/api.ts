@@ -13,25 +13,33 @@ export class ApiError extends Error {
   }
 }
 
-export interface Session {
-  user: string;
+/** A user as the server describes it (GET /api/users, /api/session). */
+export interface User {
+  id: number;
+  name: string;
   role: "admin" | "coordinator" | "correspondent" | "viewer";
   city_id: number | null;
-  csrf_token?: string;
 }
 
-let csrfToken: string | null = sessionStorage.getItem("twinning.csrf");
+/** GET /api/session: who is signed in (an anonymous caller reads as a viewer). */
+export interface Session {
+  authenticated: boolean;
+  user: User | null;
+  role: User["role"];
+  via: "session" | "token" | null;
+}
 
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
-  if (token) sessionStorage.setItem("twinning.csrf", token);
-  else sessionStorage.removeItem("twinning.csrf");
+/** The CSRF token the server set with the session (a cookie the page may read). */
+function csrfToken(): string | null {
+  const m = document.cookie.match(/(?:^|;\s*)twinning_csrf=([^;]*)/);
+  return m && m[1] ? decodeURIComponent(m[1]) : null;
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const csrf = method === "GET" ? null : csrfToken();
+  if (csrf) headers["X-CSRF-Token"] = csrf;
   const response = await fetch(path, {
     method,
     headers,
@@ -61,3 +69,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 export const get = <T>(path: string) => api<T>("GET", path);
 export const post = <T>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
+export const del = <T>(path: string) => api<T>("DELETE", path);
+
+/** The list of a paged response ({"items": [...], "total", ...}) or of a bare array. */
+export function itemsOf<T>(r: T[] | { items: T[] }): T[] {
+  return Array.isArray(r) ? r : r.items;
+}

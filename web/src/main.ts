@@ -4,7 +4,7 @@ import "./styles.css";
 import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
 import { dispatch, route, setNavigateHook, startRouter } from "./router";
-import { currentSession, loadSession, logout } from "./session";
+import { currentUser, loadSession, logout } from "./session";
 import { renderMap } from "./pages/map";
 import { renderCity } from "./pages/city";
 import { renderLogin } from "./pages/login";
@@ -30,11 +30,13 @@ function renderFrame(): void {
   );
   const langButton = document.getElementById("lang-switch") as HTMLButtonElement;
   langButton.textContent = t("lang.other");
+  langButton.title = t("lang.label");
+  langButton.lang = lang() === "en" ? "ru" : "en";
   const userBox = document.getElementById("user-box") as HTMLElement;
-  const s = currentSession();
+  const s = currentUser();
   userBox.replaceChildren(
     s
-      ? h("span", { class: "user" }, h("span", { class: "muted" }, s.user, " · ", s.role), " ",
+      ? h("span", { class: "user" }, h("span", { class: "muted", "data-testid": "signed-in" }, s.name, " · ", t(`role.${s.role}`)), " ",
           h("button", {
             type: "button",
             class: "ghost",

@@ -17,7 +17,7 @@ export function searchBox(onPick: (city: CityHit) => void): HTMLElement {
   const input = h("input", {
     type: "search",
     class: "search",
-    placeholder: t("map.search"),
+    placeholder: t("map.searchShort"),
     "aria-label": t("map.search"),
     autocomplete: "off",
     role: "combobox",

@@ -1,45 +1,37 @@
 // Who is signed in, as the server says (GET /api/session). Pages ask
-// `currentSession()` to show only what the role may do; the server enforces
-// it regardless.
+// `currentUser()` to show only what the role may do; the server enforces
+// it regardless. The session itself is an HttpOnly cookie; the CSRF token
+// travels in a readable cookie that api.ts sends back as X-CSRF-Token.
 
-import { ApiError, get, post, setCsrfToken, type Session } from "./api";
+import { del, get, post, type Session, type User } from "./api";
 
-let session: Session | null = null;
-let loaded: Promise<Session | null> | null = null;
+let user: User | null = null;
+let loaded: Promise<User | null> | null = null;
 
-export function currentSession(): Session | null {
-  return session;
+export function currentUser(): User | null {
+  return user;
 }
 
-export function loadSession(): Promise<Session | null> {
+export function loadSession(): Promise<User | null> {
   loaded ??= get<Session>("/api/session")
-    .then((s) => {
-      session = s && s.user ? s : null;
-      if (s?.csrf_token) setCsrfToken(s.csrf_token);
-      return session;
-    })
-    .catch((e: unknown) => {
-      if (e instanceof ApiError && e.status === 401) return null;
-      return null;
-    });
+    .then((s) => (user = s.authenticated ? s.user : null))
+    .catch(() => (user = null));
   return loaded;
 }
 
-export async function login(user: string, password: string): Promise<Session> {
-  const s = await post<Session>("/api/session", { user, password });
-  session = s;
-  if (s.csrf_token) setCsrfToken(s.csrf_token);
-  loaded = Promise.resolve(s);
-  return s;
+export async function login(name: string, password: string): Promise<User> {
+  const r = await post<{ user: User; csrf_token: string }>("/api/session", { name, password });
+  user = r.user;
+  loaded = Promise.resolve(user);
+  return user;
 }
 
 export async function logout(): Promise<void> {
-  await post("/api/session/logout").catch(() => undefined);
-  session = null;
-  setCsrfToken(null);
+  await del("/api/session").catch(() => undefined);
+  user = null;
   loaded = Promise.resolve(null);
 }
 
 export function canCoordinate(): boolean {
-  return session?.role === "admin" || session?.role === "coordinator";
+  return user?.role === "admin" || user?.role === "coordinator";
 }

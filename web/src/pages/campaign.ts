@@ -7,7 +7,7 @@
 import { get, post } from "../api";
 import { h } from "../dom";
 import { addStrings, t } from "../i18n";
-import { canCoordinate, currentSession } from "../session";
+import { canCoordinate, currentUser } from "../session";
 import { errorBox, field, fixed, today } from "../format";
 import { worldMap } from "../worldmap";
 
@@ -189,7 +189,7 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
       regionsCard(status),
       timelineCard(code),
       overdueCard(code, detail.contacts),
-      canCoordinate() || currentSession()?.role === "correspondent" ? endorseCard(code) : null)));
+      canCoordinate() || currentUser()?.role === "correspondent" ? endorseCard(code) : null)));
 }
 
 function tallyCard(s: Status): HTMLElement {

@@ -6,7 +6,7 @@ import { api, get, post } from "../api";
 import { append, h } from "../dom";
 import { addStrings, t } from "../i18n";
 import { navigate } from "../router";
-import { canCoordinate, currentSession } from "../session";
+import { canCoordinate, currentUser } from "../session";
 import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
 
@@ -139,7 +139,7 @@ const items = <T>(r: T[] | ListResult<T>): T[] => (Array.isArray(r) ? r : r.item
 
 export async function renderLetters(main: HTMLElement): Promise<void> {
   main.className = "page";
-  if (!currentSession()) {
+  if (!currentUser()) {
     navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     return;
   }

@@ -7,7 +7,7 @@ import { login } from "../session";
 
 export function renderLogin(main: HTMLElement): void {
   main.className = "narrow";
-  const user = h("input", { id: "login-user", name: "user", autocomplete: "username", required: true });
+  const user = h("input", { id: "login-user", name: "name", autocomplete: "username", required: true });
   const password = h("input", {
     id: "login-password",
     name: "password",
@@ -29,7 +29,7 @@ export function renderLogin(main: HTMLElement): void {
     try {
       await login(user.value, password.value);
       const next = new URLSearchParams(location.search).get("next");
-      navigate(next && next.startsWith("/") ? next : "/");
+      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
     } catch (err) {
       error.textContent = `${t("login.failed")}: ${(err as Error).message}`;
       error.hidden = false;

@@ -8,10 +8,10 @@ import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { FeatureCollection } from "geojson";
 import worldTopology from "world-atlas/countries-110m.json";
-import { get } from "../api";
+import { get, itemsOf } from "../api";
 import { h } from "../dom";
 import { navigate } from "../router";
-import { t } from "../i18n";
+import { lang, t } from "../i18n";
 import { searchBox } from "../search";
 
 /** Columnar map data as served by GET /api/map. */
@@ -23,20 +23,26 @@ export interface MapData {
 interface Country {
   iso2: string;
   name: string;
+  name_ru: string;
 }
 
 const BASE_W = 1000;
 const BASE_H = 520;
 
-/** What the browser tests and the benchmark read to know the map's state. */
+/**
+ * What the browser tests and the benchmark read to know the map's state.
+ * `ready` turns true when the first frame with every drawable link is on
+ * the canvas and the map answers pointer and keyboard input.
+ */
 export interface MapProbe {
   ready: boolean;
+  readyAt: number; // performance.now() at that moment
   cities: number;
   links: number;
-  drawnLinks: number;
-  selected: number | null;
-  highlighted: number;
-  frames: number;
+  drawnLinks: number; // links in the last frame drawn
+  selected: number | null; // city id
+  highlighted: number[]; // ids of the selected city's twins, highlighted
+  frames: number; // frames drawn so far
   screenOf(cityId: number): { x: number; y: number } | null;
 }
 
@@ -46,14 +52,13 @@ declare global {
   }
 }
 
-let cachedData: Promise<MapData> | null = null;
-
+/** GET /api/map; revalidated by ETag on every call, so a repeat is a 304. */
 export function loadMapData(): Promise<MapData> {
-  cachedData ??= get<MapData>("/api/map");
-  return cachedData;
+  return get<MapData>("/api/map");
 }
 
 export async function renderMap(main: HTMLElement): Promise<void> {
+  window.__twinningMap = undefined;
   main.className = "map-page";
   const status = h("p", { class: "map-status", role: "status" }, t("map.loading"));
   const canvas = h("canvas", {
@@ -92,9 +97,9 @@ export async function renderMap(main: HTMLElement): Promise<void> {
 
   const [data, countries] = await Promise.all([
     loadMapData(),
-    get<Country[]>("/api/countries").catch(() => [] as Country[]),
+    get<{ items: Country[] }>("/api/countries?limit=500").then(itemsOf).catch(() => [] as Country[]),
   ]);
-  const countryName = new Map(countries.map((c) => [c.iso2, c.name]));
+  const countryName = new Map(countries.map((c) => [c.iso2, lang() === "ru" && c.name_ru ? c.name_ru : c.name]));
   const present = [...new Set(data.cities.country)].sort((a, b) =>
     (countryName.get(a) ?? a).localeCompare(countryName.get(b) ?? b),
   );
@@ -115,6 +120,29 @@ export async function renderMap(main: HTMLElement): Promise<void> {
   if (wanted) view.focusCity(wanted);
 }
 
+// The scene (land, every visible link, every city) is rendered into a cache
+// canvas at the current zoom and blitted at an offset while the map is
+// dragged, so a panning frame is one drawImage plus the highlight overlay,
+// whatever the number of links. The cache covers the whole world when it is
+// small enough at the current zoom, else the view with a margin of one view
+// on each side; it is rendered again when the view leaves it or the zoom
+// settles (during a wheel zoom the old cache is drawn scaled meanwhile).
+const MAX_CACHE_PIXELS = 4096 * 4096;
+const ZOOM_SETTLE_MS = 120;
+
+interface SceneCache {
+  canvas: HTMLCanvasElement;
+  k: number;
+  // where the cache's top-left corner sits in view coordinates when the
+  // view transform is (k, tx, ty): x = left + (tx - tx0)
+  left: number;
+  top: number;
+  tx0: number;
+  ty0: number;
+  width: number;
+  height: number;
+}
+
 class MapView {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly xs: Float32Array;
@@ -126,7 +154,7 @@ class MapView {
   private readonly sphere: Path2D;
   private readonly grid = new Map<number, number[]>();
   private linksPath = new Path2D();
-  private visibleLinks: number[] = [];
+  private visibleLinks = 0;
   private k = 1;
   private tx = 0;
   private ty = 0;
@@ -134,9 +162,13 @@ class MapView {
   private height = 0;
   private dpr = 1;
   private selected: number | null = null;
+  private hovered: number | null = null;
   private frameRequested = false;
   private frames = 0;
   private filterCountry = "";
+  private cache: SceneCache | null = null;
+  private settleTimer = 0;
+  private readonly probe: MapProbe;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -178,18 +210,14 @@ class MapView {
     geoPath(projection, this.land as unknown as CanvasRenderingContext2D)(countries);
     this.sphere = new Path2D();
     geoPath(projection, this.sphere as unknown as CanvasRenderingContext2D)({ type: "Sphere" });
-    this.setFilter("", 0, 0);
-    this.attachEvents();
-    new ResizeObserver(() => this.resize()).observe(canvas.parentElement as HTMLElement);
-    this.resize();
-    this.resetView();
-    window.__twinningMap = {
-      ready: true,
+    this.probe = {
+      ready: false,
+      readyAt: 0,
       cities: n,
       links: data.links.a.length,
-      drawnLinks: this.visibleLinks.length,
+      drawnLinks: 0,
       selected: null,
-      highlighted: 0,
+      highlighted: [],
       frames: 0,
       screenOf: (cityId: number) => {
         const i = this.indexOf.get(cityId);
@@ -198,6 +226,11 @@ class MapView {
         return { x: r.left + this.xs[i] * this.k + this.tx, y: r.top + this.ys[i] * this.k + this.ty };
       },
     };
+    window.__twinningMap = this.probe;
+    this.setFilter("", 0, 0);
+    this.attachEvents();
+    new ResizeObserver(() => this.resize()).observe(canvas.parentElement as HTMLElement);
+    this.resize();
   }
 
   setFilter(country: string, from: number, to: number): void {
@@ -205,7 +238,7 @@ class MapView {
     const { a, b, since } = this.data.links;
     const cc = this.data.cities.country;
     const path = new Path2D();
-    const visible: number[] = [];
+    let visible = 0;
     for (let e = 0; e < a.length; e++) {
       const i = a[e];
       const j = b[e];
@@ -216,12 +249,12 @@ class MapView {
       if (to && since[e] > to) continue;
       path.moveTo(this.xs[i], this.ys[i]);
       path.lineTo(this.xs[j], this.ys[j]);
-      visible.push(e);
+      visible++;
     }
     this.linksPath = path;
     this.visibleLinks = visible;
-    this.counter.textContent = `${visible.length.toLocaleString()} ${t("map.links")} · ${this.data.cities.id.length.toLocaleString()} ${t("map.cities")}`;
-    if (window.__twinningMap) window.__twinningMap.drawnLinks = visible.length;
+    this.counter.textContent = `${visible.toLocaleString()} ${t("map.links")} · ${this.data.cities.id.length.toLocaleString()} ${t("map.cities")}`;
+    this.cache = null;
     this.requestDraw();
   }
 
@@ -230,15 +263,26 @@ class MapView {
     this.k = k;
     this.tx = (this.width - BASE_W * k) / 2;
     this.ty = (this.height - BASE_H * k) / 2;
+    this.cache = null;
     this.requestDraw();
   }
 
-  zoomAt(factor: number, cx = this.width / 2, cy = this.height / 2): void {
+  zoomAt(factor: number, cx = this.width / 2, cy = this.height / 2, settle = false): void {
     const minK = Math.min(this.width / BASE_W, this.height / BASE_H) * 0.8;
     const k = Math.max(minK, Math.min(this.k * factor, 400));
     this.tx = cx - ((cx - this.tx) * k) / this.k;
     this.ty = cy - ((cy - this.ty) * k) / this.k;
     this.k = k;
+    if (settle) {
+      // A wheel gesture: keep drawing the scaled cache until it stops.
+      window.clearTimeout(this.settleTimer);
+      this.settleTimer = window.setTimeout(() => {
+        this.cache = null;
+        this.requestDraw();
+      }, ZOOM_SETTLE_MS);
+    } else {
+      this.cache = null;
+    }
     this.requestDraw();
   }
 
@@ -250,6 +294,7 @@ class MapView {
       this.k = k;
       this.tx = this.width / 2 - this.xs[i] * k;
       this.ty = this.height / 2 - this.ys[i] * k;
+      this.cache = null;
     }
     this.select(i);
   }
@@ -263,12 +308,16 @@ class MapView {
     const by = (py - this.ty) / this.k;
     const r = radiusPx / this.k;
     let best: number | null = null;
-    let bestD = r * r;
+    let bestD = r * r + 1e-9;
     for (let cy = Math.floor((by - r) / 8); cy <= Math.floor((by + r) / 8); cy++) {
       for (let cx = Math.floor((bx - r) / 8); cx <= Math.floor((bx + r) / 8); cx++) {
         for (const i of this.grid.get(cy * 1000 + cx) ?? []) {
+          if (this.filterCountry && this.data.cities.country[i] !== this.filterCountry) continue;
           const d = (this.xs[i] - bx) ** 2 + (this.ys[i] - by) ** 2;
-          if (d <= bestD) {
+          // Cities drawn on the same spot (the data has a few with copied
+          // coordinates): the one with the most twins is the likely target.
+          const tie = best !== null && Math.abs(d - bestD) < 1e-9;
+          if (tie ? this.adjacency[i].length > this.adjacency[best as number].length : d < bestD) {
             bestD = d;
             best = i;
           }
@@ -278,13 +327,15 @@ class MapView {
     return best;
   }
 
+  private twinsOf(i: number): number[] {
+    const { a, b } = this.data.links;
+    return this.adjacency[i].map((e) => (a[e] === i ? b[e] : a[e]));
+  }
+
   private select(i: number | null): void {
     this.selected = i;
-    const probe = window.__twinningMap;
-    if (probe) {
-      probe.selected = i === null ? null : this.data.cities.id[i];
-      probe.highlighted = i === null ? 0 : this.adjacency[i].length;
-    }
+    this.probe.selected = i === null ? null : this.data.cities.id[i];
+    this.probe.highlighted = i === null ? [] : this.twinsOf(i).map((j) => this.data.cities.id[j]);
     this.renderPanel();
     this.requestDraw();
   }
@@ -292,12 +343,13 @@ class MapView {
   private renderPanel(): void {
     const i = this.selected;
     this.panel.replaceChildren();
-    if (i === null) return;
+    if (i === null) {
+      this.panel.append(this.summary());
+      return;
+    }
     const c = this.data.cities;
     const id = c.id[i];
-    const twins = this.adjacency[i]
-      .map((e) => (this.data.links.a[e] === i ? this.data.links.b[e] : this.data.links.a[e]))
-      .sort((x, y) => c.name[x].localeCompare(c.name[y]));
+    const twins = this.twinsOf(i).sort((x, y) => c.name[x].localeCompare(c.name[y]));
     this.panel.append(
       h("h2", {}, c.name[i], h("span", { class: "muted" }, " · ", this.countryName.get(c.country[i]) ?? c.country[i])),
       h("a", { href: `/city/${id}`, "data-link": true, class: "button" }, t("map.openCity")),
@@ -317,6 +369,26 @@ class MapView {
         ),
       ),
     );
+  }
+
+  /** The movement in numbers and the legend, while no city is selected. */
+  private summary(): HTMLElement {
+    const { cities, links } = this.data;
+    const dated = links.since.filter((y) => y > 0);
+    const earliest = dated.length ? Math.min(...dated) : null;
+    const n = (x: number) => x.toLocaleString(lang());
+    return h("div", { class: "map-summary" },
+      h("h2", {}, t("map.movement")),
+      h("dl", {},
+        h("dt", {}, t("map.cities")), h("dd", {}, n(cities.id.length)),
+        h("dt", {}, t("map.countries")), h("dd", {}, n(new Set(cities.country).size)),
+        h("dt", {}, t("map.links")), h("dd", {}, n(links.a.length)),
+        h("dt", {}, t("map.dated")), h("dd", {}, n(dated.length)),
+        earliest ? [h("dt", {}, t("map.earliest")), h("dd", {}, String(earliest))] : null),
+      h("p", {}, h("span", { class: "legend-dot", style: "background:#b5452f" }), t("map.legendCity")),
+      h("p", {}, h("span", { class: "legend-line", style: "border-color:rgba(40,70,140,0.5)" }), t("map.legendLink")),
+      h("p", {}, h("span", { class: "legend-line", style: "border-color:#e07b00" }), t("map.legendTwins")),
+      h("p", { class: "muted" }, t("map.pick")));
   }
 
   private attachEvents(): void {
@@ -342,11 +414,16 @@ class MapView {
         this.tx += dx;
         this.ty += dy;
         [lastX, lastY] = [e.clientX, e.clientY];
+        this.tooltip.hidden = true;
         this.requestDraw();
         return;
       }
       const [x, y] = pos(e);
       const i = this.nearest(x, y, 7);
+      if (i !== this.hovered) {
+        this.hovered = i;
+        this.requestDraw();
+      }
       if (i === null) {
         this.tooltip.hidden = true;
         this.canvas.style.cursor = "grab";
@@ -354,8 +431,8 @@ class MapView {
       }
       this.canvas.style.cursor = "pointer";
       this.tooltip.hidden = false;
-      this.tooltip.textContent = `${this.data.cities.name[i]}, ${this.data.cities.country[i]} · ${this.adjacency[i].length}`;
-      this.tooltip.style.left = `${x + 12}px`;
+      this.tooltip.textContent = `${this.data.cities.name[i]}, ${this.data.cities.country[i]} · ${this.adjacency[i].length} ${t("map.twinsShort")}`;
+      this.tooltip.style.left = `${Math.min(x + 12, this.width - 160)}px`;
       this.tooltip.style.top = `${y + 12}px`;
     });
     this.canvas.addEventListener("pointerup", (e) => {
@@ -364,13 +441,19 @@ class MapView {
       const [x, y] = pos(e);
       this.select(this.nearest(x, y, 7));
     });
-    this.canvas.addEventListener("pointerleave", () => (this.tooltip.hidden = true));
+    this.canvas.addEventListener("pointerleave", () => {
+      this.tooltip.hidden = true;
+      if (this.hovered !== null) {
+        this.hovered = null;
+        this.requestDraw();
+      }
+    });
     this.canvas.addEventListener(
       "wheel",
       (e) => {
         e.preventDefault();
         const [x, y] = pos(e);
-        this.zoomAt(Math.exp(-e.deltaY * 0.0015), x, y);
+        this.zoomAt(Math.exp(-e.deltaY * 0.0015), x, y, true);
       },
       { passive: false },
     );
@@ -384,6 +467,7 @@ class MapView {
         "+": () => this.zoomAt(1.4),
         "=": () => this.zoomAt(1.4),
         "-": () => this.zoomAt(1 / 1.4),
+        "0": () => this.resetView(),
         Escape: () => this.select(null),
       };
       const action = keys[e.key];
@@ -407,7 +491,11 @@ class MapView {
     this.canvas.height = Math.round(hgt * this.dpr);
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${hgt}px`;
-    if (first) this.resetView();
+    this.cache = null;
+    if (first) {
+      this.resetView();
+      this.renderPanel();
+    }
     this.draw();
   }
 
@@ -420,12 +508,29 @@ class MapView {
     });
   }
 
-  private draw(): void {
-    const { ctx, k, dpr } = this;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = "#dfe8ee";
-    ctx.fillRect(0, 0, this.width, this.height);
-    ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * this.tx, dpr * this.ty);
+  /** Renders land, links and cities at the current zoom into a new cache. */
+  private renderCache(): SceneCache {
+    const { k, dpr } = this;
+    const worldW = BASE_W * k;
+    const worldH = BASE_H * k;
+    let left: number, top: number, width: number, height: number;
+    if (worldW * worldH * dpr * dpr <= MAX_CACHE_PIXELS) {
+      // The whole world fits: any pan at this zoom is a blit.
+      left = this.tx;
+      top = this.ty;
+      width = worldW;
+      height = worldH;
+    } else {
+      left = -this.width;
+      top = -this.height;
+      width = 3 * this.width;
+      height = 3 * this.height;
+    }
+    const canvas = this.cache?.canvas ?? document.createElement("canvas");
+    canvas.width = Math.max(1, Math.ceil(width * dpr));
+    canvas.height = Math.max(1, Math.ceil(height * dpr));
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * (this.tx - left), dpr * (this.ty - top));
     ctx.fillStyle = "#c9dbe6";
     ctx.fill(this.sphere);
     ctx.fillStyle = "#f7f5ef";
@@ -433,40 +538,98 @@ class MapView {
     ctx.strokeStyle = "#c8c2b4";
     ctx.lineWidth = 0.5 / k;
     ctx.stroke(this.land);
-    const dim = this.selected !== null;
-    ctx.strokeStyle = dim ? "rgba(60, 80, 120, 0.06)" : "rgba(40, 70, 140, 0.16)";
+    ctx.strokeStyle = "rgba(40, 70, 140, 0.16)";
     ctx.lineWidth = 0.6 / k;
     ctx.stroke(this.linksPath);
-    const s = Math.max(1.2, Math.min(3, k * 0.8)) / k;
-    ctx.fillStyle = dim ? "rgba(150, 60, 40, 0.35)" : "#b5452f";
+    const s = this.dotSize();
+    ctx.fillStyle = "#b5452f";
     const cc = this.data.cities.country;
     for (let i = 0; i < this.xs.length; i++) {
       if (!this.hasPos[i]) continue;
       if (this.filterCountry && cc[i] !== this.filterCountry) continue;
       ctx.fillRect(this.xs[i] - s / 2, this.ys[i] - s / 2, s, s);
     }
-    if (this.selected !== null) this.drawSelection(s);
-    this.frames++;
-    if (window.__twinningMap) window.__twinningMap.frames = this.frames;
+    return { canvas, k, left, top, tx0: this.tx, ty0: this.ty, width, height };
   }
 
-  private drawSelection(s: number): void {
+  private dotSize(): number {
+    return Math.max(1.2, Math.min(3, this.k * 0.8)) / this.k;
+  }
+
+  /** True if the cache, drawn at the current view, leaves part of the view uncovered that it should cover. */
+  private cacheMisses(c: SceneCache): boolean {
+    const scale = this.k / c.k;
+    const x = c.left * scale + (this.tx - c.tx0 * scale);
+    const y = c.top * scale + (this.ty - c.ty0 * scale);
+    const w = c.width * scale;
+    const hh = c.height * scale;
+    const worldX = this.tx;
+    const worldY = this.ty;
+    const worldW = BASE_W * this.k;
+    const worldH = BASE_H * this.k;
+    // The part of the view the world occupies must lie within the cache.
+    const needL = Math.max(0, worldX);
+    const needT = Math.max(0, worldY);
+    const needR = Math.min(this.width, worldX + worldW);
+    const needB = Math.min(this.height, worldY + worldH);
+    if (needR <= needL || needB <= needT) return false;
+    return needL < x - 0.5 || needT < y - 0.5 || needR > x + w + 0.5 || needB > y + hh + 0.5;
+  }
+
+  private draw(): void {
+    const { ctx, dpr } = this;
+    if (this.width === 0) return;
+    if (!this.cache || (this.cache.k === this.k && this.cacheMisses(this.cache))) {
+      this.cache = this.renderCache();
+    }
+    const c = this.cache;
+    const scale = this.k / c.k;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = "#dfe8ee";
+    ctx.fillRect(0, 0, this.width, this.height);
+    ctx.imageSmoothingEnabled = scale !== 1;
+    ctx.drawImage(
+      c.canvas,
+      c.left * scale + (this.tx - c.tx0 * scale),
+      c.top * scale + (this.ty - c.ty0 * scale),
+      c.width * scale,
+      c.height * scale,
+    );
+    ctx.setTransform(dpr * this.k, 0, 0, dpr * this.k, dpr * this.tx, dpr * this.ty);
+    if (this.selected !== null) {
+      // Veil the scene so that the selection stands out.
+      ctx.fillStyle = "rgba(244, 245, 248, 0.72)";
+      ctx.fill(this.sphere);
+      this.drawTwins(this.selected, "#e07b00", 1.6);
+    }
+    if (this.hovered !== null && this.hovered !== this.selected) {
+      this.drawTwins(this.hovered, "rgba(29, 79, 145, 0.85)", 1.2);
+    }
+    this.frames++;
+    this.probe.frames = this.frames;
+    this.probe.drawnLinks = this.visibleLinks;
+    if (!this.probe.ready) {
+      this.probe.ready = true;
+      this.probe.readyAt = performance.now();
+      performance.mark("twinning-map-ready");
+    }
+  }
+
+  private drawTwins(i: number, color: string, width: number): void {
     const { ctx, k } = this;
-    const i = this.selected as number;
     if (!this.hasPos[i]) return;
+    const s = this.dotSize();
     const path = new Path2D();
-    for (const e of this.adjacency[i]) {
-      const j = this.data.links.a[e] === i ? this.data.links.b[e] : this.data.links.a[e];
+    for (const j of this.twinsOf(i)) {
       if (!this.hasPos[j]) continue;
       path.moveTo(this.xs[i], this.ys[i]);
       path.lineTo(this.xs[j], this.ys[j]);
     }
-    ctx.strokeStyle = "#e07b00";
-    ctx.lineWidth = 1.6 / k;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width / k;
     ctx.stroke(path);
-    ctx.fillStyle = "#e07b00";
-    for (const e of this.adjacency[i]) {
-      const j = this.data.links.a[e] === i ? this.data.links.b[e] : this.data.links.a[e];
+    ctx.fillStyle = color;
+    for (const j of this.twinsOf(i)) {
       if (this.hasPos[j]) ctx.fillRect(this.xs[j] - s, this.ys[j] - s, 2 * s, 2 * s);
     }
     ctx.beginPath();

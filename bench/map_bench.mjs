@@ -1,0 +1,128 @@
+// The map page in headless Chromium (scripts/bench map): time from
+// navigation to the map being interactive with every link drawn, and frames
+// per second while the map is dragged, each beside a reference measured in
+// the same browser on the same server:
+//   load  the map page (fresh browser context, nothing cached) until
+//         window.__twinningMap.ready, against fetching and parsing
+//         GET /api/map alone (the floor any page drawing that data pays);
+//   pan   frames the map draws per second while mouse drags move it, at the
+//         whole-world zoom and zoomed in about 15x, against the frames per second
+//         the same page's requestAnimationFrame loop reaches while drags
+//         move over the (undrawn) side panel.
+// Usage: node bench/map_bench.mjs BASE_URL [RUNS]. Goals: load < 1.5 s, 60 fps.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { chromium } = createRequire(join(root, "web", "package.json"))("playwright-core");
+const base = process.argv[2];
+const runs = Number(process.argv[3] ?? 5);
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const viewport = { width: 1280, height: 800 };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const best = (xs) => Math.min(...xs);
+
+async function freshPage() {
+  const context = await browser.newContext({ viewport });
+  return context.newPage();
+}
+
+// 1. Navigation to interactive, cold.
+const load = [];
+let probe;
+for (let i = 0; i < runs; i++) {
+  const page = await freshPage();
+  await page.goto(base + "/", { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__twinningMap?.ready === true, null, { timeout: 30000 });
+  const m = await page.evaluate(() => {
+    const api = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/map"));
+    const p = window.__twinningMap;
+    return { ready: p.readyAt, apiEnd: api ? api.responseEnd : NaN, apiBytes: api ? api.encodedBodySize : 0,
+      links: p.links, drawn: p.drawnLinks, cities: p.cities };
+  });
+  load.push(m);
+  probe = m;
+  await page.context().close();
+}
+// Reference: fetch + JSON.parse of the same data in the same browser.
+const fetchParse = [];
+for (let i = 0; i < runs; i++) {
+  const page = await freshPage();
+  await page.goto(base + "/api/health");
+  fetchParse.push(await page.evaluate(async () => {
+    const t0 = performance.now();
+    const data = await (await fetch("/api/map", { cache: "no-store" })).json();
+    return data.links.a.length ? performance.now() - t0 : NaN;
+  }));
+  await page.context().close();
+}
+
+// 2. Frames per second while dragging. The page counts requestAnimationFrame
+// callbacks and map frames over the drag; the mouse moves 4 px per event.
+async function drag(page, from, durationMs) {
+  await page.evaluate(() => {
+    window.__bench = { raf: 0, on: true };
+    const tick = () => {
+      if (!window.__bench.on) return;
+      window.__bench.raf++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const frames0 = await page.evaluate(() => window.__twinningMap.frames);
+  const t0 = await page.evaluate(() => performance.now());
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  let x = from.x;
+  let dir = 1;
+  const start = Date.now();
+  while (Date.now() - start < durationMs) {
+    x += 4 * dir;
+    if (Math.abs(x - from.x) > 200) dir = -dir;
+    await page.mouse.move(x, from.y + (x - from.x) / 4);
+  }
+  await page.mouse.up();
+  return page.evaluate(([f0, t0]) => {
+    window.__bench.on = false;
+    const seconds = (performance.now() - t0) / 1000;
+    return { mapFps: (window.__twinningMap.frames - f0) / seconds, rafFps: window.__bench.raf / seconds };
+  }, [frames0, t0]);
+}
+
+const page = await freshPage();
+await page.goto(base + "/");
+await page.waitForFunction(() => window.__twinningMap?.ready === true);
+const box = await page.locator("canvas.map-canvas").boundingBox();
+const centre = { x: box.x + box.width / 2 - 100, y: box.y + box.height / 2 };
+const panel = await page.locator(".map-panel").boundingBox();
+const beside = { x: panel.x + 20, y: panel.y + 40 };
+const seconds = Number(process.env.BENCH_PAN_SECONDS ?? 4);
+const panWorld = await drag(page, centre, seconds * 1000);
+const reference = await drag(page, { x: beside.x + 10, y: beside.y }, seconds * 1000);
+await page.locator("canvas.map-canvas").focus();
+for (let i = 0; i < 8; i++) await page.keyboard.press("+"); // 1.4^8: about 15x
+await page.waitForTimeout(300);
+const zoomed = await drag(page, centre, seconds * 1000);
+await browser.close();
+
+const ms = (x) => `${x.toFixed(0)} ms`;
+const readyMs = load.map((m) => m.ready);
+console.log(`map page: ${probe.cities} cities, ${probe.links} links, ${probe.drawn} drawn; ` +
+  `GET /api/map ${(probe.apiBytes / 1024).toFixed(0)} KiB; viewport ${viewport.width}x${viewport.height}; ${runs} cold loads`);
+console.log(`                                                median     best`);
+console.log(`navigation -> interactive, every link drawn     ${ms(median(readyMs)).padStart(8)} ${ms(best(readyMs)).padStart(8)}`);
+console.log(`  of which navigation -> /api/map received      ${ms(median(load.map((m) => m.apiEnd))).padStart(8)}`);
+console.log(`reference: fetch + parse /api/map alone         ${ms(median(fetchParse)).padStart(8)} ${ms(best(fetchParse)).padStart(8)}`);
+console.log(`ratio map page / reference (median)             ${(median(readyMs) / median(fetchParse)).toFixed(1).padStart(7)}x`);
+console.log(`goal navigation -> interactive < 1500 ms: ${median(readyMs) < 1500 ? "met" : "NOT met"} (median)`);
+console.log(`panning (${seconds} s of mouse drags each)             map fps   rAF fps`);
+console.log(`  whole world                                   ${panWorld.mapFps.toFixed(1).padStart(7)} ${panWorld.rafFps.toFixed(1).padStart(9)}`);
+console.log(`  zoomed in 15x                                 ${zoomed.mapFps.toFixed(1).padStart(7)} ${zoomed.rafFps.toFixed(1).padStart(9)}`);
+console.log(`  reference: drags over the side panel (no map drawing)   ${reference.rafFps.toFixed(1).padStart(9)}`);
+console.log(`ratio map fps / reference rAF fps: whole world ${(panWorld.mapFps / reference.rafFps).toFixed(2)}, zoomed ${(zoomed.mapFps / reference.rafFps).toFixed(2)}`);
+const worst = Math.min(panWorld.mapFps, zoomed.mapFps);
+console.log(`goal 60 fps while panning: ${worst >= 59 ? "met" : "NOT met"} (worst ${worst.toFixed(1)} fps; the reference shows the browser's own ceiling)`);
