@@ -3,7 +3,7 @@
 import "./styles.css";
 import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
-import { dispatch, route, setNavigateHook, startRouter } from "./router";
+import { dispatch, route, setNavigateHook, startRouter, type Render } from "./router";
 import { currentUser, loadSession, logout } from "./session";
 import { renderMap } from "./pages/map";
 import { renderCity } from "./pages/city";
@@ -50,15 +50,20 @@ function renderFrame(): void {
   );
 }
 
+const withSession = (render: Render): Render => async (main, params) => {
+  await loadSession();
+  return render(main, params);
+};
+
 route("/", renderMap);
-route("/city/:id", renderCity);
+route("/city/:id", withSession(renderCity));
 route("/login", renderLogin);
-route("/letters", renderLetters);
-route("/letters/new", renderCompose);
-route("/letters/:id", renderLetter);
-route("/campaigns", renderCampaigns);
-route("/campaigns/:code", renderCampaign);
-route("/plan", renderPlan);
+route("/letters", withSession(renderLetters));
+route("/letters/new", withSession(renderCompose));
+route("/letters/:id", withSession(renderLetter));
+route("/campaigns", withSession(renderCampaigns));
+route("/campaigns/:code", withSession(renderCampaign));
+route("/plan", withSession(renderPlan));
 
 document.getElementById("lang-switch")?.addEventListener("click", () => {
   setLang(lang() === "en" ? "ru" : "en");
@@ -66,7 +71,7 @@ document.getElementById("lang-switch")?.addEventListener("click", () => {
 });
 setLang(lang());
 setNavigateHook(renderFrame);
-void loadSession().then(() => {
-  renderFrame();
-  startRouter();
-});
+// The map renders at once; pages that depend on who is signed in wait for
+// the session (one small request, made in parallel with the map's data).
+void loadSession().then(renderFrame);
+startRouter();

@@ -36,7 +36,13 @@ export function setNavigateHook(fn: () => void): void {
 }
 
 export async function dispatch(): Promise<void> {
-  const main = document.getElementById("app") as HTMLElement;
+  // Each navigation renders into a fresh <main>, so a slow render of the
+  // previous page cannot write into the new one.
+  const old = document.getElementById("app") as HTMLElement;
+  const main = document.createElement("main");
+  main.id = "app";
+  main.tabIndex = -1;
+  old.replaceWith(main);
   const path = location.pathname;
   onNavigate();
   for (const r of routes) {
@@ -44,12 +50,11 @@ export async function dispatch(): Promise<void> {
     if (!m) continue;
     const params: Record<string, string> = {};
     r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
-    main.replaceChildren();
-    main.className = "";
     await r.render(main, params);
     return;
   }
-  main.replaceChildren(document.createTextNode("404"));
+  main.className = "page";
+  main.append(document.createTextNode("404"));
 }
 
 export function startRouter(): void {

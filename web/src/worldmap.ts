@@ -21,8 +21,15 @@ export interface MapPoint {
   rank?: number;
 }
 
-const topo = worldTopology as unknown as Topology<{ countries: GeometryCollection }>;
-const countries = feature(topo, topo.objects.countries) as unknown as FeatureCollection<Geometry, { name: string }>;
+type Countries = FeatureCollection<Geometry, { name: string }>;
+let countriesMemo: Countries | null = null;
+// The country shapes, converted from TopoJSON on first use (not at start:
+// the map page does not need them).
+function countries(): Countries {
+  const topo = worldTopology as unknown as Topology<{ countries: GeometryCollection }>;
+  countriesMemo ??= feature(topo, topo.objects.countries) as unknown as Countries;
+  return countriesMemo;
+}
 const numericToIso = isoNumeric as Record<string, string>;
 const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: "Sphere" });
 const path = geoPath(projection);
@@ -47,7 +54,7 @@ export function worldMap(
 ): SVGSVGElement {
   const svg = el("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "world-map", role: "img", "aria-label": label });
   svg.append(el("path", { d: path({ type: "Sphere" }) ?? "", class: "sphere" }));
-  for (const f of countries.features) {
+  for (const f of countries().features) {
     const iso = isoOf(f);
     const p = el("path", { d: path(f) ?? "", fill: fill(iso), class: "country", "data-iso": iso ?? "" });
     const t = el("title", {});
