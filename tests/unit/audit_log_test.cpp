@@ -16,7 +16,9 @@ TEST_P(AuditLogTest, ListsEntriesOfAnEntityOldestFirst) {
   log.record("create", "link", "1", nullptr, {{"id", 1}});
   log.record("create", "letter", "7", nullptr, {{"id", 7}});
   log.record("update", "link", "1", {{"id", 1}}, {{"id", 1}, {"status", "ended"}});
-  auto links = log.list({.entity = "link"});
+  AuditQuery q;
+  q.entity = "link";
+  auto links = log.list(q);
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].action, "create");
   EXPECT_EQ(links[1].action, "update");

@@ -31,6 +31,11 @@ export function navigate(path: string): void {
   void dispatch();
 }
 
+/** Renders the current page again (after a change it shows). */
+export function refresh(): void {
+  void dispatch();
+}
+
 export function setNavigateHook(fn: () => void): void {
   onNavigate = fn;
 }

@@ -10,6 +10,7 @@ import { addStrings, t } from "../i18n";
 import { canCoordinate, currentUser } from "../session";
 import { errorBox, field, fixed, today } from "../format";
 import { worldMap } from "../worldmap";
+import { refresh } from "../router";
 
 addStrings({
   en: {
@@ -334,15 +335,14 @@ function endorseCard(code: string): HTMLElement {
     e.preventDefault();
     result.replaceChildren();
     try {
-      const evidenceId = /^\d+$/.test(evidence.value)
-        ? Number(evidence.value)
-        : (await get<{ letter: { id: number } }>(`/api/letters/${encodeURIComponent(evidence.value)}`)).letter.id;
+      // A letter id (digits) or its registration number.
+      const ref = evidence.value.trim();
       await post(`/api/campaigns/${code}/endorse`, {
-        country: country.value.toUpperCase(),
-        evidence: evidenceId,
+        country: country.value.trim().toUpperCase(),
+        evidence: /^\d+$/.test(ref) ? Number(ref) : ref,
         declined: declined.checked,
       });
-      location.reload();
+      refresh();
     } catch (err) {
       result.replaceChildren(errorBox(err));
     }

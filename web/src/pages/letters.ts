@@ -2,10 +2,10 @@
 // its references and its PDF, and composing a letter from a template for one
 // or many addressees.
 
-import { api, get, post } from "../api";
+import { api, ApiError, get, itemsOf, post } from "../api";
 import { append, h } from "../dom";
 import { addStrings, t } from "../i18n";
-import { navigate } from "../router";
+import { navigate, refresh } from "../router";
 import { canCoordinate, currentUser } from "../session";
 import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
@@ -46,6 +46,42 @@ addStrings({
     "letters.draft": "Draft",
     "letters.total": "letters",
     "letters.clear": "Clear",
+    "letters.signIn": "Sign in to see the register.",
+    "letters.forbidden": "The register is kept for coordinators and the cities' correspondents.",
+    "letters.notFound": "There is no such letter in the register you may read.",
+    "letters.openPdf": "Open the PDF",
+    "dir.outgoing": "outgoing",
+    "dir.incoming": "incoming",
+    "lkind.letter": "letter",
+    "lkind.reply": "reply",
+    "lkind.forward": "forwarded copy",
+    "lkind.reminder": "reminder",
+    "lkind.correction": "correction",
+    "lstatus.draft": "draft",
+    "lstatus.registered": "registered",
+    "lstatus.sent": "sent",
+    "lstatus.received": "received",
+    "lstatus.answered": "answered",
+    "link.reply_to": "In reply to",
+    "link.forward_of": "Copy of",
+    "link.reminder_of": "Reminder of",
+    "link.correction_of": "Correction of",
+    "letters.of": "of",
+    "reply.title": "Record the reply of a city",
+    "reply.campaign": "Campaign",
+    "reply.city": "Replying city",
+    "reply.date": "Registered on",
+    "reply.theirNumber": "Their number",
+    "reply.theirDate": "Their date",
+    "reply.stance": "Their answer",
+    "reply.supports": "supports the initiative",
+    "reply.declines": "declines",
+    "reply.undecided": "undecided",
+    "reply.askedMinistry": "They asked their foreign ministry",
+    "reply.subject": "Subject",
+    "reply.body": "Text of the reply",
+    "reply.submit": "Record the reply",
+    "reply.state": "State in the campaign",
   },
   ru: {
     "letters.title": "Журнал регистрации писем",
@@ -82,9 +118,46 @@ addStrings({
     "letters.draft": "Черновик",
     "letters.total": "писем",
     "letters.clear": "Сбросить",
+    "letters.signIn": "Войдите, чтобы увидеть журнал.",
+    "letters.forbidden": "Журнал ведут координаторы и корреспонденты городов.",
+    "letters.notFound": "В доступном вам журнале такого письма нет.",
+    "letters.openPdf": "Открыть PDF",
+    "dir.outgoing": "исходящее",
+    "dir.incoming": "входящее",
+    "lkind.letter": "письмо",
+    "lkind.reply": "ответ",
+    "lkind.forward": "пересылка",
+    "lkind.reminder": "напоминание",
+    "lkind.correction": "исправление",
+    "lstatus.draft": "черновик",
+    "lstatus.registered": "зарегистрировано",
+    "lstatus.sent": "отправлено",
+    "lstatus.received": "получено",
+    "lstatus.answered": "дан ответ",
+    "link.reply_to": "В ответ на",
+    "link.forward_of": "Копия письма",
+    "link.reminder_of": "Напоминание о",
+    "link.correction_of": "Исправление письма",
+    "letters.of": "от",
+    "reply.title": "Записать ответ города",
+    "reply.campaign": "Кампания",
+    "reply.city": "Отвечающий город",
+    "reply.date": "Дата регистрации",
+    "reply.theirNumber": "Их номер",
+    "reply.theirDate": "Их дата",
+    "reply.stance": "Ответ",
+    "reply.supports": "поддерживает инициативу",
+    "reply.declines": "отказывается",
+    "reply.undecided": "не решил",
+    "reply.askedMinistry": "Город обратился в свой МИД",
+    "reply.subject": "Тема",
+    "reply.body": "Текст ответа",
+    "reply.submit": "Записать ответ",
+    "reply.state": "Состояние в кампании",
   },
 });
 
+/** A row of GET /api/letters (letters/letter_json.h). */
 interface LetterSummary {
   id: number;
   number: string;
@@ -92,11 +165,13 @@ interface LetterSummary {
   direction: string;
   kind: string;
   status: string;
-  office_code: string;
+  office: string;
   sender_city: string;
   sender_city_id: number | null;
   addressee: string;
+  addressee_city_ids: number[];
   subject: string;
+  lang: string;
   response_deadline: string | null;
 }
 
@@ -131,16 +206,20 @@ interface LetterJson {
 
 interface LetterView {
   letter: LetterJson;
-  office: { code: string; name: string };
+  office: { code: string; name: string; city_id: number };
   referred_by: { kind: string; letter: LetterSummary }[];
 }
 
-const items = <T>(r: T[] | ListResult<T>): T[] => (Array.isArray(r) ? r : r.items);
+const items = itemsOf;
 
 export async function renderLetters(main: HTMLElement): Promise<void> {
   main.className = "page";
   if (!currentUser()) {
     navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+    return;
+  }
+  if (currentUser()?.role === "viewer") {
+    main.append(h("h1", {}, t("letters.title")), h("p", { class: "muted" }, t("letters.forbidden")));
     return;
   }
   const params = new URLSearchParams(location.search);
@@ -172,7 +251,9 @@ export async function renderLetters(main: HTMLElement): Promise<void> {
   main.append(
     h("header", { class: "page-head" },
       h("h1", {}, t("letters.title")),
-      canCoordinate() ? h("a", { href: "/letters/new", "data-link": true, class: "button primary" }, t("letters.compose")) : null),
+      canCoordinate() || currentUser()?.role === "correspondent"
+        ? h("a", { href: "/letters/new", "data-link": true, class: "button primary" }, t("letters.compose"))
+        : null),
     h("section", { class: "card filters" },
       field(t("letters.direction"), direction),
       h("div", { class: "field" }, h("span", { class: "label" }, t("letters.city")), city, cityLabel),
@@ -219,43 +300,54 @@ function letterTable(rows: LetterSummary[]): HTMLElement {
       h("tr", { class: late(l) ? "late" : "" },
         h("td", {}, h("a", { href: `/letters/${l.id}`, "data-link": true }, l.number || t("letters.draft"))),
         h("td", {}, l.date ?? ""),
-        h("td", {}, l.direction === "incoming" ? "⇦" : "⇨", " ", l.kind),
-        h("td", {}, l.sender_city || l.office_code),
+        h("td", {}, h("span", { "aria-hidden": "true" }, l.direction === "incoming" ? "⇦ " : "⇨ "), t(`dir.${l.direction}`), " · ", t(`lkind.${l.kind}`)),
+        h("td", {}, l.sender_city || l.office),
         h("td", {}, l.addressee),
         h("td", {}, l.subject),
-        h("td", {}, l.status),
+        h("td", {}, t(`lstatus.${l.status}`)),
         h("td", {}, l.response_deadline ?? "")))));
 }
 
 export async function renderLetter(main: HTMLElement, params: Record<string, string>): Promise<void> {
   main.className = "page";
+  if (!currentUser()) {
+    navigate(`/login?next=${encodeURIComponent(location.pathname)}`);
+    return;
+  }
   let view: LetterView;
   try {
     view = await get<LetterView>(`/api/letters/${encodeURIComponent(params.id)}`);
   } catch (e) {
-    main.append(errorBox(e));
+    // Another city's letter answers 404, as if it did not exist.
+    main.append(e instanceof ApiError && e.status === 404
+      ? h("p", { class: "error", role: "alert" }, t("letters.notFound"))
+      : errorBox(e));
     return;
   }
   const l = view.letter;
+  const pdf = `/api/letters/${l.id}/pdf`;
   const actions = h("div", { class: "actions" });
-  if (canCoordinate() && l.status === "draft") {
+  if (mayWriteFor(view.office.city_id) && l.status === "draft") {
     actions.append(h("button", { type: "button", class: "primary", onclick: async () => {
       try {
         await post(`/api/letters/${l.id}/register`, { date: today() });
-        navigate(`/letters/${l.id}`);
+        refresh();
       } catch (e) {
         actions.append(errorBox(e));
       }
     } }, t("letters.register")));
   }
+  const number = (n: string, date: string | null) =>
+    `${t("letters.number")} ${n || t("letters.draft")}${date ? ` ${t("letters.of")} ${date}` : ""}`;
   append(main, [
     h("header", { class: "page-head" },
-      h("h1", {}, `${t("letters.number")} ${l.number || t("letters.draft")}`, h("span", { class: "muted" }, l.date ? ` · ${l.date}` : "")),
-      h("a", { href: `/api/letters/${l.id}/pdf`, class: "button", target: "_blank" }, t("letters.pdf"))),
+      h("h1", {}, number(l.number, l.date)),
+      h("a", { href: pdf, class: "button", target: "_blank", rel: "noopener" }, t("letters.openPdf"))),
     h("section", { class: "card" },
       h("dl", { class: "facts" },
         h("dt", {}, t("letters.office")), h("dd", {}, `${view.office.name} (${view.office.code})`),
-        h("dt", {}, t("letters.direction")), h("dd", {}, `${l.direction} · ${l.kind} · ${l.status}`),
+        h("dt", {}, t("letters.direction")),
+        h("dd", { "data-testid": "letter-kind" }, `${t(`dir.${l.direction}`)} · ${t(`lkind.${l.kind}`)} · ${t(`lstatus.${l.status}`)}`),
         h("dt", {}, t("letters.from")), h("dd", {}, [l.sender.letterhead, l.sender.signatory_title, l.sender.signatory_name].filter(Boolean).join(" · ")),
         h("dt", {}, t("letters.to")), h("dd", {}, l.addressees.map((a) => [a.title, a.name].filter(Boolean).join(" ")).join("; ")),
         h("dt", {}, t("letters.subject")), h("dd", {}, l.subject),
@@ -266,22 +358,108 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
     l.links.length
       ? h("section", { class: "card" }, h("h2", {}, t("letters.references")),
           h("ul", { "data-testid": "references" }, l.links.map((ln) =>
-            h("li", {}, `${ln.kind}: `, h("a", { href: `/letters/${ln.target}`, "data-link": true },
-              `${t("letters.number")} ${ln.target_number}`), ln.target_date ? ` · ${ln.target_date}` : ""))))
+            h("li", {}, `${t(`link.${ln.kind}`)} `, h("a", { href: `/letters/${ln.target}`, "data-link": true },
+              number(ln.target_number, ln.target_date))))))
       : null,
     view.referred_by.length
       ? h("section", { class: "card" }, h("h2", {}, t("letters.referredBy")),
           h("ul", { "data-testid": "referred-by" }, view.referred_by.map((r) =>
-            h("li", {}, `${r.kind}: `, h("a", { href: `/letters/${r.letter.id}`, "data-link": true },
-              `${t("letters.number")} ${r.letter.number || t("letters.draft")}`), ` · ${r.letter.date ?? ""} · ${r.letter.subject}`))))
+            h("li", {}, `${t(`lkind.${r.letter.kind}`)}: `, h("a", { href: `/letters/${r.letter.id}`, "data-link": true },
+              number(r.letter.number, r.letter.date)), ` · ${r.letter.sender_city} · ${r.letter.subject}`))))
       : null,
     l.attachments.length
       ? h("section", { class: "card" }, h("h2", {}, t("letters.attachments")),
-          h("ul", {}, l.attachments.map((a) => h("li", {}, `${a.name} (${a.size} B, SHA-256 ${a.sha256.slice(0, 12)}…)`))))
+          h("ul", {}, l.attachments.map((a) => h("li", {},
+            h("a", { href: `/api/letters/${l.id}/attachments/${a.id}`, download: a.name }, a.name),
+            h("span", { class: "muted" }, ` · ${a.size.toLocaleString()} B · SHA-256 ${a.sha256.slice(0, 12)}…`)))))
       : null,
-    h("section", { class: "card pdf" },
-      h("iframe", { src: `/api/letters/${l.id}/pdf`, title: t("letters.pdf"), class: "pdf-frame", "data-testid": "pdf-frame" })),
   ]);
+  // A campaign letter still waiting for a city's reply: record it here.
+  if (l.direction === "outgoing" && l.status !== "draft") {
+    const card = await replyCard(l.id).catch(() => null);
+    if (card) main.append(card);
+  }
+  main.append(h("section", { class: "card pdf" },
+    h("iframe", { src: pdf, title: `${t("letters.pdf")}: ${number(l.number, l.date)}`, class: "pdf-frame", "data-testid": "pdf-frame" })));
+}
+
+/** True if the signed-in user may write for an office of `city` (letters/letter_access.h). */
+function mayWriteFor(city: number): boolean {
+  const u = currentUser();
+  return canCoordinate() || (u?.role === "correspondent" && u.city_id === city);
+}
+
+interface CampaignContact {
+  city_id: number;
+  city: { id: number; name: string; country: string };
+  state: string;
+  letter_id: number;
+  reply_letter_id: number | null;
+}
+
+/**
+ * The form recording a city's reply to campaign letter `letterId`
+ * (POST /api/campaigns/{code}/reply): for coordinators every city still
+ * waiting, for a correspondent its own city only; null when nobody the
+ * user may answer for is waiting.
+ */
+async function replyCard(letterId: number): Promise<HTMLElement | null> {
+  const u = currentUser();
+  if (!u || u.role === "viewer") return null;
+  const campaigns = itemsOf(await get<{ items: { code: string; title: string }[] }>("/api/campaigns?limit=500"));
+  const waiting: { code: string; title: string; contact: CampaignContact }[] = [];
+  for (const c of campaigns) {
+    const detail = await get<{ contacts: CampaignContact[] }>(`/api/campaigns/${encodeURIComponent(c.code)}`);
+    for (const k of detail.contacts) {
+      if (k.letter_id !== letterId || (k.state !== "letter_sent" && k.state !== "received")) continue;
+      if (u.role === "correspondent" && k.city_id !== u.city_id) continue;
+      waiting.push({ code: c.code, title: c.title, contact: k });
+    }
+  }
+  if (!waiting.length) return null;
+  const who = h("select", { name: "city" }, waiting.map((w, i) =>
+    h("option", { value: String(i) }, `${w.contact.city.name}, ${w.contact.city.country} — ${w.title}`)));
+  const date = h("input", { name: "date", type: "date", value: today(), required: true });
+  const theirNumber = h("input", { name: "their_number" });
+  const theirDate = h("input", { name: "their_date", type: "date" });
+  const stance = h("select", { name: "stance" },
+    ["supports", "declines", "undecided"].map((s) => h("option", { value: s }, t(`reply.${s}`))));
+  const asked = h("input", { type: "checkbox", name: "asked_ministry" });
+  const subject = h("input", { name: "subject" });
+  const body = h("textarea", { name: "body", rows: 5 });
+  const result = h("div", {});
+  const form = h("form", { class: "form-grid", "data-testid": "reply-form" },
+    field(t("reply.city"), who),
+    field(t("reply.date"), date),
+    field(t("reply.theirNumber"), theirNumber),
+    field(t("reply.theirDate"), theirDate),
+    field(t("reply.stance"), stance),
+    h("label", { class: "check" }, asked, " ", t("reply.askedMinistry")),
+    field(t("reply.subject"), subject),
+    field(t("reply.body"), body),
+    result,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("reply.submit"))));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    result.replaceChildren();
+    const w = waiting[Number(who.value)];
+    try {
+      const r = await post<{ reply_letter_id: number }>(`/api/campaigns/${encodeURIComponent(w.code)}/reply`, {
+        city: w.contact.city_id,
+        date: date.value,
+        their_number: theirNumber.value,
+        their_date: theirDate.value || null,
+        stance: stance.value,
+        asked_ministry: asked.checked,
+        subject: subject.value,
+        body: body.value,
+      });
+      navigate(`/letters/${r.reply_letter_id}`);
+    } catch (err) {
+      result.replaceChildren(errorBox(err));
+    }
+  });
+  return h("section", { class: "card" }, h("h2", {}, t("reply.title")), form);
 }
 
 interface Office {
@@ -292,7 +470,7 @@ interface Office {
 
 export async function renderCompose(main: HTMLElement): Promise<void> {
   main.className = "page";
-  if (!canCoordinate()) {
+  if (!canCoordinate() && currentUser()?.role !== "correspondent") {
     navigate(`/login?next=/letters/new`);
     return;
   }

@@ -637,14 +637,18 @@ class MapView {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = "#dfe8ee";
     ctx.fillRect(0, 0, this.width, this.height);
-    ctx.imageSmoothingEnabled = scale !== 1;
-    ctx.drawImage(
-      c.canvas,
-      c.left * scale + (this.tx - c.tx0 * scale),
-      c.top * scale + (this.ty - c.ty0 * scale),
-      c.width * scale,
-      c.height * scale,
-    );
+    const x = c.left * scale + (this.tx - c.tx0 * scale);
+    const y = c.top * scale + (this.ty - c.ty0 * scale);
+    if (scale === 1) {
+      // A pan: a straight copy at whole device pixels, no resampling.
+      ctx.imageSmoothingEnabled = false;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(c.canvas, Math.round(x * dpr), Math.round(y * dpr));
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    } else {
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(c.canvas, x, y, c.width * scale, c.height * scale);
+    }
     ctx.setTransform(dpr * this.k, 0, 0, dpr * this.k, dpr * this.tx, dpr * this.ty);
     if (this.selected !== null) {
       // Veil the scene so that the selection stands out.
