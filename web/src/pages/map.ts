@@ -1,7 +1,11 @@
 // The movement's map: every city as a dot and every twin link as a line, on
-// an offline world map (world-atlas + d3-geo), drawn on one canvas. Geometry
-// is projected once into a fixed base space; panning and zooming only change
-// the canvas transform, so a frame is a few Path2D strokes.
+// an offline world map (world-atlas + d3-geo), drawn on one canvas. Cities
+// are projected once into a fixed base space; the scene (land, links, dots)
+// is rendered into a cache canvas per zoom level, so that a frame while the
+// map is dragged is one blit plus the highlighted twins. Hover or click a
+// city to highlight its twins; search any name; filter by country and year.
+// window.__twinningMap reports the state to the browser tests and the
+// benchmark (bench/map_bench.mjs).
 
 import { geoNaturalEarth1, geoNaturalEarth1Raw, geoPath, type GeoRawProjection } from "d3-geo";
 import { feature } from "topojson-client";
