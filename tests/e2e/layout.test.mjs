@@ -76,7 +76,7 @@ test("the keyboard reaches the controls and the focus is visible", async () => {
     assert.ok(f.outline, `focus ring on ${f.tag} "${f.name}"`);
     seen.push(`${f.tag}:${f.name}`);
   }
-  for (const expected of ["a:Map", "button:Русский", "input:Search cities", "select:Country", "canvas:Map"]) {
+  for (const expected of ["a:Skip to content", "a:Map", "button:Русский", "input:Search cities", "select:Country", "canvas:Map"]) {
     assert.ok(seen.some((s) => s.startsWith(expected)), `Tab reaches ${expected}; reached ${seen.join(", ")}`);
   }
   // The map itself answers the keyboard: an arrow pans by 60 px, + zooms.

@@ -28,6 +28,7 @@ function renderFrame(): void {
     item("/campaigns", "nav.campaigns"),
     item("/plan", "nav.plan"),
   );
+  (document.getElementById("skip-link") as HTMLAnchorElement).textContent = t("nav.skip");
   const langButton = document.getElementById("lang-switch") as HTMLButtonElement;
   langButton.textContent = t("lang.other");
   langButton.title = t("lang.label");

@@ -492,7 +492,7 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
   const renderChips = () =>
     chips.replaceChildren(...chosen.map((c, i) =>
       h("span", { class: "chip" }, `${c.name}, ${c.country} `,
-        h("button", { type: "button", class: "chip-x", "aria-label": `remove ${c.name}`, onclick: () => {
+        h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${c.name}`, onclick: () => {
           chosen.splice(i, 1);
           renderChips();
         } }, "×"))));

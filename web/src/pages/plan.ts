@@ -90,7 +90,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
   const chips = h("div", { class: "chips", "data-testid": "seeds" });
   const renderChips = () => chips.replaceChildren(...seeds.map((s, i) =>
     h("span", { class: "chip" }, `${s.name}, ${s.country} `,
-      h("button", { type: "button", class: "chip-x", "aria-label": `remove ${s.name}`, onclick: () => {
+      h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${s.name}`, onclick: () => {
         seeds.splice(i, 1);
         renderChips();
       } }, "×"))));
