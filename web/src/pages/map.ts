@@ -302,7 +302,7 @@ class MapView {
     }
     this.linksPath = path;
     this.visibleLinks = visible;
-    this.counter.textContent = `${visible.toLocaleString()} ${t("map.links")} · ${this.data.cities.id.length.toLocaleString()} ${t("map.cities")}`;
+    this.counter.textContent = `${visible.toLocaleString(lang())} ${t("map.links")} · ${this.data.cities.id.length.toLocaleString(lang())} ${t("map.cities")}`;
     this.cache = null;
     this.requestDraw();
   }
