@@ -184,35 +184,35 @@ nlohmann::json quality_json(const QualityReport& r, std::size_t per_check) {
   for (const auto& s : r.countries_without_shape) {
     shapeless.push_back({{"country", s.country}, {"cities", s.cities}});
   }
-  return {{"cities", r.cities},
-          {"links", r.links},
-          {"counts",
-           {{"country_conflicts", r.country_conflicts.size()},
-            {"far_from_country", r.far_from_country.size()},
-            {"shared_coordinates", r.shared_coordinates.size()},
-            {"suspected_self_links", r.suspected_self_links.size()},
-            {"one_sided_links", r.one_sided_links.size()}}},
-          {"country_conflicts", first(r.country_conflicts,
-                                      [](const CountryConflict& c) {
-                                        return nlohmann::json{{"name", c.name},
-                                                              {"cities", c.cities}};
-                                      })},
-          {"far_from_country", first(r.far_from_country,
-                                     [](const FarFromCountry& f) {
-                                       return nlohmann::json{{"city", f.city},
-                                                             {"distance_km", f.distance_km},
-                                                             {"lies_in", f.lies_in}};
-                                     })},
-          {"coordinates_checked", r.coordinates_checked},
-          {"countries_without_shape", shapeless},
-          {"shared_coordinates", first(r.shared_coordinates,
-                                       [](const SharedCoordinates& s) {
-                                         return nlohmann::json{
-                                             {"lat", s.lat}, {"lng", s.lng}, {"cities", s.cities}};
-                                       })},
-          {"suspected_self_links", pairs(r.suspected_self_links, "city_a", "city_b")},
-          {"one_sided_links", pairs(r.one_sided_links, "listed_by", "not_listed_by")},
-          {"host_countries", r.host_countries}};
+  return {
+      {"cities", r.cities},
+      {"links", r.links},
+      {"counts",
+       {{"country_conflicts", r.country_conflicts.size()},
+        {"far_from_country", r.far_from_country.size()},
+        {"shared_coordinates", r.shared_coordinates.size()},
+        {"suspected_self_links", r.suspected_self_links.size()},
+        {"one_sided_links", r.one_sided_links.size()}}},
+      {"country_conflicts", first(r.country_conflicts,
+                                  [](const CountryConflict& c) {
+                                    return nlohmann::json{{"name", c.name}, {"cities", c.cities}};
+                                  })},
+      {"far_from_country", first(r.far_from_country,
+                                 [](const FarFromCountry& f) {
+                                   return nlohmann::json{{"city", f.city},
+                                                         {"distance_km", f.distance_km},
+                                                         {"lies_in", f.lies_in}};
+                                 })},
+      {"coordinates_checked", r.coordinates_checked},
+      {"countries_without_shape", shapeless},
+      {"shared_coordinates",
+       first(r.shared_coordinates,
+             [](const SharedCoordinates& s) {
+               return nlohmann::json{{"lat", s.lat}, {"lng", s.lng}, {"cities", s.cities}};
+             })},
+      {"suspected_self_links", pairs(r.suspected_self_links, "city_a", "city_b")},
+      {"one_sided_links", pairs(r.one_sided_links, "listed_by", "not_listed_by")},
+      {"host_countries", r.host_countries}};
 }
 
 void to_json(nlohmann::json& j, const QualityReport& r) { j = quality_json(r, 0); }

@@ -215,8 +215,7 @@ std::optional<double> QueryParams::number(std::string_view name, double min, dou
   if (!t) return std::nullopt;
   double v = 0;
   auto [p, ec] = std::from_chars(t->data(), t->data() + t->size(), v);
-  if (ec != std::errc() || p != t->data() + t->size() || !std::isfinite(v) || v < min ||
-      v > max) {
+  if (ec != std::errc() || p != t->data() + t->size() || !std::isfinite(v) || v < min || v > max) {
     throw_invalid(std::string(name) + " must be a number from " + format_number(min) + " to " +
                       format_number(max) + ", not '" + *t + "'",
                   std::string(name));
