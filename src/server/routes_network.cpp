@@ -9,7 +9,6 @@
 // server (another caller meanwhile gets 503 with Retry-After), so that they
 // never occupy every worker thread and the cheap reads keep flowing.
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <thread>
@@ -19,6 +18,7 @@
 #include "network/network_json.h"
 #include "network/twin_graph_cache.h"
 #include "server/api.h"
+#include "server/busy_gate.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
 #include "store/country_store.h"
@@ -33,39 +33,9 @@ constexpr int kMaxThreads = 2;
 constexpr int kMaxTop = 100;
 constexpr int kMaxHops = 1000;
 
-// The heavy computations in progress: at most one at a time.
-class HeavyWork {
- public:
-  // Holds the one slot until destroyed.
-  class Slot {
-   public:
-    explicit Slot(std::atomic<bool>& busy) : busy_(busy) {}
-    ~Slot() { busy_.store(false); }
-    Slot(const Slot&) = delete;
-    Slot& operator=(const Slot&) = delete;
-
-   private:
-    std::atomic<bool>& busy_;
-  };
-
-  // Takes the slot. Throws Error(kUnavailable) while another computation
-  // holds it.
-  Slot enter() {
-    bool expected = false;
-    if (!busy_.compare_exchange_strong(expected, true)) {
-      throw Error(ErrorCode::kUnavailable,
-                  "another forecast, plan or centrality computation is running; retry shortly");
-    }
-    return Slot(busy_);
-  }
-
- private:
-  std::atomic<bool> busy_{false};
-};
-
 struct NetworkState {
   network::TwinGraphCache graphs;
-  HeavyWork heavy;
+  BusyGate heavy{"a forecast, plan or centrality"};
 };
 
 // Runs a network use case, naming query parameters in its errors as the API
