@@ -93,10 +93,10 @@ TEST_F(CampaignStatusTest, RegionsAddUpToTheUnMembership) {
 TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {
   auto p = country_progress(*store, id);
   EXPECT_EQ(p, (std::map<std::string, CountryProgress>{{"BG", CountryProgress::kAsked},
-                                                      {"DE", CountryProgress::kEndorsed},
-                                                      {"FR", CountryProgress::kReached},
-                                                      {"IT", CountryProgress::kReached},
-                                                      {"JP", CountryProgress::kEndorsed}}));
+                                                       {"DE", CountryProgress::kEndorsed},
+                                                       {"FR", CountryProgress::kReached},
+                                                       {"IT", CountryProgress::kReached},
+                                                       {"JP", CountryProgress::kEndorsed}}));
   EXPECT_EQ(country_progress_name(CountryProgress::kDeclined), "declined");
   EXPECT_THROW(country_progress(*store, id + 100), Error);
 }

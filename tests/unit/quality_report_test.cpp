@@ -145,7 +145,7 @@ TEST_F(QualityReportTest, JsonCutToALimitStillCountsEveryFinding) {
   EXPECT_EQ(cut["far_from_country"][0], all["far_from_country"][0]);
   ASSERT_EQ(cut["one_sided_links"].size(), 1u);
   EXPECT_EQ(cut["one_sided_links"][0], all["one_sided_links"][0]);
-  EXPECT_EQ(cut["suspected_self_links"], all["suspected_self_links"]);  // 1 of 1
+  EXPECT_EQ(cut["suspected_self_links"], all["suspected_self_links"]);        // 1 of 1
   EXPECT_EQ(cut["countries_without_shape"], all["countries_without_shape"]);  // not findings
   EXPECT_EQ(quality_json(r, 1000), all);
 }

@@ -94,8 +94,7 @@ TEST(RequestInput, RepeatableQueryParametersAndNumbers) {
   EXPECT_EQ(q.number("p", 0, 1), 0.35);
   EXPECT_EQ(q.number("q", 0, 1), 1.0);
   EXPECT_EQ(q.number("r", 0, 1), std::nullopt);
-  EXPECT_EQ(field_of([] { QueryParams(query_request("p=1&p=2"), {"p", "seed"}, {"seed"}); }),
-            "p");
+  EXPECT_EQ(field_of([] { QueryParams(query_request("p=1&p=2"), {"p", "seed"}, {"seed"}); }), "p");
   for (const char* bad : {"p=1.5", "p=-0.1", "p=nan", "p=inf", "p=0.5x", "p=", "p=half"}) {
     EXPECT_EQ(field_of([bad] { QueryParams(query_request(bad), {"p"}).number("p", 0, 1); }), "p")
         << bad;
