@@ -51,10 +51,6 @@ MovementMap movement_map(store::Store& store) {
   return m;
 }
 
-store::AuditMark movement_map_version(store::Store& store) {
-  return store::AuditLog(store).mark({"city", "link", "import", "database"});
-}
-
 void to_json(nlohmann::json& j, const MovementMap& m) {
   auto coordinates = [](const std::vector<std::optional<double>>& column) {
     nlohmann::json out = nlohmann::json::array();

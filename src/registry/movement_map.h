@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include "model/city.h"
-#include "store/audit_log.h"
 #include "store/store.h"
 
 namespace twinning::registry {
@@ -31,14 +30,6 @@ struct MovementMap {
 // The map of the registry as it is now: one query for the links and one for
 // the cities. Throws as Database::query_each.
 MovementMap movement_map(store::Store& store);
-
-// A marker that changes whenever anything the map shows may have changed:
-// the audit log's mark over cities, links, imports and database restores
-// (every write to cities or links is audited under one of those, the
-// importer's bulk path included). Read it BEFORE movement_map(): a change
-// committed in between then only causes one more rebuild, never a stale
-// cache. Throws as AuditLog::mark.
-store::AuditMark movement_map_version(store::Store& store);
 
 // {"cities": {"id", "name", "country", "lat", "lng"}, "links": {"a", "b",
 // "since"}}: each key an array, lat/lng null when unknown.

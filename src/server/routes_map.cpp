@@ -3,10 +3,11 @@
 //
 // The body (about a megabyte for the world list) is built once and kept in
 // memory with its ETag. Before each request the handler reads the
-// registry's change marker (registry::movement_map_version: one indexed
-// query on the audit log) and rebuilds only when it moved. The marker lives
-// in the database, so writes by other processes on the same database (a
-// CLI import, a second server on PostgreSQL) are seen too.
+// registry's revision (store/registry_revision.h: one small query) and
+// rebuilds only when it moved. The revision lives in the database, so
+// writes by other processes on the same database (a CLI import, a second
+// server on PostgreSQL) are seen too. It is read before the map, so a write
+// landing in between causes one more rebuild, never a stale body.
 #include <memory>
 #include <mutex>
 
@@ -14,13 +15,14 @@
 #include "server/api.h"
 #include "server/application.h"
 #include "server/request_input.h"
+#include "store/registry_revision.h"
 
 namespace twinning::server {
 namespace {
 
-// The serialized map of one registry version. Immutable once built.
+// The serialized map of one registry revision. Immutable once built.
 struct MapBody {
-  store::AuditMark version;
+  store::RegistryRevision revision;
   std::string json;
   std::string etag;
 };
@@ -31,12 +33,12 @@ struct MapBody {
 class MapCache {
  public:
   std::shared_ptr<const MapBody> current(store::Store& store) {
-    store::AuditMark version = registry::movement_map_version(store);
-    if (auto cached = cached_at(version)) return cached;
+    store::RegistryRevision revision = store::registry_revision(store);
+    if (auto cached = cached_at(revision)) return cached;
     std::lock_guard<std::mutex> building(build_mutex_);
-    if (auto cached = cached_at(version)) return cached;
+    if (auto cached = cached_at(revision)) return cached;
     auto body = std::make_shared<MapBody>();
-    body->version = version;
+    body->revision = revision;
     body->json = nlohmann::json(registry::movement_map(store))
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     body->etag = content_etag(body->json);
@@ -46,9 +48,9 @@ class MapCache {
   }
 
  private:
-  std::shared_ptr<const MapBody> cached_at(const store::AuditMark& version) {
+  std::shared_ptr<const MapBody> cached_at(const store::RegistryRevision& revision) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (body_ && body_->version == version) return body_;
+    if (body_ && body_->revision == revision) return body_;
     return nullptr;
   }
 

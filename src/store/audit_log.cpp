@@ -23,8 +23,9 @@ void to_json(nlohmann::json& j, const AuditEntry& e) {
        {"before", e.before}, {"after", e.after}};
 }
 
-void AuditLog::record(std::string_view action, std::string_view entity, std::string_view entity_id,
-                      const nlohmann::json& before, const nlohmann::json& after) {
+void AuditLog::record(std::string_view action, std::string_view entity,
+                      std::string_view entity_id, const nlohmann::json& before,
+                      const nlohmann::json& after) {
   store_.db().execute(
       "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -44,20 +45,6 @@ std::vector<AuditEntry> AuditLog::list(const AuditQuery& q) {
                                  parse_or_null(r.opt_text(7))});
       });
   return out;
-}
-
-AuditMark AuditLog::mark(const std::vector<std::string>& entities) {
-  std::string sql = "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM audit_log WHERE entity IN (";
-  Params params;
-  for (const auto& e : entities) {
-    if (!params.empty()) sql += ", ";
-    params.emplace_back(e);
-    sql += "$" + std::to_string(params.size());
-  }
-  if (params.empty()) return {};
-  sql += ")";
-  auto row = store_.db().query_one(sql, params);
-  return AuditMark{row->integer(0), row->integer(1)};
 }
 
 }  // namespace twinning::store

@@ -29,20 +29,10 @@ struct AuditEntry {
 // {"id", "at", "actor", "action", "entity", "entity_id", "before", "after"}
 void to_json(nlohmann::json& j, const AuditEntry& e);
 
-// Where the log stands for some entities: how many entries name them and the
-// newest one's id. The log is append-only, so any new entry about them
-// changes the mark, even one whose id is below the newest (PostgreSQL hands
-// out ids before commit, so entries can become visible out of id order).
-struct AuditMark {
-  std::int64_t entries = 0;
-  std::int64_t last_id = 0;  // 0 when there are none
-  bool operator==(const AuditMark&) const = default;
-};
-
 struct AuditQuery {
-  std::string entity;         // "" for all
-  std::string entity_id;      // "" for all
-  std::string actor;          // "" for all
+  std::string entity;     // "" for all
+  std::string entity_id;  // "" for all
+  std::string actor;      // "" for all
   std::int64_t after_id = 0;  // entries with id > after_id (paging)
   int limit = 100;
 };
@@ -58,11 +48,6 @@ class AuditLog {
 
   // Entries matching `q`, oldest first.
   std::vector<AuditEntry> list(const AuditQuery& q);
-
-  // The mark of the entries whose entity is one of `entities` (one indexed
-  // query: cheap enough to ask before every read of a cache built from those
-  // entities). Throws as Database::query.
-  AuditMark mark(const std::vector<std::string>& entities);
 
  private:
   Store& store_;
