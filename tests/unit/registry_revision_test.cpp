@@ -55,7 +55,7 @@ TEST_P(RegistryRevisionTest, EveryChangeOfACityOrLinkMovesIt) {
   // The importer's bulk path writes no audit entry per link.
   EXPECT_TRUE(moves([&] {
     store->db().write_transaction(
-        [&] { LinkStore(*store).insert_imported(kiel, volgograd, "x.csv"); });
+        [&] { LinkStore(*store).insert_imported(volgograd, kiel, "x.csv"); });
   }));
   RegistryRevision r = registry_revision(*store);
   EXPECT_EQ(r.max_city_id, kiel);
