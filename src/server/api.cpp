@@ -13,6 +13,8 @@ RouteTable api_routes() {
   add_city_routes(routes);
   add_link_routes(routes);
   add_import_routes(routes);
+  add_letter_routes(routes);
+  add_office_routes(routes);
   return routes;
 }
 

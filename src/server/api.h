@@ -18,6 +18,8 @@ void add_audit_routes(RouteTable& routes);    // /api/audit
 void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
 void add_link_routes(RouteTable& routes);     // /api/links
 void add_import_routes(RouteTable& routes);   // /api/import/...
+void add_letter_routes(RouteTable& routes);   // /api/letters: the correspondence register
+void add_office_routes(RouteTable& routes);   // /api/offices, /api/templates
 
 // Every route of the API.
 RouteTable api_routes();
