@@ -22,6 +22,7 @@
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
+#include "server/server_options.h"
 
 namespace twinning::server {
 namespace {

@@ -9,6 +9,7 @@
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
+#include "server/server_options.h"
 #include "store/office_store.h"
 
 namespace twinning::server {

@@ -373,9 +373,9 @@ std::vector<LetterSummary> LetterStore::list(const LetterQuery& q) {
   std::map<LetterId, std::size_t> index;
   for (std::size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
   for (std::size_t first = 0; first < out.size(); first += kChunk) {
-    Params ids;
-    for (std::size_t i = first; i < first + kChunk; ++i) {
-      ids.push_back(i < out.size() ? out[i].id : LetterId{0});
+    Params ids(kChunk, Value(LetterId{0}));
+    for (std::size_t i = first; i < out.size() && i < first + kChunk; ++i) {
+      ids[i - first] = Value(out[i].id);
     }
     store_.db().query_each(sql_addressees, ids, [&](const Row& r) {
       LetterSummary& s = out[index.at(r.integer(0))];

@@ -112,7 +112,8 @@ TEST_P(OfficesApi, CoordinatorsSetUpOfficesWithTheirRequisites) {
   expect(with("outgoing_pattern", nullptr), 400, "outgoing_pattern");
   expect(with("city_id", 99999), 404, "city_id");
   expect(with("yearly_restart", "yes"), 400, "yearly_restart");
-  expect(with("requisites", {{"lang", "de"}}), 400, "requisites[0]");
+  expect(with("requisites", {{"lang", "de"}}), 400, "requisites");  // an object, not a list
+  expect(with("requisites", nlohmann::json::array({"de"})), 400, "requisites[0]");
   expect(with("requisites", {{{"letterhead", "x"}}}), 400, "requisites[0].lang");
   expect(with("requisites", {{{"lang", "de"}, {"motto", "x"}}}), 400, "requisites[0].motto");
   expect(with("requisites", {{{"lang", "not a language"}}}), 400, "lang");
