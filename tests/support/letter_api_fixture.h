@@ -20,7 +20,7 @@ class LettersApiTest : public ApiTest {
   void SetUp() override;
 
   // POSTs `body` to `target` as `role`, expects `status` and returns the
-  // response body as JSON (null if the body is not JSON).
+  // response body as JSON (a discarded value if the body is not JSON).
   nlohmann::json post(Role role, const std::string& target, const nlohmann::json& body,
                       int status = 201);
   // Registers an outgoing letter of `office` to `city` on `date` as a
