@@ -8,6 +8,7 @@
 
 #include "cli/cli_context.h"
 #include "letters/correspondence.h"
+#include "letters/letter_json.h"
 #include "letters/offices.h"
 #include "letters/to_twins.h"
 #include "model/error.h"
@@ -114,25 +115,6 @@ std::string city_name(store::Store& store, std::optional<CityId> id) {
   return c ? c->name + ", " + c->country : "#" + std::to_string(*id);
 }
 
-nlohmann::json summary_json(const store::LetterSummary& s) {
-  return {
-      {"id", s.id},
-      {"office", s.office_code},
-      {"direction", letter_direction_name(s.direction)},
-      {"kind", letter_kind_name(s.kind)},
-      {"status", letter_status_name(s.status)},
-      {"number", s.number},
-      {"date", s.date ? nlohmann::json(s.date->to_string()) : nlohmann::json(nullptr)},
-      {"sender_city_id", s.sender_city_id ? nlohmann::json(*s.sender_city_id) : nullptr},
-      {"sender_city", s.sender_city},
-      {"addressee", s.addressee},
-      {"addressee_city_ids", s.addressee_cities},
-      {"subject", s.subject},
-      {"lang", s.lang},
-      {"response_deadline", s.response_deadline ? nlohmann::json(s.response_deadline->to_string())
-                                                : nlohmann::json(nullptr)}};
-}
-
 void print_summary(const store::LetterSummary& s) {
   std::cout << "#" << s.id << "\t" << (s.number.empty() ? "(draft)" : s.number) << "\t"
             << (s.date ? s.date->to_string() : "") << "\t" << s.office_code << "\t"
@@ -142,18 +124,6 @@ void print_summary(const store::LetterSummary& s) {
   if (!s.subject.empty()) std::cout << "\t" << s.subject;
   if (s.response_deadline) std::cout << "\tdue " << s.response_deadline->to_string();
   std::cout << '\n';
-}
-
-nlohmann::json view_json(const letters::LetterView& v) {
-  nlohmann::json j = v.letter;
-  j["office"] = v.office.code;
-  j["referred_by"] = nlohmann::json::array();
-  for (const auto& r : v.referred_by) {
-    auto s = summary_json(r.letter);
-    s["link"] = letter_link_kind_name(r.kind);
-    j["referred_by"].push_back(s);
-  }
-  return j;
 }
 
 void print_view(store::Store& store, const letters::LetterView& v) {
@@ -206,7 +176,7 @@ void print_view(store::Store& store, const letters::LetterView& v) {
 void report(Context& ctx, LetterId id, const std::string& what) {
   auto& store = ctx.store();
   auto v = letters::letter_view(store, id);
-  if (ctx.json) return ctx.print_json(view_json(v));
+  if (ctx.json) return ctx.print_json(letters::letter_record_json(v));
   std::cout << what << " letter #" << id;
   if (v.letter.registered()) {
     std::cout << " No " << v.letter.number << " of " << v.letter.date->to_string();
@@ -517,7 +487,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     auto rows = letters::list_letters(store, q);
     if (ctx.json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& s : rows) out.push_back(summary_json(s));
+      for (const auto& s : rows) out.push_back(letters::letter_summary_json(s));
       return ctx.print_json(out);
     }
     for (const auto& s : rows) print_summary(s);
@@ -536,7 +506,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   cmd_show->callback([&ctx, sh] {
     auto& store = ctx.store();
     auto v = letters::letter_view(store, letter_ref(store, sh->letter, sh->office));
-    if (ctx.json) return ctx.print_json(view_json(v));
+    if (ctx.json) return ctx.print_json(letters::letter_record_json(v));
     print_view(store, v);
   });
 
@@ -581,12 +551,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     LetterId id = letter_ref(store, pd->letter, pd->office);
     std::string out = pd->out;
-    if (out.empty()) {
-      auto v = letters::letter_view(store, id);
-      out = (v.letter.registered() ? letters::file_name_part(v.letter.number)
-                                   : "draft-" + std::to_string(id)) +
-            ".pdf";
-    }
+    if (out.empty()) out = letters::letter_pdf_name(letters::letter_view(store, id).letter);
     auto result =
         letters::print_letter(store, letters::TemplateLibrary::locate(pd->templates), id, out);
     if (ctx.json) {

@@ -3,24 +3,13 @@
 #include <memory>
 
 #include "cli/cli_context.h"
+#include "letters/letter_json.h"
 #include "letters/offices.h"
-#include "model/letter_json.h"
 #include "registry/city_lookup.h"
-#include "store/city_store.h"
 #include "store/office_store.h"
 
 namespace twinning::cli {
 namespace {
-
-nlohmann::json office_json(store::Store& store, const Office& o) {
-  nlohmann::json j = o;
-  j["city"] = store::CityStore(store).require(o.city_id).name;
-  j["requisites"] = store::OfficeStore(store).requisites(o.id);
-  PartialDate today = today_utc();
-  j["next_outgoing"] = letters::preview_next_number(store, o, LetterDirection::kOutgoing, today);
-  j["next_incoming"] = letters::preview_next_number(store, o, LetterDirection::kIncoming, today);
-  return j;
-}
 
 void print_office(const nlohmann::json& j) {
   std::cout << j["code"].get<std::string>() << "  " << j["name"].get<std::string>() << "  ("
@@ -72,7 +61,7 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     r.incoming_pattern = add_o->incoming;
     r.yearly_restart = add_o->yearly;
     OfficeId id = letters::add_office(store, r);
-    auto j = office_json(store, store::OfficeStore(store).require(id));
+    auto j = letters::office_json(store, store::OfficeStore(store).require(id));
     if (ctx.json) return ctx.print_json(j);
     std::cout << "added office #" << id << "\n";
     print_office(j);
@@ -124,7 +113,7 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     set(r.fax, req_o->fax);
     set(r.email, req_o->email);
     letters::set_office_requisites(store, o.id, r);
-    auto j = office_json(store, o);
+    auto j = letters::office_json(store, o);
     if (ctx.json) return ctx.print_json(j);
     print_office(j);
   });
@@ -138,7 +127,8 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     std::optional<CityId> city;
     if (!list_city->empty()) city = registry::resolve_city(store, *list_city, "--city");
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& o : letters::list_offices(store, city)) out.push_back(office_json(store, o));
+    for (const auto& o : letters::list_offices(store, city))
+      out.push_back(letters::office_json(store, o));
     if (ctx.json) return ctx.print_json(out);
     for (const auto& j : out) print_office(j);
     if (out.empty()) std::cout << "no offices\n";
@@ -150,7 +140,7 @@ void add_office_commands(CLI::App& app, Context& ctx) {
   add_json_flag(show, ctx);
   show->callback([&ctx, show_ref] {
     auto& store = ctx.store();
-    auto j = office_json(store, letters::find_office(store, *show_ref, "OFFICE"));
+    auto j = letters::office_json(store, letters::find_office(store, *show_ref, "OFFICE"));
     if (ctx.json) return ctx.print_json(j);
     print_office(j);
   });

@@ -25,6 +25,9 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 256));
   serve->add_option("--web", options.web_root, "Directory of the built web interface")
       ->capture_default_str();
+  serve->add_option("--templates", options.templates,
+                    "Letter template directory (default $TWINNING_TEMPLATES, else the installed "
+                    "ones)");
   serve->add_flag("--secure-cookies", options.secure_cookies,
                   "Mark cookies Secure (when a TLS proxy is in front)");
   serve->add_option("--access-log", options.access_log,

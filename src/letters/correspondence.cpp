@@ -3,14 +3,15 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <set>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "letters/composition.h"
 #include "letters/language.h"
 #include "letters/letter_access.h"
 #include "letters/offices.h"
+#include "letters/to_twins.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "store/city_store.h"
@@ -646,8 +647,10 @@ LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId 
     std::set<CityId> target_cities;
     bool every_target_is_a_city = true;
     for (const auto& a : targets) {
-      if (a.city_id) target_cities.insert(*a.city_id);
-      else every_target_is_a_city = false;
+      if (a.city_id)
+        target_cities.insert(*a.city_id);
+      else
+        every_target_is_a_city = false;
     }
     bool per_addressee = orig.addressees.size() > 1 && every_target_is_a_city;
     for (const auto& ref : store::LetterStore(store).referring(orig.id)) {
@@ -752,27 +755,35 @@ LetterView letter_view(store::Store& store, LetterId id) {
   return v;
 }
 
-std::vector<store::LetterSummary> list_letters(store::Store& store, store::LetterQuery query) {
-  const Actor& actor = store.actor();
+namespace {
+
+// `query` narrowed to what the actor may read (letter_access.h), or nullopt
+// if it may read nothing of it.
+std::optional<store::LetterQuery> readable_query(const Actor& actor, store::LetterQuery query) {
   if (actor.role == Role::kViewer) {
     throw Error(ErrorCode::kForbidden, "the correspondence register is not public");
   }
-  if (actor.role == Role::kCorrespondent && !query.involving_city)
-    query.involving_city = actor.city;
-  auto rows = store::LetterStore(store).list(query);
-  if (actor.role != Role::kCorrespondent) return rows;
-  store::OfficeStore offices(store);
-  std::map<OfficeId, CityId> office_city;
-  std::vector<store::LetterSummary> out;
-  for (auto& s : rows) {
-    if (!office_city.count(s.office_id)) {
-      office_city[s.office_id] = offices.require(s.office_id).city_id;
-    }
-    if (may_read_letter(actor, office_city[s.office_id], s.sender_city_id, s.addressee_cities)) {
-      out.push_back(std::move(s));
-    }
-  }
-  return out;
+  if (actor.role != Role::kCorrespondent) return query;
+  // The SQL condition of visible_to_city is may_read_letter()'s for a
+  // correspondent: registered by an office of its city, sent by it or
+  // addressed to it.
+  if (!actor.city) return std::nullopt;
+  query.visible_to_city = actor.city;
+  return query;
+}
+
+}  // namespace
+
+std::vector<store::LetterSummary> list_letters(store::Store& store, store::LetterQuery query) {
+  auto readable = readable_query(store.actor(), std::move(query));
+  if (!readable) return {};
+  return store::LetterStore(store).list(*readable);
+}
+
+std::int64_t count_letters(store::Store& store, store::LetterQuery query) {
+  auto readable = readable_query(store.actor(), std::move(query));
+  if (!readable) return 0;
+  return store::LetterStore(store).count(*readable);
 }
 
 std::vector<store::LetterSummary> overdue_letters(store::Store& store, const PartialDate& today,
@@ -820,6 +831,12 @@ LetterId resolve_letter(store::Store& store, std::string_view reference,
 LetterDocument letter_document(store::Store& store, const TemplateLibrary& templates, LetterId id) {
   Letter l = readable(store, id);
   return compose_document(store, templates_for(templates, l), l);
+}
+
+std::string letter_pdf_name(const Letter& letter) {
+  return (letter.registered() ? file_name_part(letter.number)
+                              : "draft-" + std::to_string(letter.id)) +
+         ".pdf";
 }
 
 PdfResult print_letter(store::Store& store, const TemplateLibrary& templates, LetterId id,

@@ -232,10 +232,15 @@ struct LetterView {
 // Throws Error(kNotFound) if there is no such letter or the actor may not read it.
 LetterView letter_view(store::Store& store, LetterId id);
 
-// Register lines matching `query`, restricted to what the actor may read
-// (a correspondent's query is narrowed to its city; a viewer gets
-// Error(kForbidden)).
+// Register lines matching `query`, restricted to what the actor may read: a
+// correspondent's query is narrowed to the letters of its city (in SQL, so
+// that limit, offset and count_letters() agree with what it sees); a viewer
+// gets Error(kForbidden).
 std::vector<store::LetterSummary> list_letters(store::Store& store, store::LetterQuery query);
+
+// How many letters list_letters() would find without its limit and offset.
+// Throws as list_letters.
+std::int64_t count_letters(store::Store& store, store::LetterQuery query);
 
 // Registered letters whose response deadline is before `today` and that are
 // not answered, of `office` or of every office.
@@ -251,6 +256,11 @@ LetterId resolve_letter(store::Store& store, std::string_view reference,
 // The printable document of letter `id` (drafts print with blank number
 // and date). Throws Error(kNotFound), and as TemplateLibrary::load.
 LetterDocument letter_document(store::Store& store, const TemplateLibrary& templates, LetterId id);
+
+// The file name a letter's PDF goes by: its registration number made safe
+// for file names (to_twins.h file_name_part) plus ".pdf", or "draft-ID.pdf"
+// for a draft.
+std::string letter_pdf_name(const Letter& letter);
 
 // Renders letter `id` to a PDF file at `path`, atomically. Throws as
 // letter_document and write_letter_pdf.

@@ -272,6 +272,19 @@ std::vector<std::string> TemplateLibrary::languages(std::string_view name) const
   return out;
 }
 
+std::vector<std::string> TemplateLibrary::names() const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec) && valid_template_name(name) && !languages(name).empty()) {
+      out.push_back(std::move(name));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 TemplateSet TemplateLibrary::load(std::string_view name, std::string_view lang,
                                   const std::set<std::string>& known_fields) const {
   if (!valid_template_name(name)) {

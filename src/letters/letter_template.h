@@ -117,6 +117,9 @@ class TemplateLibrary {
   bool has(std::string_view name, std::string_view lang) const;
   // Languages template `name` exists in, sorted.
   std::vector<std::string> languages(std::string_view name) const;
+  // The templates of the directory: subdirectories with a valid template
+  // name holding at least one LANG.mustache file, sorted.
+  std::vector<std::string> names() const;
 
   // Loads template `name` in `lang`, or in English if it does not exist in
   // `lang` (fell_back() tells), with the generic "letter" template of the

@@ -122,6 +122,18 @@ std::vector<Office> list_offices(store::Store& store, std::optional<CityId> city
   return store::OfficeStore(store).list(city);
 }
 
+std::vector<Office> visible_offices(store::Store& store, std::optional<CityId> city) {
+  const Actor& actor = store.actor();
+  if (actor.role == Role::kViewer) {
+    throw Error(ErrorCode::kForbidden, "the registering offices are not public");
+  }
+  std::vector<Office> out;
+  for (auto& o : list_offices(store, city)) {
+    if (may_write_for_city(actor, o.city_id)) out.push_back(std::move(o));
+  }
+  return out;
+}
+
 OfficeRequisites requisites_for(store::Store& store, OfficeId office, std::string_view lang) {
   auto all = store::OfficeStore(store).requisites(office);
   for (std::string_view want : {lang, std::string_view("en")}) {

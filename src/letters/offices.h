@@ -46,6 +46,13 @@ Office office_of_city(store::Store& store, CityId city, std::string_view field =
 // Offices of `city`, or all, by code.
 std::vector<Office> list_offices(store::Store& store, std::optional<CityId> city = std::nullopt);
 
+// As list_offices, restricted to the offices the actor works with: every
+// office for coordinators and admins, only its own city's for a
+// correspondent (as letter_access.h's may_write_for_city). Throws
+// Error(kForbidden) for a viewer: the register and its offices are not
+// public.
+std::vector<Office> visible_offices(store::Store& store, std::optional<CityId> city = std::nullopt);
+
 // The requisites an office signs letters in `lang` with: those of `lang`
 // (or its primary language), else English, else the first it has, else
 // empty ones with lang = `lang`.

@@ -18,6 +18,8 @@ RouteTable api_routes() {
   add_quality_routes(routes);
   add_export_routes(routes);
   add_map_routes(routes);
+  add_letter_routes(routes);
+  add_office_routes(routes);
   return routes;
 }
 

@@ -23,6 +23,8 @@ void add_network_routes(RouteTable& routes);   // /api/reach, chain, network/*, 
 void add_quality_routes(RouteTable& routes);   // /api/quality
 void add_export_routes(RouteTable& routes);    // /api/export/csv|geojson|graphml
 void add_map_routes(RouteTable& routes);       // /api/map: the web map's columns, cached
+void add_letter_routes(RouteTable& routes);   // /api/letters: the correspondence register
+void add_office_routes(RouteTable& routes);   // /api/offices, /api/templates
 
 // Every route of the API.
 RouteTable api_routes();

@@ -21,7 +21,14 @@ CityId city_value(store::Store& store, const nlohmann::json& v, std::string_view
 
 CityId city_field(store::Store& store, const JsonFields& f, std::string_view name) {
   const nlohmann::json* v = f.raw(name);
-  if (!v) throw_invalid(std::string(name) + " is required", std::string(name));
+  if (!v || v->is_null()) throw_invalid(std::string(name) + " is required", std::string(name));
+  return city_value(store, *v, name);
+}
+
+std::optional<CityId> optional_city_field(store::Store& store, const JsonFields& f,
+                                          std::string_view name) {
+  const nlohmann::json* v = f.raw(name);
+  if (!v || v->is_null()) return std::nullopt;
   return city_value(store, *v, name);
 }
 

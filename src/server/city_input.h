@@ -3,6 +3,7 @@
 // parameters alike. Every function checks that the city exists.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,8 +22,12 @@ namespace twinning::server {
 CityId city_value(store::Store& store, const nlohmann::json& value, std::string_view field);
 
 // The city in body field `name`. Throws as city_value, and
-// Error(kInvalidInput) naming it when it is absent.
+// Error(kInvalidInput) naming it when it is absent or null.
 CityId city_field(store::Store& store, const JsonFields& fields, std::string_view name);
+
+// As city_field, but nullopt for an absent or null field.
+std::optional<CityId> optional_city_field(store::Store& store, const JsonFields& fields,
+                                          std::string_view name);
 
 // The cities of body field `name`, an array ([] if absent), in order.
 // Throws as city_value, and Error(kInvalidInput) naming it for a value that

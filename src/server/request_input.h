@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "model/error.h"
 #include "server/http_message.h"
 
 namespace twinning::server {
@@ -56,6 +58,43 @@ class JsonFields {
   const nlohmann::json* present(std::string_view name) const;  // nullptr if absent
   nlohmann::json object_;
 };
+
+// Runs `parse` on a value nested in a body (an object, an array element);
+// an Error it throws is rethrown with its field named under `prefix`:
+// "addressees[1].city_id", or `prefix` itself for an error without a field.
+template <class F>
+auto parse_nested(const std::string& prefix, F&& parse) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw Error(e.code(), e.what(), e.field().empty() ? prefix : prefix + "." + e.field());
+  }
+}
+
+// Field `name` of `f` as an array of objects, each mapped by `parse`
+// (taking the element's JSON) under parse_nested ("name[i]"); an absent
+// or null field is an empty list. Throws Error(kInvalidInput) naming the
+// field for another type, an element that is not an object, or more than
+// `max_items` elements.
+template <class F>
+auto object_list(const JsonFields& f, std::string_view name, std::size_t max_items, F&& parse) {
+  using T = decltype(parse(std::declval<const nlohmann::json&>()));
+  std::vector<T> out;
+  const nlohmann::json* list = f.raw(name);
+  if (!list || list->is_null()) return out;
+  std::string field(name);
+  if (!list->is_array()) throw_invalid(field + " must be an array of objects", field);
+  if (list->size() > max_items) {
+    throw_invalid(field + " has more than " + std::to_string(max_items) + " elements", field);
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const nlohmann::json& item = (*list)[i];
+    std::string at = field + "[" + std::to_string(i) + "]";
+    if (!item.is_object()) throw_invalid(at + " must be an object", at);
+    out.push_back(parse_nested(at, [&] { return parse(item); }));
+  }
+  return out;
+}
 
 struct Page {
   int limit = kDefaultPageSize;

@@ -1,5 +1,6 @@
 #include "server/router.h"
 
+#include <cctype>
 #include <charconv>
 #include <stdexcept>
 
@@ -41,6 +42,9 @@ std::string Access::describe() const {
 
 Access registry_writers() { return Access::roles({Role::kCoordinator, Role::kAdmin}); }
 Access administrators() { return Access::roles({Role::kAdmin}); }
+Access letter_desk() {
+  return Access::roles({Role::kCoordinator, Role::kAdmin, Role::kCorrespondent});
+}
 
 std::string_view RequestContext::param(std::string_view name) const {
   for (const auto& [k, v] : params) {
@@ -163,6 +167,30 @@ Response no_content() {
   Response r;
   r.status = 204;
   return r;
+}
+
+std::string content_disposition(std::string_view disposition, std::string_view file_name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string ascii, encoded;
+  for (unsigned char c : file_name) {
+    bool printable = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' && c != ';';
+    // One '_' per character: UTF-8 continuation bytes add none.
+    if (printable) {
+      ascii += static_cast<char>(c);
+    } else if ((c & 0xC0) != 0x80) {
+      ascii += '_';
+    }
+    // RFC 8187 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"
+    if (std::isalnum(c) ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return std::string(disposition) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace twinning::server

@@ -50,6 +50,9 @@ class Access {
 // The usual access rules of the API.
 Access registry_writers();  // coordinators and admins
 Access administrators();    // admins
+// Coordinators, admins and correspondents: the correspondence register,
+// where the use cases narrow a correspondent to its own city's letters.
+Access letter_desk();
 
 struct ServerOptions;
 
@@ -129,5 +132,10 @@ std::vector<std::string> split_path(std::string_view path);
 // Response helpers for handlers.
 Response json_response(int status, const nlohmann::json& body);
 Response no_content();
+// A Content-Disposition value ("inline" or "attachment") offering
+// `file_name`: an ASCII-only filename parameter (other characters, quotes,
+// backslashes, '%' and ';' become '_') and the exact UTF-8 name in
+// filename* (RFC 6266, RFC 8187 percent-encoding).
+std::string content_disposition(std::string_view disposition, std::string_view file_name);
 
 }  // namespace twinning::server

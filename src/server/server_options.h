@@ -14,8 +14,9 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port (printed at start)
   int threads = 0;  // 0: one per hardware thread (at least 2)
   std::string db_location;
-  std::string web_root;          // built web interface (web/dist); "" serves no files
-  bool secure_cookies = false;   // mark cookies Secure (behind a TLS proxy)
+  std::string web_root;         // built web interface (web/dist); "" serves no files
+  std::string templates;        // letter templates; "" = letters::TemplateLibrary::locate's default
+  bool secure_cookies = false;  // mark cookies Secure (behind a TLS proxy)
   std::string access_log = "-";  // file for the JSON access log; "-" stderr, "" none
   auth::LoginPolicy login;
   std::chrono::seconds shutdown_grace = std::chrono::seconds(30);  // for in-flight requests

@@ -40,17 +40,35 @@ struct LetterSummary {
   std::optional<PartialDate> response_deadline;
 };
 
-// Filters of list(); unset members do not filter.
+// The order of list().
+enum class LetterOrder {
+  kById,         // ascending id: the order of creation (paging with after_id)
+  kNewestFirst,  // drafts first, then by registration date descending, then by
+                 // number descending (a longer number after a shorter one:
+                 // "IN-10" before "IN-9"), then by id descending
+};
+
+// Filters of list() and count(); unset members do not filter.
 struct LetterQuery {
   std::optional<OfficeId> office;
   // Letters registered by an office of this city, sent by it, or addressed to it.
   std::optional<CityId> involving_city;
+  // The same condition for a second city, applied as well: a correspondent
+  // (letters/letter_access.h) sees only the letters of its own city, also
+  // when it filters by another one.
+  std::optional<CityId> visible_to_city;
+  // Letters behind a campaign: those its contacts were written, answered or
+  // reminded with, forwarded copies, and the ministries' evidence (every
+  // letter its tables or its events name).
+  std::optional<std::int64_t> campaign;
   std::optional<LetterStatus> status;
   std::optional<LetterDirection> direction;
   // Overdue on this day: a response deadline before it, registered and not answered.
   std::optional<PartialDate> overdue_on;
   LetterId after_id = 0;  // letters with id > after_id (paging)
+  LetterOrder order = LetterOrder::kById;
   int limit = 100;
+  int offset = 0;  // skip this many matching letters first
 };
 
 // A letter that refers to another one, seen from the letter referred to.
@@ -95,8 +113,11 @@ class LetterStore {
   // Ids of the letters numbered `number`, in any office, by id.
   std::vector<LetterId> find_by_number(std::string_view number);
 
-  // Register lines matching `q`, by ascending id, at most q.limit.
+  // Register lines matching `q` in q.order, skipping q.offset, at most q.limit.
   std::vector<LetterSummary> list(const LetterQuery& q);
+  // How many letters match the filters of `q` (after_id included; order,
+  // offset and limit ignored).
+  std::int64_t count(const LetterQuery& q);
   // The register line of one letter; throws Error(kNotFound).
   LetterSummary summary(LetterId id);
   // Letters that refer to `target` (replies, forwards, reminders,

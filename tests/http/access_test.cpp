@@ -9,16 +9,17 @@
 
 #include "campaign/campaigns.h"
 #include "server/api.h"
-#include "support/api_fixture.h"
+#include "support/letter_api_fixture.h"
 
 namespace twinning::testing {
 namespace {
 
-class RouteAccess : public ApiTest {
+class RouteAccess : public LettersApiTest {
  protected:
   void SetUp() override {
-    ApiTest::SetUp();
+    LettersApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
+    letter = send("coventry", volgograd, "2013-09-06")["letter"]["id"];
     campaign::CampaignRequest r;
     r.code = "access";
     r.title = "Access check";
@@ -33,10 +34,13 @@ class RouteAccess : public ApiTest {
     if (pattern.rfind("/api/users/", 0) == 0) id = std::to_string(user_ids[Role::kViewer]);
     if (pattern.rfind("/api/cities/", 0) == 0) id = std::to_string(kiel);
     if (pattern.rfind("/api/links/", 0) == 0) id = std::to_string(coventry_cologne);
+    if (pattern.rfind("/api/letters/", 0) == 0) id = std::to_string(letter);
     std::string path = std::regex_replace(pattern, std::regex(R"(\{code\})"), "access");
     path = std::regex_replace(path, std::regex(R"(\{city\})"), std::to_string(cologne));
     return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), id);
   }
+
+  LetterId letter = 0;  // Coventry to Volgograd: not the correspondent's (Cologne)
 
   HttpResponse call(HttpClient& client, const server::Route& route) {
     std::string method(server::method_name(route.method));
@@ -101,6 +105,12 @@ TEST_P(RouteAccess, TheTableSaysWhatThePolicyIs) {
             "admin, coordinator, correspondent");
   EXPECT_EQ(access(Method::kGet, "/api/forecast"), "anyone");
   EXPECT_EQ(access(Method::kGet, "/api/export/graphml"), "anyone");
+  EXPECT_EQ(access(Method::kGet, "/api/letters"), "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kGet, "/api/letters/{id}/pdf"), "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kPost, "/api/letters/incoming"), "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kGet, "/api/offices"), "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kPost, "/api/offices"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kGet, "/api/templates"), "admin, coordinator, correspondent");
 }
 
 TEST_P(RouteAccess, ReadersCannotWriteTheRegistry) {

@@ -196,6 +196,62 @@ TEST_F(LetterStoreTest, ListFiltersByOfficeCityStatusAndOverdue) {
   EXPECT_EQ(s.addressee_cities, std::vector<CityId>{coventry});
 }
 
+TEST_F(LetterStoreTest, NewestFirstPagesCountsAndNarrowsToAVisibleCity) {
+  CityId kiel = city("Kiel", "DE");
+  LetterId a = letters.insert(registered("19-024/9рс", "2013-09-06"));
+  LetterId b = letters.insert(registered("19-024/10рс", "2013-09-06"));
+  LetterId c = letters.insert(registered("19-024/11рс", "2013-09-07"));
+  Letter to_kiel = draft();
+  to_kiel.addressees = {Addressee{kiel, "", "", ""}};
+  LetterId d = letters.insert(to_kiel);
+  Letter many = registered("19-024/12рс", "2013-09-05");
+  many.addressees = {Addressee{kiel, "", "", ""}, Addressee{coventry, "", "", ""}};
+  LetterId e = letters.insert(many);
+
+  auto ids = [&](const LetterQuery& q) {
+    std::vector<LetterId> out;
+    for (const auto& s : letters.list(q)) out.push_back(s.id);
+    return out;
+  };
+  LetterQuery q;
+  q.order = LetterOrder::kNewestFirst;
+  // The draft, then by date descending; on one day "…/10рс" before "…/9рс".
+  EXPECT_EQ(ids(q), (std::vector<LetterId>{d, c, b, a, e}));
+  EXPECT_EQ(letters.count(q), 5);
+  q.limit = 2;
+  q.offset = 2;
+  EXPECT_EQ(ids(q), (std::vector<LetterId>{b, a}));
+  EXPECT_EQ(letters.count(q), 5);  // limit and offset do not count
+  q.offset = 5;
+  EXPECT_TRUE(ids(q).empty());
+
+  // Both city conditions apply: the letters involving Kiel and Coventry.
+  q = {};
+  q.involving_city = kiel;
+  EXPECT_EQ(ids(q), (std::vector<LetterId>{d, e}));
+  q.visible_to_city = coventry;
+  EXPECT_EQ(ids(q), std::vector<LetterId>{e});
+  EXPECT_EQ(letters.count(q), 1);
+  q.involving_city.reset();
+  EXPECT_EQ(letters.count(q), 4);
+  auto s = letters.list(q);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[3].id, e);
+  EXPECT_EQ(s[3].addressee, "Kiel");  // no title: the first addressee's city
+  EXPECT_EQ(s[3].addressee_cities, (std::vector<CityId>{kiel, coventry}));
+
+  // More letters than one query of addressees takes (50): each keeps its own.
+  for (int i = 0; i < 60; ++i) letters.insert(i % 2 ? to_kiel : draft());
+  q = {};
+  q.limit = 500;
+  auto all = letters.list(q);
+  ASSERT_EQ(all.size(), 65u);
+  for (const auto& line : all) {
+    ASSERT_FALSE(line.addressee_cities.empty()) << line.id;
+    EXPECT_EQ(line.addressee_cities[0], line.addressee == "Kiel" ? kiel : coventry) << line.id;
+  }
+}
+
 TEST_F(LetterStoreTest, AttachmentsKeepTheirBytes) {
   LetterId id = letters.insert(draft());
   std::string bytes;

@@ -132,6 +132,23 @@ TEST(LetterTemplateTest, LibraryFallsBackToEnglishAndToTheGenericTemplate) {
   }
 }
 
+TEST(LetterTemplateTest, NamesAreTheDirectoriesWithTemplates) {
+  testing::ScratchDir dir;
+  for (const char* sub : {"letter", "appeal-2013", "empty", "Upper", "notes"}) {
+    std::filesystem::create_directories(dir.path() / sub);
+  }
+  dir.write("letter/en.mustache", "[body]\n{{body}}\n");
+  dir.write("appeal-2013/ru.mustache", "[body]\nОбращение.\n");
+  dir.write("appeal-2013/en.mustache", "[body]\nThe appeal.\n");
+  dir.write("Upper/en.mustache", "[body]\nnot a template name\n");
+  dir.write("notes/README.md", "no templates here");
+  dir.write("README.md", "the directory's notes");
+  TemplateLibrary lib(dir.path());
+  EXPECT_EQ(lib.names(), (std::vector<std::string>{"appeal-2013", "letter"}));
+  EXPECT_EQ(lib.languages("appeal-2013"), (std::vector<std::string>{"en", "ru"}));
+  EXPECT_TRUE(lib.languages("empty").empty());
+}
+
 TEST(LetterTemplateTest, MissingDirectoryIsNotFound) {
   try {
     TemplateLibrary lib("/nonexistent/templates");

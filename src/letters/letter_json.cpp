@@ -1,0 +1,73 @@
+#include "letters/letter_json.h"
+
+#include "letters/offices.h"
+#include "model/letter_json.h"
+#include "store/city_store.h"
+#include "store/office_store.h"
+
+namespace twinning::letters {
+namespace {
+
+nlohmann::json date_or_null(const std::optional<PartialDate>& d) {
+  return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json letter_summary_json(const store::LetterSummary& s) {
+  return {{"id", s.id},
+          {"office", s.office_code},
+          {"direction", letter_direction_name(s.direction)},
+          {"kind", letter_kind_name(s.kind)},
+          {"status", letter_status_name(s.status)},
+          {"number", s.number},
+          {"date", date_or_null(s.date)},
+          {"sender_city_id", s.sender_city_id ? nlohmann::json(*s.sender_city_id) : nullptr},
+          {"sender_city", s.sender_city},
+          {"addressee", s.addressee},
+          {"addressee_city_ids", s.addressee_cities},
+          {"subject", s.subject},
+          {"lang", s.lang},
+          {"response_deadline", date_or_null(s.response_deadline)}};
+}
+
+nlohmann::json letter_record_json(const LetterView& v) {
+  nlohmann::json j = v.letter;
+  j["office"] = v.office.code;
+  j["referred_by"] = nlohmann::json::array();
+  for (const auto& r : v.referred_by) {
+    auto s = letter_summary_json(r.letter);
+    s["link"] = letter_link_kind_name(r.kind);
+    j["referred_by"].push_back(s);
+  }
+  return j;
+}
+
+nlohmann::json letter_view_json(const LetterView& v) {
+  nlohmann::json referred_by = nlohmann::json::array();
+  for (const auto& r : v.referred_by) {
+    referred_by.push_back(
+        {{"kind", letter_link_kind_name(r.kind)}, {"letter", letter_summary_json(r.letter)}});
+  }
+  return {{"letter", v.letter}, {"office", v.office}, {"referred_by", referred_by}};
+}
+
+nlohmann::json office_json(store::Store& store, const Office& o) {
+  nlohmann::json j = o;
+  j["city"] = store::CityStore(store).require(o.city_id).name;
+  j["requisites"] = store::OfficeStore(store).requisites(o.id);
+  PartialDate today = today_utc();
+  j["next_outgoing"] = preview_next_number(store, o, LetterDirection::kOutgoing, today);
+  j["next_incoming"] = preview_next_number(store, o, LetterDirection::kIncoming, today);
+  return j;
+}
+
+nlohmann::json template_catalogue_json(const TemplateLibrary& templates) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& name : templates.names()) {
+    out.push_back({{"name", name}, {"languages", templates.languages(name)}});
+  }
+  return out;
+}
+
+}  // namespace twinning::letters

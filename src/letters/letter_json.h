@@ -1,0 +1,54 @@
+// JSON forms of the correspondence register's use-case results — register
+// lines, letter views, offices with their requisites, the template
+// catalogue — shared by the CLI's --json output and the HTTP API so that
+// both speak the same field names. The value types themselves (Letter,
+// Office, Addressee, ...) map in model/letter_json.h.
+//
+// A letter view has two shapes built from the same parts: the CLI's
+// `letter show --json` prints the letter's own fields with "office" (its
+// code) and "referred_by" beside them (letter_record_json); the HTTP API
+// nests them as {"letter", "office", "referred_by"} (letter_view_json).
+//
+// Pure functions of their arguments except where a Store is taken (office
+// requisites and next numbers are read); thread-compatible.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "letters/correspondence.h"
+#include "letters/letter_template.h"
+#include "model/letter.h"
+#include "store/letter_store.h"
+#include "store/store.h"
+
+namespace twinning::letters {
+
+// A register line: {"id", "office" (code), "direction", "kind", "status",
+// "number", "date", "sender_city_id", "sender_city", "addressee",
+// "addressee_city_ids", "subject", "lang", "response_deadline"}; dates are
+// "YYYY-MM-DD" or null.
+nlohmann::json letter_summary_json(const store::LetterSummary& s);
+
+// The CLI's form of a letter view: every field of the letter
+// (model/letter_json.h), "office": the office's code, and "referred_by":
+// the register lines of the letters referring to it, each with "link": the
+// kind of reference ("reply_to", ...).
+nlohmann::json letter_record_json(const LetterView& v);
+
+// The HTTP API's form of a letter view: {"letter": every field of the
+// letter, "office": the office (id, code, city_id, name, patterns),
+// "referred_by": [{"kind": "reply_to"|..., "letter": register line}]}.
+nlohmann::json letter_view_json(const LetterView& v);
+
+// An office as the CLI's `office show --json` prints it: its fields plus
+// "city" (the registry name of its city), "requisites" (one object per
+// language) and "next_outgoing" / "next_incoming" (the numbers its next
+// letters registered today would get). Reads `store`; throws
+// Error(kNotFound) if the office's city is gone.
+nlohmann::json office_json(store::Store& store, const Office& o);
+
+// The template catalogue: [{"name", "languages": [BCP 47 tags, sorted]}]
+// by name (TemplateLibrary::names()).
+nlohmann::json template_catalogue_json(const TemplateLibrary& templates);
+
+}  // namespace twinning::letters

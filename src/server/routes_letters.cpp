@@ -1,0 +1,336 @@
+// /api/letters: the correspondence register (PRODUCT.md M4, M5, M8) —
+// listing, reading and printing letters, drafting from a template,
+// registering outgoing and incoming letters, replies, forwarded copies and
+// reminders, and attachments.
+//
+// Who sees what is decided by the use cases (letters/letter_access.h): the
+// route table admits coordinators, admins and correspondents; a
+// correspondent's list holds only its own city's letters, and another
+// city's letter answers 404 as if it did not exist (so that the register
+// cannot be probed); writing for another city's office answers 403.
+#include <optional>
+#include <string>
+
+#include "campaign/campaigns.h"
+#include "letters/correspondence.h"
+#include "letters/letter_json.h"
+#include "letters/offices.h"
+#include "model/error.h"
+#include "model/letter_json.h"
+#include "model/text.h"
+#include "registry/city_lookup.h"
+#include "server/api.h"
+#include "server/city_input.h"
+#include "server/request_input.h"
+#include "server/server_options.h"
+
+namespace twinning::server {
+namespace {
+
+constexpr std::size_t kMaxLinks = 100;  // letters an incoming letter refers to
+
+letters::TemplateLibrary template_library(const RequestContext& ctx) {
+  return letters::TemplateLibrary::locate(ctx.options.templates);
+}
+
+// A full date "YYYY-MM-DD" in field `name`; absent, null or "" is none.
+std::optional<PartialDate> optional_full_date(const JsonFields& f, std::string_view name) {
+  auto t = f.nullable_text(name);
+  if (!t || !*t || (*t)->empty()) return std::nullopt;
+  return parse_full_date(**t, name);
+}
+
+// An office named by code (a string) or id (a number).
+std::optional<OfficeId> optional_office_field(store::Store& store, const JsonFields& f) {
+  const nlohmann::json* v = f.raw("office");
+  if (!v || v->is_null()) return std::nullopt;
+  if (v->is_string()) return letters::find_office(store, v->get<std::string>(), "office").id;
+  return letters::find_office(store, std::to_string(f.integer("office").value()), "office").id;
+}
+
+OfficeId office_field(store::Store& store, const JsonFields& f) {
+  auto office = optional_office_field(store, f);
+  if (!office) throw_invalid("office is required (its code or id)", "office");
+  return *office;
+}
+
+// A letter named by id (a number) or registration number (a string).
+LetterId letter_field(store::Store& store, const JsonFields& f, std::string_view name) {
+  const nlohmann::json* v = f.raw(name);
+  if (!v || v->is_null()) throw_invalid(std::string(name) + " is required", std::string(name));
+  std::string reference =
+      v->is_string() ? v->get<std::string>() : "#" + std::to_string(f.integer(name).value());
+  try {
+    return letters::resolve_letter(store, reference);
+  } catch (const Error& e) {
+    throw Error(e.code(), e.what(), std::string(name));  // not "letter": the field is `name`
+  }
+}
+
+Addressee addressee_from_json(store::Store& store, const nlohmann::json& j) {
+  JsonFields f(j, {"city_id", "title", "name", "address"});
+  Addressee a;
+  a.city_id = optional_city_field(store, f, "city_id");
+  a.title = f.text("title").value_or("");
+  a.name = f.text("name").value_or("");
+  a.address = f.text("address").value_or("");
+  return a;
+}
+
+// Field "addressees": an array of {"city_id", "title", "name", "address"}.
+std::vector<Addressee> addressees_field(store::Store& store, const JsonFields& f) {
+  return object_list(f, "addressees", letters::kMaxAddressees,
+                     [&](const nlohmann::json& j) { return addressee_from_json(store, j); });
+}
+
+// Registration options of a request that may register at once:
+// "register": true with optional "date" and "number". Without it, date and
+// number have nothing to apply to.
+std::optional<letters::RegisterOptions> register_now(const JsonFields& f) {
+  bool now = f.boolean("register").value_or(false);
+  letters::RegisterOptions o;
+  o.date = optional_full_date(f, "date");
+  o.number = f.text("number").value_or("");
+  if (now) return o;
+  if (o.date) throw_invalid("date applies only with \"register\": true", "date");
+  if (!o.number.empty()) throw_invalid("number applies only with \"register\": true", "number");
+  return std::nullopt;
+}
+
+// The registration options of a request that registers ("date", "number").
+letters::RegisterOptions register_options(const JsonFields& f) {
+  letters::RegisterOptions o;
+  o.date = optional_full_date(f, "date");
+  o.number = f.text("number").value_or("");
+  return o;
+}
+
+Response letter_response(RequestContext& ctx, int status, LetterId id) {
+  Response r =
+      json_response(status, letters::letter_view_json(letters::letter_view(ctx.store, id)));
+  if (status == 201) r.add_header("Location", "/api/letters/" + std::to_string(id));
+  return r;
+}
+
+Response list_letters(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"direction", "city", "office", "campaign", "overdue", "status",
+                              "limit", "offset"});
+  store::LetterQuery query;
+  if (auto d = q.text("direction")) query.direction = parse_letter_direction(*d, "direction");
+  if (auto c = q.text("city")) query.involving_city = registry::resolve_city(ctx.store, *c, "city");
+  if (auto o = q.text("office")) query.office = letters::find_office(ctx.store, *o, "office").id;
+  if (auto c = q.text("campaign")) {
+    query.campaign = campaign::find_campaign(ctx.store, *c, "campaign").id;
+  }
+  if (q.boolean("overdue").value_or(false)) query.overdue_on = today_utc();
+  if (auto s = q.text("status")) query.status = parse_letter_status(*s, "status");
+  Page page = q.page();
+  query.order = store::LetterOrder::kNewestFirst;
+  query.limit = page.limit;
+  query.offset = page.offset;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : letters::list_letters(ctx.store, query)) {
+    items.push_back(letters::letter_summary_json(s));
+  }
+  return json_response(200, page_json(items, letters::count_letters(ctx.store, query), page));
+}
+
+Response get_letter(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  return letter_response(ctx, 200, ctx.id_param());
+}
+
+Response letter_pdf(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  LetterId id = ctx.id_param();
+  letters::LetterView view = letters::letter_view(ctx.store, id);
+  letters::LetterDocument doc = letters::letter_document(ctx.store, template_library(ctx), id);
+  Response r;
+  r.status = 200;
+  r.content_type = "application/pdf";
+  r.body = letters::render_letter_pdf(doc);
+  r.add_header("Content-Disposition",
+               content_disposition("inline", letters::letter_pdf_name(view.letter)));
+  return r;
+}
+
+Response compose(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(
+      parse_json_object(ctx.request),
+      {"office", "addressees", "template", "lang", "subject", "salutation", "body", "closing",
+       "response_deadline", "signatory_name", "signatory_title", "register", "date", "number"});
+  letters::DraftRequest r;
+  r.office = office_field(ctx.store, f);
+  r.addressees = addressees_field(ctx.store, f);
+  r.template_name = f.text("template").value_or(std::string(letters::kGenericTemplate));
+  r.lang = f.text("lang").value_or("");
+  r.subject = f.text("subject").value_or("");
+  r.salutation = f.text("salutation").value_or("");
+  r.body = f.text("body").value_or("");
+  r.closing = f.text("closing").value_or("");
+  r.response_deadline = optional_full_date(f, "response_deadline");
+  r.signatory_name = f.text("signatory_name").value_or("");
+  r.signatory_title = f.text("signatory_title").value_or("");
+  auto now = register_now(f);
+  auto library = template_library(ctx);
+  LetterId id = now ? letters::register_outgoing(ctx.store, library, r, *now).id
+                    : letters::create_draft(ctx.store, library, r);
+  return letter_response(ctx, 201, id);
+}
+
+Response register_draft(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"date", "number"});
+  LetterId id = ctx.id_param();
+  letters::register_letter(ctx.store, id, register_options(f));
+  return letter_response(ctx, 200, id);
+}
+
+LetterSender sender_from_json(store::Store& store, const nlohmann::json& j) {
+  JsonFields f(j, {"city_id", "letterhead", "signatory_name", "signatory_title", "address", "phone",
+                   "fax", "email"});
+  LetterSender s;
+  s.city_id = optional_city_field(store, f, "city_id");
+  s.letterhead = f.text("letterhead").value_or("");
+  s.signatory_name = f.text("signatory_name").value_or("");
+  s.signatory_title = f.text("signatory_title").value_or("");
+  s.address = f.text("address").value_or("");
+  s.phone = f.text("phone").value_or("");
+  s.fax = f.text("fax").value_or("");
+  s.email = f.text("email").value_or("");
+  return s;
+}
+
+LetterLink link_from_json(store::Store& store, const nlohmann::json& j) {
+  JsonFields f(j, {"kind", "target"});
+  LetterLink l;
+  auto kind = f.text("kind");
+  if (!kind) throw_invalid("kind is required (reply_to, forward_of, ...)", "kind");
+  l.kind = parse_letter_link_kind(*kind, "kind");
+  l.target = letter_field(store, f, "target");
+  return l;
+}
+
+Response receive(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"office", "sender", "sender_number", "sender_date", "addressees", "lang", "subject",
+                "body", "response_deadline", "links", "date", "number"});
+  letters::IncomingRequest r;
+  r.office = office_field(ctx.store, f);
+  if (const nlohmann::json* sender = f.raw("sender"); sender && !sender->is_null()) {
+    if (!sender->is_object()) throw_invalid("sender must be an object", "sender");
+    r.sender = parse_nested("sender", [&] { return sender_from_json(ctx.store, *sender); });
+  }
+  r.sender_number = f.text("sender_number").value_or("");
+  r.sender_date = optional_full_date(f, "sender_date");
+  r.addressees = addressees_field(ctx.store, f);
+  if (auto lang = f.text("lang")) r.lang = *lang;
+  r.subject = f.text("subject").value_or("");
+  r.body = f.text("body").value_or("");
+  r.response_deadline = optional_full_date(f, "response_deadline");
+  r.links = object_list(f, "links", kMaxLinks,
+                        [&](const nlohmann::json& j) { return link_from_json(ctx.store, j); });
+  auto reg = letters::register_incoming(ctx.store, r, register_options(f));
+  return letter_response(ctx, 201, reg.id);
+}
+
+using FollowUpFunction = LetterId (*)(store::Store&, const letters::TemplateLibrary&, LetterId,
+                                      const letters::FollowUp&);
+
+// POST /api/letters/{id}/reply | forward | remind: the same body, the use
+// case says what each field defaults to.
+Handler follow_up(FollowUpFunction make) {
+  return [make](RequestContext& ctx) {
+    QueryParams(ctx.request, {});
+    JsonFields f(
+        parse_json_object(ctx.request),
+        {"office", "addressees", "lang", "subject", "salutation", "body", "closing",
+         "response_deadline", "signatory_name", "signatory_title", "register", "date", "number"});
+    LetterId original = ctx.id_param();
+    letters::FollowUp u;
+    u.office = optional_office_field(ctx.store, f);
+    u.addressees = addressees_field(ctx.store, f);
+    u.lang = f.text("lang").value_or("");
+    u.subject = f.text("subject").value_or("");
+    u.salutation = f.text("salutation").value_or("");
+    u.body = f.text("body").value_or("");
+    u.closing = f.text("closing").value_or("");
+    u.response_deadline = optional_full_date(f, "response_deadline");
+    u.signatory_name = f.text("signatory_name").value_or("");
+    u.signatory_title = f.text("signatory_title").value_or("");
+    u.register_now = register_now(f);
+    return letter_response(ctx, 201, make(ctx.store, template_library(ctx), original, u));
+  };
+}
+
+// The media type of an upload: Content-Type without its parameters;
+// application/octet-stream (what clients send when they do not know) lets
+// the use case guess from the file name.
+std::string upload_media_type(const Request& request) {
+  std::string type(request.header("content-type"));
+  type = std::string(trim(type.substr(0, type.find(';'))));
+  return type == "application/octet-stream" ? "" : type;
+}
+
+Response attach(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"name"});
+  auto name = q.text("name");
+  if (!name) throw_invalid("name the file: ?name=FILE", "name");
+  letters::AttachmentInput file{*name, upload_media_type(ctx.request), ctx.request.body};
+  Attachment a = letters::attach_file(ctx.store, ctx.id_param(), file);
+  Response r = json_response(201, a);
+  r.add_header("Location", "/api/letters/" + std::string(ctx.param("id")) + "/attachments/" +
+                               std::to_string(a.id));
+  return r;
+}
+
+Response attachment(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  LetterId id = ctx.id_param();
+  std::int64_t attachment_id = ctx.id_param("attachment");
+  std::optional<Attachment> meta;
+  for (const auto& a : letters::letter_view(ctx.store, id).letter.attachments) {
+    if (a.id == attachment_id) meta = a;
+  }
+  if (!meta) {
+    throw_not_found(
+        "letter #" + std::to_string(id) + " has no attachment #" + std::to_string(attachment_id),
+        "attachment");
+  }
+  Response r;
+  r.status = 200;
+  r.content_type = meta->media_type;
+  r.body = letters::attachment_bytes(ctx.store, id, attachment_id);
+  // Whatever a client uploaded is offered for download, never rendered as
+  // a page of this origin.
+  r.add_header("Content-Disposition", content_disposition("attachment", meta->name));
+  r.add_header("X-Content-Type-Options", "nosniff");
+  r.add_header("Content-Security-Policy", "sandbox");
+  return r;
+}
+
+}  // namespace
+
+void add_letter_routes(RouteTable& routes) {
+  routes.add({Method::kGet, "/api/letters", letter_desk(), list_letters});
+  routes.add({Method::kPost, "/api/letters", letter_desk(), compose});
+  routes.add({Method::kPost, "/api/letters/incoming", letter_desk(), receive});
+  routes.add({Method::kGet, "/api/letters/{id}", letter_desk(), get_letter});
+  routes.add({Method::kGet, "/api/letters/{id}/pdf", letter_desk(), letter_pdf});
+  routes.add({Method::kPost, "/api/letters/{id}/register", letter_desk(), register_draft});
+  routes.add({Method::kPost, "/api/letters/{id}/reply", letter_desk(), follow_up(letters::reply)});
+  routes.add(
+      {Method::kPost, "/api/letters/{id}/forward", letter_desk(), follow_up(letters::forward)});
+  routes.add(
+      {Method::kPost, "/api/letters/{id}/remind", letter_desk(), follow_up(letters::remind)});
+  Route upload{Method::kPost, "/api/letters/{id}/attachments", letter_desk(), attach};
+  // The largest file the use case accepts (the body is the file).
+  upload.max_body = letters::kMaxAttachmentBytes;
+  routes.add(std::move(upload));
+  routes.add(
+      {Method::kGet, "/api/letters/{id}/attachments/{attachment}", letter_desk(), attachment});
+}
+
+}  // namespace twinning::server
