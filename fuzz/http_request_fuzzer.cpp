@@ -19,6 +19,7 @@
 // the web root, and a file served is one of the root's; a 4xx answer, and
 // any answer to GET/HEAD, leaves the database exactly as it was (a failed
 // login records its one attempt, nothing else).
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

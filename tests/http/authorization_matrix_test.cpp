@@ -20,7 +20,8 @@ namespace {
 TEST(AuthorizationMatrixTable, ListsExactlyTheRoutesTheServerRegisters) {
   std::set<std::string> table, registered;
   for (const auto& row : kRouteMatrix) table.insert(std::string(row.method) + " " + row.pattern);
-  for (const auto& r : server::api_routes().routes()) {
+  auto routes = server::api_routes();
+  for (const auto& r : routes.routes()) {
     registered.insert(std::string(server::method_name(r.method)) + " " + r.pattern);
   }
   for (const auto& s : registered) {
@@ -52,8 +53,12 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryCallerAsTheTableSays) {
       auto r = send(row, c);
       ++cells;
       EXPECT_EQ(r.status, want) << who << ": " << r.body;
-      if (want == 401) EXPECT_EQ(r.error_code(), "unauthenticated") << who;
-      if (want == 403) EXPECT_EQ(r.error_code(), "forbidden") << who;
+      if (want == 401) {
+        EXPECT_EQ(r.error_code(), "unauthenticated") << who;
+      }
+      if (want == 403) {
+        EXPECT_EQ(r.error_code(), "forbidden") << who;
+      }
       if (refused) {
         EXPECT_EQ(first_difference(*before, dump_tables(store->db())), "") << who;
       } else {

@@ -75,7 +75,9 @@ TEST_P(StaticFiles, TraversalInEveryEncodingStaysInside) {
     ASSERT_EQ(raw.rfind("HTTP/1.1 ", 0), 0u) << raw;
     int status = std::stoi(raw.substr(9, 3));
     EXPECT_TRUE(status == 400 || status == 404 || status == 200) << raw.substr(0, 200);
-    if (status == 200) EXPECT_NE(raw.find("<title>Twinning"), std::string::npos) << raw;
+    if (status == 200) {
+      EXPECT_NE(raw.find("<title>Twinning"), std::string::npos) << raw;
+    }
     EXPECT_EQ(raw.find("outside the root"), std::string::npos);
     EXPECT_EQ(raw.find("SECRET=1"), std::string::npos);
     EXPECT_EQ(raw.find("root:x:0:0"), std::string::npos);

@@ -159,7 +159,8 @@ TEST_F(PostgresBackupTest, InspectRefusesWhatIsNotAnIntactTwinningArchive) {
   auto other = open_database(other_db.location());
   other->execute_script("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hello')");
   std::string foreign = dir.file("foreign.backup");
-  PostgresBackup(static_cast<PostgresDatabase&>(*other)).write(foreign);
+  testing::run_program({"pg_dump", "--format=custom", "--file=" + foreign,
+                        "--dbname=" + other_db.location()});
   EXPECT_EQ(code_of([&] { backup->inspect(foreign); }, &message), ErrorCode::kInvalidInput);
   EXPECT_NE(message.find("it has no Twinning tables"), std::string::npos) << message;
 

@@ -216,6 +216,11 @@ BackupContents PostgresBackup::write(const std::string& path) {
 }
 
 BackupContents PostgresBackup::inspect(const std::string& path) {
+  TempFile script;
+  return read_archive(path, script.path());
+}
+
+BackupContents PostgresBackup::read_archive(const std::string& path, const std::string& script) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
     throw_not_found("cannot read '" + path + "': " + std::strerror(errno), kField);
@@ -224,23 +229,14 @@ BackupContents PostgresBackup::inspect(const std::string& path) {
   auto not_twinning = [&](const std::string& why) {
     throw_invalid("'" + path + "' is not a Twinning backup: " + why, kField);
   };
-  TempFile toc;
-  ToolRun listed = run_tool("pg_restore", {"--list", "--file=" + toc.path(), path}, "", "");
-  if (listed.exit_code != 0) not_twinning(listed.error);
-  std::string list = toc.content();
-  for (const char* table : {"schema_migrations", "cities", "links"}) {
-    if (list.find(std::string(" TABLE public ") + table + " ") == std::string::npos) {
-      not_twinning("it has no Twinning tables");
-    }
-  }
-  // Every row of every table, as COPY data: reading it all is what tells a
-  // damaged archive.
-  TempFile data;
-  ToolRun read = run_tool("pg_restore", {"--data-only", "--file=" + data.path(), path}, "", "");
-  if (read.exit_code != 0) not_twinning("it is damaged (" + read.error + ")");
+  // The whole archive as SQL: reading it to the end is what tells a damaged
+  // one, and its COPY blocks hold every table with every row.
+  ToolRun read = run_tool(
+      "pg_restore", {"--no-owner", "--no-privileges", "--file=" + script, path}, "", "");
+  if (read.exit_code != 0) not_twinning(read.error);
   BackupContents contents;
   contents.bytes = st.st_size;
-  std::ifstream in(data.path());
+  std::ifstream in(script);
   std::string line;
   std::string first_migration;
   while (std::getline(in, line)) {
@@ -252,6 +248,7 @@ BackupContents PostgresBackup::inspect(const std::string& path) {
     auto version_at = std::find(columns.begin(), columns.end(), "version") - columns.begin();
     auto name_at = std::find(columns.begin(), columns.end(), "name") - columns.begin();
     std::int64_t rows = 0;
+    // One line per row: COPY's text format escapes line breaks in values.
     while (std::getline(in, line) && line != "\\.") {
       ++rows;
       if (name != "schema_migrations") continue;
@@ -268,6 +265,9 @@ BackupContents PostgresBackup::inspect(const std::string& path) {
     }
     contents.table_rows[name] = rows;
   }
+  for (const char* table : {"schema_migrations", "cities", "links"}) {
+    if (!contents.table_rows.count(table)) not_twinning("it has no Twinning tables");
+  }
   if (first_migration != "001_registry") not_twinning("it records no Twinning schema");
   auto known = known_migrations(Dialect::kPostgres);
   int newest_known = known.empty() ? 0 : known.back().version;
@@ -282,18 +282,15 @@ BackupContents PostgresBackup::inspect(const std::string& path) {
 
 BackupContents PostgresBackup::restore(const std::string& path) {
   check_not_in_transaction("restore from");
-  BackupContents contents = inspect(path);
   TempFile script;
-  ToolRun made = run_tool(
-      "pg_restore", {"--no-owner", "--no-privileges", "--file=" + script.path(), path}, "", "");
-  if (made.exit_code != 0) {
-    throw_invalid("'" + path + "' is not a Twinning backup: " + made.error, kField);
-  }
+  BackupContents contents = read_archive(path, script.path());
   // One transaction: the old schema goes and the backup's comes, or neither.
   ToolRun run = run_tool("psql",
                          {"--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
                           "--dbname=" + db_.location(), "--command=SET lock_timeout = '10s'",
                           "--command=DROP SCHEMA public CASCADE", "--command=CREATE SCHEMA public",
+                          // As a new database's: every role may use it.
+                          "--command=GRANT USAGE ON SCHEMA public TO PUBLIC",
                           "--file=" + script.path()},
                          "", url_password(db_.connection_url()));
   if (run.exit_code != 0) {

@@ -1,7 +1,9 @@
 // DatabaseBackup for PostgreSQL, over PostgreSQL's own client programs
 // (Debian's postgresql-client): a backup is a pg_dump archive (custom
 // format) of one consistent snapshot of the database; a restore turns the
-// archive into SQL with pg_restore and runs it with psql in ONE transaction
+// archive into SQL with pg_restore (which is also how an archive is checked:
+// read to the end, every table's rows counted from its COPY data) and runs
+// it with psql in ONE transaction
 // that first drops and recreates the schema "public", so that other
 // connections see the old content or the new, never a mix (they wait on
 // the dropped tables' locks meanwhile). The password of the connection URL
@@ -34,6 +36,9 @@ class PostgresBackup final : public DatabaseBackup {
  private:
   // Throws Error(kConflict) if the connection is inside a transaction.
   void check_not_in_transaction(const char* verb);
+  // Turns the archive at `path` into the SQL script `script` (pg_restore)
+  // and returns what it holds. Throws as inspect().
+  BackupContents read_archive(const std::string& path, const std::string& script);
 
   PostgresDatabase& db_;
 };
