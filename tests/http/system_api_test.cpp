@@ -121,7 +121,7 @@ TEST_P(SystemApi, NoPasswordOrTokenInTheAccessLogOrOnStderr) {
   // and in a malformed body.
   auto& admin = as(Role::kAdmin);
   auto created = admin.send_json("POST", "/api/users",
-                                 {{"name", "bob"}, {"role", "viewer"}, {"password", "bob's secret pw"}});
+                                 {{"name", "bob"}, {"role", "coordinator"}, {"password", "bob's secret pw"}});
   ASSERT_EQ(created.status, 201) << created.body;
   auto id = std::to_string(created.json()["id"].get<int>());
   auto issued = admin.send_json("POST", "/api/users/" + id + "/tokens", {{"label", "cron"}});
