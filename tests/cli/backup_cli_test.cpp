@@ -1,12 +1,14 @@
 // `twinning backup` and `twinning restore` of the real binary, round trip
-// over a database with the world list, letters (with an attachment, an
-// incoming letter and a reply) and, when the binary has it, the 2013 demo
-// campaign: every table compared row by row, on SQLite (a database file)
-// and on PostgreSQL (a pg_dump archive).
+// over a database with the world list (on PostgreSQL the twins of
+// Volgograd and Coventry), letters (with an attachment, an incoming letter
+// and a reply) and, when the binary has it, the 2013 demo campaign: every
+// table compared row by row, on SQLite (a database file) and on PostgreSQL
+// (a pg_dump archive).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "support/table_dump.h"
 #include "support/test_database.h"
@@ -49,7 +51,22 @@ class BackupRoundTrip : public BackupCliTest, public ::testing::WithParamInterfa
 
 TEST_P(BackupRoundTrip, TheWorldListLettersAndTheDemoCampaign) {
   ok({"init"});
-  ok({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")});
+  if (GetParam() == Backend::kSqlite) {
+    ok({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")});
+  } else {
+    // The twins of Volgograd and Coventry only: over a PostgreSQL server the
+    // world list and its demo take minutes, and the tables are the same.
+    std::ifstream world(data_file("twin_cities_wikipedia.csv"));
+    std::string line, csv;
+    for (bool header = true; std::getline(world, line); header = false) {
+      if (header || line.find("Volgograd") != std::string::npos ||
+          line.find("Coventry") != std::string::npos) {
+        csv += line + "\n";
+      }
+    }
+    dir.write("twins.csv", csv);
+    ok({"import", "wikipedia-csv", "twins.csv"});
+  }
   // `twinning demo` comes with the campaign desk (issue 4).
   bool has_demo = run_twinning({"--help"}).out.find("\n  demo ") != std::string::npos;
   if (has_demo) ok({"demo", "--simulate"});
