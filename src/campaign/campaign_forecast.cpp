@@ -1,5 +1,6 @@
 #include "campaign/campaign_forecast.h"
 
+#include "campaign/campaigns.h"
 #include "model/error.h"
 #include "store/campaign_store.h"
 
@@ -19,6 +20,22 @@ network::CampaignState campaign_model_state(store::Store& store, CampaignId id) 
     if (s.state == MinistryState::kDeclined) state.declined_countries.push_back(s.country);
   }
   return state;
+}
+
+ModelStart model_start(store::Store& store, std::vector<CityId> seeds, std::string_view campaign,
+                       std::string_view seeds_field, std::string_view campaign_field) {
+  ModelStart start{std::move(seeds), {}};
+  if (!campaign.empty()) {
+    Campaign c = find_campaign(store, campaign, campaign_field);
+    start.state = campaign_model_state(store, c.id);
+    if (start.seeds.empty()) start.seeds = c.originators;
+  }
+  if (start.seeds.empty()) {
+    throw_invalid("name the originating cities with " + std::string(seeds_field) + ", or a " +
+                      std::string(campaign_field),
+                  std::string(seeds_field));
+  }
+  return start;
 }
 
 }  // namespace twinning::campaign

@@ -3,6 +3,10 @@
 // terms, so that a forecast or plan starts from the actual state.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "model/campaign.h"
 #include "network/cascade_model.h"
 #include "store/store.h"
@@ -17,5 +21,19 @@ namespace twinning::campaign {
 // Cities still silent or undecided stay open: the cascade informs them and
 // they comply with probability p, as in the model. Throws Error(kNotFound).
 network::CampaignState campaign_model_state(store::Store& store, CampaignId id);
+
+// Where a forecast or plan starts: its seeds and the campaign state.
+struct ModelStart {
+  std::vector<CityId> seeds;
+  network::CampaignState state;
+};
+
+// The start of a forecast or plan from `seeds` (city ids) and, when
+// `campaign` (a code or id) is not empty, that campaign's state — and its
+// originators as the seeds when `seeds` is empty. Throws Error(kNotFound)
+// naming `campaign_field` for an unknown campaign, Error(kInvalidInput)
+// naming `seeds_field` when there are neither seeds nor a campaign.
+ModelStart model_start(store::Store& store, std::vector<CityId> seeds, std::string_view campaign,
+                       std::string_view seeds_field, std::string_view campaign_field);
 
 }  // namespace twinning::campaign

@@ -102,6 +102,48 @@ CampaignStatus campaign_status(store::Store& store, CampaignId id,
   return s;
 }
 
+std::string_view country_progress_name(CountryProgress p) {
+  switch (p) {
+    case CountryProgress::kReached:
+      return "reached";
+    case CountryProgress::kAsked:
+      return "asked";
+    case CountryProgress::kEndorsed:
+      return "endorsed";
+    case CountryProgress::kDeclined:
+      return "declined";
+  }
+  return "reached";
+}
+
+std::map<std::string, CountryProgress> country_progress(store::Store& store, CampaignId id) {
+  store::CampaignStore campaigns(store);
+  if (!campaigns.get(id)) throw_not_found("no campaign with id " + std::to_string(id), "campaign");
+  std::map<std::string, CountryProgress> out;
+  std::vector<CityId> contacted;
+  for (const auto& c : campaigns.contacts(id)) contacted.push_back(c.city_id);
+  for (const auto& city : store::CityStore(store).summaries(contacted)) {
+    out.emplace(city.country, CountryProgress::kReached);
+  }
+  // A ministry's state outranks "reached"; an unknown one adds nothing.
+  for (const auto& st : campaigns.countries(id)) {
+    switch (st.state) {
+      case MinistryState::kAsked:
+        out[st.country] = CountryProgress::kAsked;
+        break;
+      case MinistryState::kEndorsed:
+        out[st.country] = CountryProgress::kEndorsed;
+        break;
+      case MinistryState::kDeclined:
+        out[st.country] = CountryProgress::kDeclined;
+        break;
+      case MinistryState::kUnknown:
+        break;
+    }
+  }
+  return out;
+}
+
 std::vector<CityId> referral_chain(store::Store& store, CampaignId id, CityId city) {
   store::CampaignStore campaigns(store);
   std::vector<CityId> chain;

@@ -4,8 +4,10 @@
 // campaign's timeline. Reads only; open to every role (the public tally).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/campaign.h"
@@ -57,6 +59,18 @@ struct CampaignStatus {
 // counts. Throws Error(kNotFound).
 CampaignStatus campaign_status(store::Store& store, CampaignId id,
                                std::optional<PartialDate> as_of = {});
+
+// How far the campaign got in a country, for a map: its ministry's answer
+// or ask, else reached (a city of it was contacted).
+enum class CountryProgress { kReached, kAsked, kEndorsed, kDeclined };
+
+// "reached", "asked", "endorsed", "declined".
+std::string_view country_progress_name(CountryProgress p);
+
+// Every country the campaign has a state for (ISO2 -> progress): those whose
+// ministry was asked or answered, and those with a contacted city. Countries
+// with neither are absent. Throws Error(kNotFound).
+std::map<std::string, CountryProgress> country_progress(store::Store& store, CampaignId id);
 
 // The chain of introductions that brought `city` in: the city, the city that
 // wrote to it, … , the originator. Throws Error(kNotFound) if the city was

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "campaign/campaign_json.h"
 #include "campaign/campaign_status.h"
 #include "campaign/campaigns.h"
 #include "campaign/demo_2013.h"
@@ -24,28 +25,8 @@ std::string label(store::Store& store, CityId id) {
   return s.empty() ? "#" + std::to_string(id) : registry::city_reference(s[0]);
 }
 
-nlohmann::json city_json(store::Store& store, CityId id) {
-  auto s = store::CityStore(store).summaries({id});
-  if (s.empty()) return {{"id", id}};
-  return {{"id", id}, {"name", s[0].name}, {"country", s[0].country}};
-}
-
 std::optional<PartialDate> opt_date(const std::string& text, const char* field) {
   return parse_optional_date(text, field);
-}
-
-nlohmann::json wave_json(store::Store& store, const campaign::WaveResult& w) {
-  nlohmann::json sent = nlohmann::json::array(), skipped = nlohmann::json::array();
-  for (const auto& s : w.sent) {
-    sent.push_back({{"city", city_json(store, s.city_id)},
-                    {"from", city_json(store, s.from)},
-                    {"letter_id", s.letter_id},
-                    {"number", s.number}});
-  }
-  for (const auto& s : w.skipped) {
-    skipped.push_back({{"city", city_json(store, s.city_id)}, {"reason", s.reason}});
-  }
-  return {{"sent", sent}, {"skipped", skipped}};
 }
 
 void print_wave(store::Store& store, const campaign::WaveResult& w) {
@@ -57,42 +38,6 @@ void print_wave(store::Store& store, const campaign::WaveResult& w) {
     std::cout << "skipped " << label(store, s.city_id) << ": " << s.reason << '\n';
   }
   std::cout << w.sent.size() << " letters registered, " << w.skipped.size() << " skipped\n";
-}
-
-nlohmann::json status_json(const campaign::CampaignStatus& s) {
-  nlohmann::json regions = nlohmann::json::array();
-  for (const auto& r : s.by_region) {
-    regions.push_back({{"region", r.region},
-                       {"members", r.members},
-                       {"reached", r.reached},
-                       {"asked", r.asked},
-                       {"endorsing", r.endorsing},
-                       {"declined", r.declined}});
-  }
-  nlohmann::json over_time = nlohmann::json::array();
-  for (const auto& p : s.over_time) {
-    over_time.push_back({{"date", p.date.to_string()}, {"endorsing", p.endorsing}});
-  }
-  return {{"campaign", s.campaign},
-          {"cities_contacted", s.cities_contacted},
-          {"cities_received", s.cities_received},
-          {"cities_replied", s.cities_replied},
-          {"cities_forwarded", s.cities_forwarded},
-          {"cities_awaiting", s.cities_awaiting},
-          {"cities_overdue", s.cities_overdue},
-          {"max_wave", s.max_wave},
-          {"countries_reached", s.countries_reached},
-          {"un_members_reached", s.un_members_reached},
-          {"un_members_endorsing", s.un_members_endorsing},
-          {"un_members_declined", s.un_members_declined},
-          {"majority_needed", s.majority_needed},
-          {"member_states", s.member_states},
-          {"majority_reached", s.majority_reached},
-          {"endorsing", s.endorsing},
-          {"asked_unanswered", s.asked_unanswered},
-          {"reached_silent", s.reached_silent},
-          {"by_region", regions},
-          {"over_time", over_time}};
 }
 
 void print_status(const campaign::CampaignStatus& s) {
@@ -195,17 +140,9 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_show->callback([&ctx, campaign_ref] {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
+    if (ctx.json) return ctx.print_json(campaign::campaign_detail_json(store, c));
     auto contacts = store::CampaignStore(store).contacts(c.id);
     auto countries = store::CampaignStore(store).countries(c.id);
-    if (ctx.json) {
-      nlohmann::json cs = nlohmann::json::array();
-      for (const auto& k : contacts) {
-        nlohmann::json j = k;
-        j["city"] = city_json(store, k.city_id);
-        cs.push_back(j);
-      }
-      return ctx.print_json({{"campaign", c}, {"contacts", cs}, {"countries", countries}});
-    }
     std::cout << c.title << "  [" << c.code << "]\n" << c.initiative << '\n';
     for (std::size_t i = 0; i < c.asks.size(); ++i) std::cout << "  " << i + 1 << ". " << c.asks[i] << '\n';
     std::cout << "originators:";
@@ -231,7 +168,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
     auto s = campaign::campaign_status(store, c.id, opt_date(*as_of, "--as-of"));
-    if (ctx.json) return ctx.print_json(status_json(s));
+    if (ctx.json) return ctx.print_json(s);
     print_status(s);
   });
 
@@ -262,11 +199,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
     auto chain = campaign::referral_chain(store, c.id,
                                           registry::resolve_city(store, *chain_city, "CITY"));
-    if (ctx.json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (CityId id : chain) j.push_back(city_json(store, id));
-      return ctx.print_json(j);
-    }
+    if (ctx.json) return ctx.print_json(campaign::chain_json(store, chain));
     for (std::size_t i = 0; i < chain.size(); ++i) {
       std::cout << (i ? " ← " : "") << label(store, chain[i]);
     }
@@ -297,7 +230,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     o.circular = s->circular;
     o.number = s->number;
     auto w = campaign::send_wave(store, s->letters.library(), c.id, o);
-    if (ctx.json) return ctx.print_json(wave_json(store, w));
+    if (ctx.json) return ctx.print_json(campaign::wave_json(store, w));
     print_wave(store, w);
   });
 
@@ -382,7 +315,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     for (const auto& t : fw->to) r.to.push_back(registry::resolve_city(store, t, "--to"));
     r.date = opt_date(fw->date, "--date");
     auto w = campaign::record_forward(store, fw->letters.library(), c.id, r);
-    if (ctx.json) return ctx.print_json(wave_json(store, w));
+    if (ctx.json) return ctx.print_json(campaign::wave_json(store, w));
     print_wave(store, w);
   });
 
@@ -428,18 +361,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     o.dry_run = rm->dry_run;
     for (const auto& c : rm->cities) o.only.push_back(registry::resolve_city(store, c, "--city"));
     auto reminders = campaign::send_reminders(store, rm->letters.library(), c.id, o);
-    if (ctx.json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& r : reminders) {
-        j.push_back({{"city", city_json(store, r.city_id)},
-                     {"original_letter_id", r.original},
-                     {"original_number", r.original_number},
-                     {"original_date", r.original_date.to_string()},
-                     {"reminder_letter_id", r.reminder},
-                     {"number", r.number}});
-      }
-      return ctx.print_json(j);
-    }
+    if (ctx.json) return ctx.print_json(campaign::reminders_json(store, reminders));
     for (const auto& r : reminders) {
       std::cout << (rm->dry_run ? "would remind " : "reminded ") << label(store, r.city_id)
                 << " of No " << r.original_number << " of " << r.original_date.to_string();

@@ -8,7 +8,6 @@
 #include <tuple>
 
 #include "campaign/campaign_forecast.h"
-#include "campaign/campaigns.h"
 #include "cli/cli_context.h"
 #include "model/error.h"
 #include "network/network_json.h"
@@ -88,15 +87,9 @@ void add_model_options(CLI::App* cmd, ModelOptions& o, int default_runs, const c
 // --seed is given).
 std::pair<std::vector<CityId>, network::CampaignState> model_start(store::Store& store,
                                                                    const ModelOptions& o) {
-  std::vector<CityId> seeds = resolve_all(store, o.seeds, "--seed");
-  network::CampaignState state;
-  if (!o.campaign.empty()) {
-    Campaign c = campaign::find_campaign(store, o.campaign, "--campaign");
-    state = campaign::campaign_model_state(store, c.id);
-    if (seeds.empty()) seeds = c.originators;
-  }
-  if (seeds.empty()) throw_invalid("name the originating cities with --seed, or a --campaign", "--seed");
-  return {seeds, state};
+  auto start = campaign::model_start(store, resolve_all(store, o.seeds, "--seed"), o.campaign,
+                                     "--seed", "--campaign");
+  return {std::move(start.seeds), std::move(start.state)};
 }
 
 void print_reach(const network::ReachResult& r, std::optional<int> hops) {

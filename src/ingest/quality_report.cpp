@@ -167,44 +167,54 @@ QualityReport quality_report(store::Store& store, const QualityOptions& options,
   return r;
 }
 
-void to_json(nlohmann::json& j, const QualityReport& r) {
-  auto pairs = [](const std::vector<CityPairFinding>& v, const char* first, const char* second) {
+nlohmann::json quality_json(const QualityReport& r, std::size_t per_check) {
+  // The first `per_check` elements of `v` (all for 0), each mapped by `f`.
+  auto first = [per_check](const auto& v, auto f) {
     nlohmann::json a = nlohmann::json::array();
-    for (const auto& f : v) a.push_back({{"link", f.link}, {first, f.first}, {second, f.second}});
+    std::size_t n = per_check == 0 ? v.size() : std::min(v.size(), per_check);
+    for (std::size_t i = 0; i < n; ++i) a.push_back(f(v[i]));
     return a;
   };
-  nlohmann::json conflicts = nlohmann::json::array();
-  for (const auto& c : r.country_conflicts) {
-    conflicts.push_back({{"name", c.name}, {"cities", c.cities}});
-  }
-  nlohmann::json far = nlohmann::json::array();
-  for (const auto& f : r.far_from_country) {
-    far.push_back({{"city", f.city}, {"distance_km", f.distance_km}, {"lies_in", f.lies_in}});
-  }
+  auto pairs = [&first](const std::vector<CityPairFinding>& v, const char* a, const char* b) {
+    return first(v, [a, b](const CityPairFinding& f) {
+      return nlohmann::json{{"link", f.link}, {a, f.first}, {b, f.second}};
+    });
+  };
   nlohmann::json shapeless = nlohmann::json::array();
   for (const auto& s : r.countries_without_shape) {
     shapeless.push_back({{"country", s.country}, {"cities", s.cities}});
   }
-  nlohmann::json shared = nlohmann::json::array();
-  for (const auto& s : r.shared_coordinates) {
-    shared.push_back({{"lat", s.lat}, {"lng", s.lng}, {"cities", s.cities}});
-  }
-  j = {{"cities", r.cities},
-       {"links", r.links},
-       {"counts",
-        {{"country_conflicts", r.country_conflicts.size()},
-         {"far_from_country", r.far_from_country.size()},
-         {"shared_coordinates", r.shared_coordinates.size()},
-         {"suspected_self_links", r.suspected_self_links.size()},
-         {"one_sided_links", r.one_sided_links.size()}}},
-       {"country_conflicts", conflicts},
-       {"far_from_country", far},
-       {"coordinates_checked", r.coordinates_checked},
-       {"countries_without_shape", shapeless},
-       {"shared_coordinates", shared},
-       {"suspected_self_links", pairs(r.suspected_self_links, "city_a", "city_b")},
-       {"one_sided_links", pairs(r.one_sided_links, "listed_by", "not_listed_by")},
-       {"host_countries", r.host_countries}};
+  return {
+      {"cities", r.cities},
+      {"links", r.links},
+      {"counts",
+       {{"country_conflicts", r.country_conflicts.size()},
+        {"far_from_country", r.far_from_country.size()},
+        {"shared_coordinates", r.shared_coordinates.size()},
+        {"suspected_self_links", r.suspected_self_links.size()},
+        {"one_sided_links", r.one_sided_links.size()}}},
+      {"country_conflicts", first(r.country_conflicts,
+                                  [](const CountryConflict& c) {
+                                    return nlohmann::json{{"name", c.name}, {"cities", c.cities}};
+                                  })},
+      {"far_from_country", first(r.far_from_country,
+                                 [](const FarFromCountry& f) {
+                                   return nlohmann::json{{"city", f.city},
+                                                         {"distance_km", f.distance_km},
+                                                         {"lies_in", f.lies_in}};
+                                 })},
+      {"coordinates_checked", r.coordinates_checked},
+      {"countries_without_shape", shapeless},
+      {"shared_coordinates",
+       first(r.shared_coordinates,
+             [](const SharedCoordinates& s) {
+               return nlohmann::json{{"lat", s.lat}, {"lng", s.lng}, {"cities", s.cities}};
+             })},
+      {"suspected_self_links", pairs(r.suspected_self_links, "city_a", "city_b")},
+      {"one_sided_links", pairs(r.one_sided_links, "listed_by", "not_listed_by")},
+      {"host_countries", r.host_countries}};
 }
+
+void to_json(nlohmann::json& j, const QualityReport& r) { j = quality_json(r, 0); }
 
 }  // namespace twinning::ingest

@@ -94,4 +94,9 @@ QualityReport quality_report(store::Store& store, const QualityOptions& options 
 // JSON form: the counts of each check and its findings in full.
 void to_json(nlohmann::json& j, const QualityReport& r);
 
+// As to_json, but each check's list of findings cut to its first
+// `per_check` findings (0: all of them); "counts" still counts them all.
+// For clients that page through a large report (the HTTP API).
+nlohmann::json quality_json(const QualityReport& r, std::size_t per_check);
+
 }  // namespace twinning::ingest

@@ -13,6 +13,11 @@ RouteTable api_routes() {
   add_city_routes(routes);
   add_link_routes(routes);
   add_import_routes(routes);
+  add_campaign_routes(routes);
+  add_network_routes(routes);
+  add_quality_routes(routes);
+  add_export_routes(routes);
+  add_map_routes(routes);
   return routes;
 }
 

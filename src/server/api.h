@@ -18,6 +18,11 @@ void add_audit_routes(RouteTable& routes);    // /api/audit
 void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
 void add_link_routes(RouteTable& routes);     // /api/links
 void add_import_routes(RouteTable& routes);   // /api/import/...
+void add_campaign_routes(RouteTable& routes);  // /api/campaigns/...
+void add_network_routes(RouteTable& routes);   // /api/reach, chain, network/*, forecast, plan
+void add_quality_routes(RouteTable& routes);   // /api/quality
+void add_export_routes(RouteTable& routes);    // /api/export/csv|geojson|graphml
+void add_map_routes(RouteTable& routes);       // /api/map: the web map's columns, cached
 
 // Every route of the API.
 RouteTable api_routes();

@@ -66,16 +66,6 @@ std::optional<auth::Identity> identify(const Request& request, store::Store& sto
   return auth::authenticate_session(store, session);
 }
 
-// A strong validator of a response body: 128 bits of BLAKE2b.
-std::string content_etag(std::string_view body) {
-  unsigned char digest[16];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()),
-                     body.size(), nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string("\"") + hex + "\"";
-}
-
 // True if an If-None-Match header names `etag` (or is "*"); weak
 // comparison, as RFC 9110 prescribes for If-None-Match.
 bool none_match_hits(std::string_view header, std::string_view etag) {
@@ -100,6 +90,15 @@ std::string_view header_value(const Response& r, std::string_view name) {
 }
 
 }  // namespace
+
+std::string content_etag(std::string_view body) {
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()),
+                     body.size(), nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string("\"") + hex + "\"";
+}
 
 Actor anonymous_actor() {
   Actor a;

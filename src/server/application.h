@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "model/error.h"
@@ -55,6 +56,11 @@ Response error_response(const Error& e);
 // An error response with an explicit status and code name (405, 413, 500, ...).
 Response error_response(int status, std::string_view code, std::string_view message,
                         std::string_view field = {});
+
+// A strong ETag for a response body: 128 bits of BLAKE2b, quoted. The
+// pipeline sets it on every 200 read that has none; a handler that caches
+// a body sets it once with the body, so it is not hashed on every request.
+std::string content_etag(std::string_view body);
 
 // The Actor of requests without credentials: an anonymous viewer.
 Actor anonymous_actor();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "model/error.h"
 #include "model/text.h"
@@ -57,6 +58,13 @@ std::int64_t checked_integer(std::string_view name, const nlohmann::json& v) {
     throw_invalid(std::string(name) + " is too large", std::string(name));
   }
   wrong_type(name, "an integer", v);
+}
+
+// 0.5, 1, 1e+06: a bound in an error message.
+std::string format_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
 }
 
 }  // namespace
@@ -165,7 +173,8 @@ std::optional<std::optional<std::int64_t>> JsonFields::nullable_integer(
   return std::optional<std::int64_t>(checked_integer(name, *v));
 }
 
-QueryParams::QueryParams(const Request& request, std::initializer_list<std::string_view> allowed)
+QueryParams::QueryParams(const Request& request, std::initializer_list<std::string_view> allowed,
+                         std::initializer_list<std::string_view> repeatable)
     : values_(parse_query(request.query_text)) {
   for (std::size_t i = 0; i < values_.size(); ++i) {
     const std::string& name = values_[i].first;
@@ -177,6 +186,7 @@ QueryParams::QueryParams(const Request& request, std::initializer_list<std::stri
                                       : " (expected: " + list + ")"),
                     name);
     }
+    if (std::find(repeatable.begin(), repeatable.end(), name) != repeatable.end()) continue;
     for (std::size_t k = 0; k < i; ++k) {
       if (values_[k].first == name) {
         throw_invalid("query parameter '" + name + "' given twice", name);
@@ -190,6 +200,27 @@ std::optional<std::string> QueryParams::text(std::string_view name) const {
     if (k == name) return v;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> QueryParams::texts(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : values_) {
+    if (k == name) out.push_back(v);
+  }
+  return out;
+}
+
+std::optional<double> QueryParams::number(std::string_view name, double min, double max) const {
+  auto t = text(name);
+  if (!t) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(t->data(), t->data() + t->size(), v);
+  if (ec != std::errc() || p != t->data() + t->size() || !std::isfinite(v) || v < min || v > max) {
+    throw_invalid(std::string(name) + " must be a number from " + format_number(min) + " to " +
+                      format_number(max) + ", not '" + *t + "'",
+                  std::string(name));
+  }
+  return v;
 }
 
 std::optional<std::int64_t> QueryParams::integer(std::string_view name, std::int64_t min,

@@ -63,18 +63,25 @@ struct Page {
 };
 
 // The query parameters of a request, accepting only the listed names (each
-// at most once).
+// at most once, unless listed as repeatable: "?seed=1&seed=2").
 class QueryParams {
  public:
   // Throws Error(kInvalidInput) naming an unknown or repeated parameter, or
   // field "query" for a malformed query string.
-  QueryParams(const Request& request, std::initializer_list<std::string_view> allowed);
+  QueryParams(const Request& request, std::initializer_list<std::string_view> allowed,
+              std::initializer_list<std::string_view> repeatable = {});
 
+  // The (first) value of `name`.
   std::optional<std::string> text(std::string_view name) const;
+  // Every value of `name`, in the order given; empty if absent.
+  std::vector<std::string> texts(std::string_view name) const;
   // Throws Error(kInvalidInput) naming the parameter unless it is an integer
   // within [min, max].
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min,
                                       std::int64_t max) const;
+  // Throws Error(kInvalidInput) naming the parameter unless it is a finite
+  // number within [min, max].
+  std::optional<double> number(std::string_view name, double min, double max) const;
   // "true"/"false" (also "1"/"0").
   std::optional<bool> boolean(std::string_view name) const;
   // `limit` (1..kMaxPageSize, default kDefaultPageSize) and `offset` (>= 0).

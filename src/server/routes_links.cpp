@@ -6,26 +6,13 @@
 #include "registry/registry.h"
 #include "registry/registry_json.h"
 #include "server/api.h"
+#include "server/city_input.h"
 #include "server/request_input.h"
 #include "store/city_store.h"
 #include "store/link_store.h"
 
 namespace twinning::server {
 namespace {
-
-// A city named in a body: an id (number) or a "Name, CC" reference (string).
-CityId city_field(store::Store& store, const JsonFields& f, std::string_view name) {
-  const nlohmann::json* v = f.raw(name);
-  if (!v) throw_invalid(std::string(name) + " is required", std::string(name));
-  if (v->is_string()) return registry::resolve_city(store, v->get<std::string>(), name);
-  if (auto id = f.integer(name)) {
-    if (*id <= 0 || !store::CityStore(store).get(*id)) {
-      throw_not_found("no city with id " + std::to_string(*id), std::string(name));
-    }
-    return *id;
-  }
-  throw_invalid(std::string(name) + " must be a city id or \"Name, CC\"", std::string(name));
-}
 
 std::optional<std::optional<PartialDate>> date_change(const JsonFields& f, std::string_view name) {
   auto t = f.nullable_text(name);

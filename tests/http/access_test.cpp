@@ -7,6 +7,7 @@
 
 #include <regex>
 
+#include "campaign/campaigns.h"
 #include "server/api.h"
 #include "support/api_fixture.h"
 
@@ -15,14 +16,26 @@ namespace {
 
 class RouteAccess : public ApiTest {
  protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    campaign::CampaignRequest r;
+    r.code = "access";
+    r.title = "Access check";
+    r.originators = {coventry, volgograd};
+    campaign::create_campaign(*store, r);
+  }
+
   // A concrete path for a route pattern: {id} becomes an existing id of the
-  // collection it belongs to.
+  // collection it belongs to, {code} an existing campaign, {city} a city.
   std::string concrete(const std::string& pattern) {
     std::string id = "1";
     if (pattern.rfind("/api/users/", 0) == 0) id = std::to_string(user_ids[Role::kViewer]);
     if (pattern.rfind("/api/cities/", 0) == 0) id = std::to_string(kiel);
     if (pattern.rfind("/api/links/", 0) == 0) id = std::to_string(coventry_cologne);
-    return std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), id);
+    std::string path = std::regex_replace(pattern, std::regex(R"(\{code\})"), "access");
+    path = std::regex_replace(path, std::regex(R"(\{city\})"), std::to_string(cologne));
+    return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), id);
   }
 
   HttpResponse call(HttpClient& client, const server::Route& route) {
@@ -78,6 +91,16 @@ TEST_P(RouteAccess, TheTableSaysWhatThePolicyIs) {
   EXPECT_EQ(access(Method::kGet, "/api/users"), "admin");
   EXPECT_EQ(access(Method::kPost, "/api/import/wikipedia-csv"), "admin, coordinator");
   EXPECT_EQ(access(Method::kDelete, "/api/session"), "signed in");
+  EXPECT_EQ(access(Method::kGet, "/api/campaigns/{code}/status"), "anyone");
+  EXPECT_EQ(access(Method::kPost, "/api/campaigns"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kPost, "/api/campaigns/{code}/send"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kPost, "/api/campaigns/{code}/remind"), "admin, coordinator");
+  EXPECT_EQ(access(Method::kPost, "/api/campaigns/{code}/reply"),
+            "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kPost, "/api/campaigns/{code}/endorse"),
+            "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kGet, "/api/forecast"), "anyone");
+  EXPECT_EQ(access(Method::kGet, "/api/export/graphml"), "anyone");
 }
 
 TEST_P(RouteAccess, ReadersCannotWriteTheRegistry) {

@@ -4,6 +4,7 @@
 
 #include "campaign/campaigns.h"
 #include "letters/correspondence.h"
+#include "model/error.h"
 #include "support/campaign_fixtures.h"
 #include "support/test_support.h"
 
@@ -44,6 +45,35 @@ TEST(CampaignForecast, TheModelStartsFromWhatTheCampaignKnows) {
   EXPECT_EQ(s.declined, std::vector<CityId>{w.ruse});
   EXPECT_EQ(s.endorsed_countries, std::vector<std::string>{"JP"});
   EXPECT_EQ(s.declined_countries, std::vector<std::string>{"FR"});
+}
+
+TEST(CampaignForecast, TheStartIsTheSeedsOrTheCampaignsOriginators) {
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  auto w = testing::add_campaign_world(*store);
+  CampaignId id = testing::add_test_campaign(*store, w);
+  ModelStart s = model_start(*store, {w.kiel}, "", "seed", "campaign");
+  EXPECT_EQ(s.seeds, std::vector<CityId>{w.kiel});
+  EXPECT_TRUE(s.state.complying.empty());
+  s = model_start(*store, {}, "test", "seed", "campaign");
+  EXPECT_EQ(s.seeds, (std::vector<CityId>{w.volgograd, w.coventry}));
+  s = model_start(*store, {w.kiel}, std::to_string(id), "seed", "campaign");
+  EXPECT_EQ(s.seeds, std::vector<CityId>{w.kiel});
+  try {
+    model_start(*store, {}, "", "--seed", "--campaign");
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+    EXPECT_EQ(e.field(), "--seed");
+    EXPECT_STREQ(e.what(), "name the originating cities with --seed, or a --campaign");
+  }
+  try {
+    model_start(*store, {w.kiel}, "nope", "seed", "campaign");
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kNotFound);
+    EXPECT_EQ(e.field(), "campaign");
+  }
 }
 
 }  // namespace

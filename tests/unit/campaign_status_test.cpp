@@ -90,6 +90,17 @@ TEST_F(CampaignStatusTest, RegionsAddUpToTheUnMembership) {
   EXPECT_EQ(asked, 1);
 }
 
+TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {
+  auto p = country_progress(*store, id);
+  EXPECT_EQ(p, (std::map<std::string, CountryProgress>{{"BG", CountryProgress::kAsked},
+                                                       {"DE", CountryProgress::kEndorsed},
+                                                       {"FR", CountryProgress::kReached},
+                                                       {"IT", CountryProgress::kReached},
+                                                       {"JP", CountryProgress::kEndorsed}}));
+  EXPECT_EQ(country_progress_name(CountryProgress::kDeclined), "declined");
+  EXPECT_THROW(country_progress(*store, id + 100), Error);
+}
+
 TEST_F(CampaignStatusTest, TheReferralChainLeadsBackToTheOriginator) {
   EXPECT_EQ(referral_chain(*store, id, w.turin),
             (std::vector<CityId>{w.turin, w.cologne, w.volgograd}));

@@ -133,6 +133,23 @@ TEST_F(QualityReportTest, JsonCarriesCountsAndFindings) {
   EXPECT_EQ(j["countries_without_shape"][0]["country"], "RE");
 }
 
+TEST_F(QualityReportTest, JsonCutToALimitStillCountsEveryFinding) {
+  auto r = quality_report(*store);
+  nlohmann::json all = r;
+  EXPECT_EQ(quality_json(r, 0), all);
+  nlohmann::json cut = quality_json(r, 1);
+  EXPECT_EQ(cut["counts"], all["counts"]);
+  ASSERT_EQ(cut["country_conflicts"].size(), 1u);
+  EXPECT_EQ(cut["country_conflicts"][0], all["country_conflicts"][0]);
+  ASSERT_EQ(cut["far_from_country"].size(), 1u);
+  EXPECT_EQ(cut["far_from_country"][0], all["far_from_country"][0]);
+  ASSERT_EQ(cut["one_sided_links"].size(), 1u);
+  EXPECT_EQ(cut["one_sided_links"][0], all["one_sided_links"][0]);
+  EXPECT_EQ(cut["suspected_self_links"], all["suspected_self_links"]);        // 1 of 1
+  EXPECT_EQ(cut["countries_without_shape"], all["countries_without_shape"]);  // not findings
+  EXPECT_EQ(quality_json(r, 1000), all);
+}
+
 TEST(QualityReportEmptyTest, AnEmptyRegistryHasNoFindings) {
   testing::ScratchDir dir;
   auto store = testing::open_scratch_store(dir);

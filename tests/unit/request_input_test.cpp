@@ -85,6 +85,22 @@ TEST(RequestInput, QueryParametersAreCheckedAndPaged) {
   EXPECT_EQ(field_of([] { QueryParams(query_request("a=%zz"), {"a"}); }), "query");
 }
 
+TEST(RequestInput, RepeatableQueryParametersAndNumbers) {
+  QueryParams q(query_request("seed=1&p=0.35&seed=Kiel%2C+DE&q=1"), {"seed", "p", "q", "r"},
+                {"seed"});
+  EXPECT_EQ(q.texts("seed"), (std::vector<std::string>{"1", "Kiel, DE"}));
+  EXPECT_EQ(q.text("seed"), "1");
+  EXPECT_TRUE(q.texts("r").empty());
+  EXPECT_EQ(q.number("p", 0, 1), 0.35);
+  EXPECT_EQ(q.number("q", 0, 1), 1.0);
+  EXPECT_EQ(q.number("r", 0, 1), std::nullopt);
+  EXPECT_EQ(field_of([] { QueryParams(query_request("p=1&p=2"), {"p", "seed"}, {"seed"}); }), "p");
+  for (const char* bad : {"p=1.5", "p=-0.1", "p=nan", "p=inf", "p=0.5x", "p=", "p=half"}) {
+    EXPECT_EQ(field_of([bad] { QueryParams(query_request(bad), {"p"}).number("p", 0, 1); }), "p")
+        << bad;
+  }
+}
+
 TEST(RequestInput, SliceAndPageJson) {
   std::vector<int> all = {1, 2, 3, 4, 5};
   EXPECT_EQ(slice(all, {2, 1}), (std::vector<int>{2, 3}));

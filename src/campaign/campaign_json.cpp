@@ -1,0 +1,105 @@
+#include "campaign/campaign_json.h"
+
+#include "model/campaign_json.h"
+#include "store/campaign_store.h"
+#include "store/city_store.h"
+
+namespace twinning::campaign {
+
+nlohmann::json city_json(store::Store& store, CityId id, CityFields fields) {
+  auto s = store::CityStore(store).summaries({id});
+  if (s.empty()) return {{"id", id}};
+  if (fields == CityFields::kNameAndCoordinates) return s[0];  // store's CitySummary form
+  return {{"id", id}, {"name", s[0].name}, {"country", s[0].country}};
+}
+
+nlohmann::json wave_json(store::Store& store, const WaveResult& w) {
+  nlohmann::json sent = nlohmann::json::array(), skipped = nlohmann::json::array();
+  for (const auto& s : w.sent) {
+    sent.push_back({{"city", city_json(store, s.city_id)},
+                    {"from", city_json(store, s.from)},
+                    {"letter_id", s.letter_id},
+                    {"number", s.number}});
+  }
+  for (const auto& s : w.skipped) {
+    skipped.push_back({{"city", city_json(store, s.city_id)}, {"reason", s.reason}});
+  }
+  return {{"sent", sent}, {"skipped", skipped}};
+}
+
+nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaign,
+                                    CityFields fields) {
+  store::CampaignStore campaigns(store);
+  nlohmann::json contacts = nlohmann::json::array();
+  for (const auto& k : campaigns.contacts(campaign.id)) {
+    nlohmann::json j = k;
+    j["city"] = city_json(store, k.city_id, fields);
+    contacts.push_back(std::move(j));
+  }
+  return {{"campaign", campaign},
+          {"contacts", contacts},
+          {"countries", campaigns.countries(campaign.id)}};
+}
+
+nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain) {
+  nlohmann::json j = nlohmann::json::array();
+  for (CityId id : chain) j.push_back(city_json(store, id));
+  return j;
+}
+
+nlohmann::json reminders_json(store::Store& store, const std::vector<Reminder>& reminders) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : reminders) {
+    j.push_back({{"city", city_json(store, r.city_id)},
+                 {"original_letter_id", r.original},
+                 {"original_number", r.original_number},
+                 {"original_date", r.original_date.to_string()},
+                 {"reminder_letter_id", r.reminder},
+                 {"number", r.number}});
+  }
+  return j;
+}
+
+nlohmann::json countries_map_json(const std::map<std::string, CountryProgress>& progress) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [iso2, p] : progress) j[iso2] = country_progress_name(p);
+  return j;
+}
+
+void to_json(nlohmann::json& j, const CampaignStatus& s) {
+  nlohmann::json regions = nlohmann::json::array();
+  for (const auto& r : s.by_region) {
+    regions.push_back({{"region", r.region},
+                       {"members", r.members},
+                       {"reached", r.reached},
+                       {"asked", r.asked},
+                       {"endorsing", r.endorsing},
+                       {"declined", r.declined}});
+  }
+  nlohmann::json over_time = nlohmann::json::array();
+  for (const auto& p : s.over_time) {
+    over_time.push_back({{"date", p.date.to_string()}, {"endorsing", p.endorsing}});
+  }
+  j = {{"campaign", s.campaign},
+       {"cities_contacted", s.cities_contacted},
+       {"cities_received", s.cities_received},
+       {"cities_replied", s.cities_replied},
+       {"cities_forwarded", s.cities_forwarded},
+       {"cities_awaiting", s.cities_awaiting},
+       {"cities_overdue", s.cities_overdue},
+       {"max_wave", s.max_wave},
+       {"countries_reached", s.countries_reached},
+       {"un_members_reached", s.un_members_reached},
+       {"un_members_endorsing", s.un_members_endorsing},
+       {"un_members_declined", s.un_members_declined},
+       {"majority_needed", s.majority_needed},
+       {"member_states", s.member_states},
+       {"majority_reached", s.majority_reached},
+       {"endorsing", s.endorsing},
+       {"asked_unanswered", s.asked_unanswered},
+       {"reached_silent", s.reached_silent},
+       {"by_region", regions},
+       {"over_time", over_time}};
+}
+
+}  // namespace twinning::campaign

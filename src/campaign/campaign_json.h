@@ -1,0 +1,52 @@
+// JSON forms of the campaign use cases' results, shared by the CLI's --json
+// output and the HTTP API so that both speak the same field names. (The
+// value types themselves — Campaign, CampaignContact, CountryStance,
+// CampaignEvent — map in model/campaign_json.h.) Cities are named
+// {"id", "name", "country"}, with "lat" and "lng" where asked for; a city
+// missing from the registry is {"id"} alone.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "campaign/campaign_status.h"
+#include "campaign/campaigns.h"
+#include "model/campaign.h"
+#include "store/store.h"
+
+namespace twinning::campaign {
+
+// Whether a city carries its coordinates (a map needs them; lists do not).
+enum class CityFields { kName, kNameAndCoordinates };
+
+// The city `id` as campaign results name it.
+nlohmann::json city_json(store::Store& store, CityId id, CityFields fields = CityFields::kName);
+
+// {"sent": [{"city", "from", "letter_id", "number"}], "skipped": [{"city", "reason"}]}.
+nlohmann::json wave_json(store::Store& store, const WaveResult& wave);
+
+// {"campaign", "contacts": [contact + "city"], "countries": [stance]}: the
+// campaign with every contacted city and every country's ministry.
+nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaign,
+                                    CityFields fields = CityFields::kName);
+
+// [city, ...]: a referral chain from the city back to its originator.
+nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain);
+
+// [{"city", "original_letter_id", "original_number", "original_date",
+//   "reminder_letter_id", "number"}]; reminder_letter_id 0 and number ""
+// in a dry run.
+nlohmann::json reminders_json(store::Store& store, const std::vector<Reminder>& reminders);
+
+// {ISO2: "reached" | "asked" | "endorsed" | "declined"}.
+nlohmann::json countries_map_json(const std::map<std::string, CountryProgress>& progress);
+
+// The tally: every count of CampaignStatus, "endorsing", "asked_unanswered",
+// "reached_silent", "by_region" [{"region", "members", "reached", "asked",
+// "endorsing", "declined"}], "over_time" [{"date", "endorsing"}].
+void to_json(nlohmann::json& j, const CampaignStatus& s);
+
+}  // namespace twinning::campaign

@@ -1,0 +1,262 @@
+// /api/campaigns: campaigns that cascade through the twin network (PRODUCT.md
+// M6-M8). Reads are public (the tally is the movement's public data);
+// coordinators and admins run a campaign; a correspondent records receipts,
+// replies, forwards and ministry answers of its own city and country only —
+// the use cases (campaign/campaigns.h) enforce that, the route table lets
+// correspondents through to them.
+#include "campaign/campaign_json.h"
+#include "campaign/campaign_status.h"
+#include "campaign/campaigns.h"
+#include "letters/correspondence.h"
+#include "letters/letter_template.h"
+#include "model/campaign_json.h"
+#include "model/error.h"
+#include "server/api.h"
+#include "server/city_input.h"
+#include "server/request_input.h"
+#include "store/campaign_store.h"
+#include "store/country_store.h"
+
+namespace twinning::server {
+namespace {
+
+// Who may record what happened in a city or country; campaign/campaigns.h
+// narrows a correspondent to its own city and its city's country.
+Access answer_writers() {
+  return Access::roles({Role::kAdmin, Role::kCoordinator, Role::kCorrespondent});
+}
+
+Campaign campaign_of(RequestContext& ctx) {
+  return campaign::find_campaign(ctx.store, ctx.param("code"), "code");
+}
+
+// A registration date: a full date (YYYY-MM-DD) — reply deadlines are
+// counted from it in days.
+std::optional<PartialDate> day_field(const JsonFields& f, std::string_view name) {
+  auto t = f.nullable_text(name);
+  if (!t || !*t || (*t)->empty()) return std::nullopt;
+  return parse_full_date(**t, name);
+}
+
+std::optional<int> int_field(const JsonFields& f, std::string_view name, int min, int max) {
+  auto v = f.integer(name);
+  if (!v) return std::nullopt;
+  if (*v < min || *v > max) {
+    throw_invalid(
+        std::string(name) + " must lie in " + std::to_string(min) + ".." + std::to_string(max),
+        std::string(name));
+  }
+  return static_cast<int>(*v);
+}
+
+// The ISO2 code of body field `name`, which must name a known country.
+std::string country_field(RequestContext& ctx, const JsonFields& f, std::string_view name) {
+  return store::CountryStore(ctx.store).require(f.required_text(name), name).iso2;
+}
+
+// The templates the campaign's letters are written from: $TWINNING_TEMPLATES
+// or the shipped ones (letters/letter_template.h).
+letters::TemplateLibrary templates() { return letters::TemplateLibrary::locate(""); }
+
+Response list_campaigns(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"limit", "offset"});
+  Page page = q.page();
+  auto all = store::CampaignStore(ctx.store).list();
+  return json_response(200, page_json(slice(all, page), all.size(), page));
+}
+
+Response create_campaign(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"code", "title", "initiative", "asks", "originators", "template", "target",
+                "majority_needed", "member_states", "starts_on", "ends_on", "reply_days"});
+  campaign::CampaignRequest r;
+  r.code = f.required_text("code");
+  r.title = f.required_text("title");
+  r.initiative = f.text("initiative").value_or("");
+  r.asks = f.text_list("asks").value_or(std::vector<std::string>{});
+  r.originators = city_list_field(ctx.store, f, "originators");
+  r.template_name = f.text("template").value_or(r.template_name);
+  r.target = f.text("target").value_or(r.target);
+  r.majority_needed = int_field(f, "majority_needed", 1, 100000);
+  r.member_states = int_field(f, "member_states", 1, 100000);
+  r.starts_on = day_field(f, "starts_on");
+  r.ends_on = day_field(f, "ends_on");
+  r.reply_days = int_field(f, "reply_days", 1, 3650).value_or(r.reply_days);
+  CampaignId id = campaign::create_campaign(ctx.store, r);
+  Campaign c = *store::CampaignStore(ctx.store).get(id);
+  Response response = json_response(201, c);
+  response.add_header("Location", "/api/campaigns/" + c.code);
+  return response;
+}
+
+Response get_campaign(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  return json_response(200,
+                       campaign::campaign_detail_json(ctx.store, campaign_of(ctx),
+                                                      campaign::CityFields::kNameAndCoordinates));
+}
+
+Response status(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"as_of"});
+  std::optional<PartialDate> as_of;
+  if (auto t = q.text("as_of")) as_of = parse_full_date(*t, "as_of");
+  return json_response(200, campaign::campaign_status(ctx.store, campaign_of(ctx).id, as_of));
+}
+
+Response timeline(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  return json_response(200, campaign::campaign_timeline(ctx.store, campaign_of(ctx).id));
+}
+
+Response chain(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  Campaign c = campaign_of(ctx);
+  CityId city = city_value(ctx.store, std::string(ctx.param("city")), "city");
+  return json_response(
+      200, campaign::chain_json(ctx.store, campaign::referral_chain(ctx.store, c.id, city)));
+}
+
+Response countries_map(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  return json_response(200, campaign::countries_map_json(
+                                campaign::country_progress(ctx.store, campaign_of(ctx).id)));
+}
+
+Response send(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"from", "date", "circular", "number"});
+  Campaign c = campaign_of(ctx);
+  campaign::SendOptions o;
+  if (f.has("from")) o.from = city_field(ctx.store, f, "from");
+  o.date = day_field(f, "date");
+  o.circular = f.boolean("circular").value_or(false);
+  o.number = f.text("number").value_or("");
+  auto wave = campaign::send_wave(ctx.store, templates(), c.id, o);
+  return json_response(200, campaign::wave_json(ctx.store, wave));
+}
+
+Response receive(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"city", "date"});
+  Campaign c = campaign_of(ctx);
+  CityId city = city_field(ctx.store, f, "city");
+  campaign::record_receipt(ctx.store, c.id, city, day_field(f, "date"));
+  return json_response(200, *store::CampaignStore(ctx.store).contact(c.id, city));
+}
+
+Response reply(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"city", "date", "their_number", "their_date",
+                                                "stance", "asked_ministry", "subject", "body"});
+  Campaign c = campaign_of(ctx);
+  campaign::ReplyRequest r;
+  r.city = city_field(ctx.store, f, "city");
+  r.date = day_field(f, "date");
+  r.sender_number = f.text("their_number").value_or("");
+  if (auto t = f.nullable_text("their_date"); t && *t && !(*t)->empty()) {
+    r.sender_date = parse_partial_date(**t, "their_date");
+  }
+  if (auto s = f.text("stance")) r.stance = parse_reply_stance(*s, "stance");
+  r.asked_ministry = f.boolean("asked_ministry").value_or(false);
+  r.subject = f.text("subject").value_or("");
+  r.body = f.text("body").value_or("");
+  LetterId id = campaign::record_reply(ctx.store, c.id, r);
+  nlohmann::json j = *store::CampaignStore(ctx.store).contact(c.id, r.city);
+  j["reply_letter_id"] = id;
+  return json_response(200, j);
+}
+
+Response forward(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"city", "to", "date"});
+  Campaign c = campaign_of(ctx);
+  campaign::ForwardRequest r;
+  r.city = city_field(ctx.store, f, "city");
+  r.to = city_list_field(ctx.store, f, "to");
+  r.date = day_field(f, "date");
+  auto wave = campaign::record_forward(ctx.store, templates(), c.id, r);
+  return json_response(200, campaign::wave_json(ctx.store, wave));
+}
+
+Response ask(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"country", "date"});
+  Campaign c = campaign_of(ctx);
+  std::string country = country_field(ctx, f, "country");
+  campaign::record_ministry_asked(ctx.store, c.id, country, day_field(f, "date"));
+  return json_response(200, *store::CampaignStore(ctx.store).country(c.id, country));
+}
+
+// The evidence of a ministry's answer: a letter id, or (as a string) an id
+// or registration number the caller may read.
+LetterId evidence_field(RequestContext& ctx, const JsonFields& f) {
+  const nlohmann::json* v = f.raw("evidence");
+  if (!v || v->is_null()) {
+    throw_invalid("a foreign ministry's answer needs its letter as evidence", "evidence");
+  }
+  if (v->is_string()) {
+    try {
+      return letters::resolve_letter(ctx.store, v->get<std::string>());
+    } catch (const Error& e) {
+      throw Error(e.code(), e.what(), "evidence");
+    }
+  }
+  auto id = f.integer("evidence");
+  if (*id <= 0) throw_invalid("evidence must be a letter id", "evidence");
+  return *id;
+}
+
+Response endorse(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"country", "evidence", "declined", "date", "notes"});
+  Campaign c = campaign_of(ctx);
+  campaign::MinistryAnswer a;
+  a.country = country_field(ctx, f, "country");
+  a.evidence = evidence_field(ctx, f);
+  a.endorsed = !f.boolean("declined").value_or(false);
+  a.date = day_field(f, "date");
+  a.notes = f.text("notes").value_or("");
+  campaign::record_ministry_answer(ctx.store, c.id, a);
+  return json_response(200, *store::CampaignStore(ctx.store).country(c.id, a.country));
+}
+
+Response remind(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"as_of", "dry_run", "min_days", "cities"});
+  Campaign c = campaign_of(ctx);
+  campaign::ReminderOptions o;
+  o.as_of = day_field(f, "as_of");
+  o.dry_run = f.boolean("dry_run").value_or(false);
+  o.min_days_between = int_field(f, "min_days", 0, 3650).value_or(o.min_days_between);
+  if (f.has("cities")) {
+    o.only = city_list_field(ctx.store, f, "cities");
+    // An empty list names no city: remind nobody rather than everybody.
+    if (o.only.empty()) return json_response(200, nlohmann::json::array());
+  }
+  auto reminders = campaign::send_reminders(ctx.store, templates(), c.id, o);
+  return json_response(200, campaign::reminders_json(ctx.store, reminders));
+}
+
+}  // namespace
+
+void add_campaign_routes(RouteTable& routes) {
+  routes.add({Method::kGet, "/api/campaigns", Access::anyone(), list_campaigns});
+  routes.add({Method::kPost, "/api/campaigns", registry_writers(), create_campaign});
+  routes.add({Method::kGet, "/api/campaigns/{code}", Access::anyone(), get_campaign});
+  routes.add({Method::kGet, "/api/campaigns/{code}/status", Access::anyone(), status});
+  routes.add({Method::kGet, "/api/campaigns/{code}/timeline", Access::anyone(), timeline});
+  routes.add({Method::kGet, "/api/campaigns/{code}/chain/{city}", Access::anyone(), chain});
+  routes.add(
+      {Method::kGet, "/api/campaigns/{code}/countries-map", Access::anyone(), countries_map});
+  routes.add({Method::kPost, "/api/campaigns/{code}/send", registry_writers(), send});
+  routes.add({Method::kPost, "/api/campaigns/{code}/receive", answer_writers(), receive});
+  routes.add({Method::kPost, "/api/campaigns/{code}/reply", answer_writers(), reply});
+  routes.add({Method::kPost, "/api/campaigns/{code}/forward", answer_writers(), forward});
+  routes.add({Method::kPost, "/api/campaigns/{code}/ask", answer_writers(), ask});
+  routes.add({Method::kPost, "/api/campaigns/{code}/endorse", answer_writers(), endorse});
+  routes.add({Method::kPost, "/api/campaigns/{code}/remind", registry_writers(), remind});
+}
+
+}  // namespace twinning::server

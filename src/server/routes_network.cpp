@@ -1,0 +1,179 @@
+// /api/reach, /api/chain, /api/network/*, /api/forecast, /api/plan: network
+// analytics, the forecast and the plan (PRODUCT.md M9, M10), public reads
+// with the same JSON as the CLI's --json (network/network_json.h).
+//
+// They run on the twin graph of a TwinGraphCache shared by these routes,
+// which rebuilds it only when the registry changed. The forecast, the plan
+// and centrality are CPU-heavy: their sizes are capped (kMax* below), they
+// use at most kMaxThreads threads, and only one of them runs at a time on a
+// server (another caller meanwhile gets 503 with Retry-After), so that they
+// never occupy every worker thread and the cheap reads keep flowing.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <thread>
+
+#include "campaign/campaign_forecast.h"
+#include "model/error.h"
+#include "network/network_json.h"
+#include "network/twin_graph_cache.h"
+#include "server/api.h"
+#include "server/busy_gate.h"
+#include "server/city_input.h"
+#include "server/request_input.h"
+#include "store/country_store.h"
+
+namespace twinning::server {
+namespace {
+
+constexpr int kMaxForecastRuns = 100'000;
+constexpr int kMaxPlanRuns = 3'000;
+constexpr int kMaxBudget = 50;
+constexpr int kMaxThreads = 2;
+constexpr int kMaxTop = 100;
+constexpr int kMaxHops = 1000;
+
+struct NetworkState {
+  network::TwinGraphCache graphs;
+  BusyGate heavy{"a forecast, plan or centrality"};
+};
+
+// Runs a network use case, naming query parameters in its errors as the API
+// does ("runs") rather than as the CLI does ("--runs").
+template <class F>
+auto with_query_fields(F f) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    if (e.field().rfind("--", 0) != 0) throw;
+    throw Error(e.code(), e.what(), e.field().substr(2));
+  }
+}
+
+int threads_param(const QueryParams& q) {
+  int fallback = static_cast<int>(
+      std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(kMaxThreads)));
+  return static_cast<int>(q.integer("threads", 1, kMaxThreads).value_or(fallback));
+}
+
+std::optional<int> hops_param(const QueryParams& q) {
+  auto h = q.integer("hops", 0, kMaxHops);
+  return h ? std::optional<int>(static_cast<int>(*h)) : std::nullopt;
+}
+
+Response reach(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request, {"from", "hops"}, {"from"});
+  std::vector<CityId> from = city_params(ctx.store, q, "from");
+  if (from.empty()) throw_invalid("name at least one city with from=ID", "from");
+  auto hops = hops_param(q);
+  auto graph = state.graphs.get(ctx.store);
+  return json_response(200, with_query_fields([&] { return network::reach(*graph, from, hops); }));
+}
+
+Response chain(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request, {"from", "to", "country", "all"});
+  auto from_ref = q.text("from");
+  if (!from_ref) throw_invalid("from is required", "from");
+  CityId from = city_params(ctx.store, q, "from").front();
+  network::ChainTarget target;
+  if (q.text("to")) target.city = city_params(ctx.store, q, "to").front();
+  if (auto cc = q.text("country")) {
+    target.country = store::CountryStore(ctx.store).require(*cc, "country").iso2;
+  }
+  if (target.city.has_value() == !target.country.empty()) {
+    throw_invalid("name the target with either to=ID or country=CC", "to");
+  }
+  bool all = q.boolean("all").value_or(false);
+  auto graph = state.graphs.get(ctx.store);
+  return json_response(200, network::chain(*graph, from, target, all));
+}
+
+Response bridges(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request, {"from", "hops", "top"}, {"from"});
+  std::vector<CityId> from = city_params(ctx.store, q, "from");
+  auto hops = hops_param(q);
+  int top = static_cast<int>(q.integer("top", 1, kMaxTop).value_or(10));
+  auto graph = state.graphs.get(ctx.store);
+  return json_response(200, network::bridges(*graph, from, hops, top));
+}
+
+Response centrality(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request, {"top", "threads"});
+  int top = static_cast<int>(q.integer("top", 1, kMaxTop).value_or(10));
+  int threads = threads_param(q);
+  auto graph = state.graphs.get(ctx.store);
+  auto slot = state.heavy.enter();
+  return json_response(200, network::centrality(*graph, top, threads));
+}
+
+// The model's options common to the forecast and the plan.
+struct ModelQuery {
+  campaign::ModelStart start;
+  network::CascadeParams params;
+  int runs = 0;
+  std::uint64_t rng = 1;
+  int threads = 1;
+};
+
+ModelQuery model_query(RequestContext& ctx, const QueryParams& q, int default_runs, int max_runs) {
+  ModelQuery m;
+  m.params.comply = q.number("comply", 0, 1).value_or(m.params.comply);
+  m.params.endorse = q.number("endorse", 0, 1).value_or(m.params.endorse);
+  m.runs = static_cast<int>(q.integer("runs", 1, max_runs).value_or(default_runs));
+  m.rng = static_cast<std::uint64_t>(q.integer("rng", 0, INT64_MAX).value_or(1));
+  m.threads = threads_param(q);
+  m.start = campaign::model_start(ctx.store, city_params(ctx.store, q, "seed"),
+                                  q.text("campaign").value_or(""), "seed", "campaign");
+  return m;
+}
+
+Response forecast(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request, {"seed", "campaign", "comply", "endorse", "runs", "rng", "threads"},
+                {"seed"});
+  ModelQuery m = model_query(ctx, q, 10'000, kMaxForecastRuns);
+  network::ForecastOptions o;
+  o.seeds = std::move(m.start.seeds);
+  o.state = std::move(m.start.state);
+  o.params = m.params;
+  o.runs = m.runs;
+  o.rng = m.rng;
+  o.threads = m.threads;
+  auto graph = state.graphs.get(ctx.store);
+  auto slot = state.heavy.enter();
+  return json_response(200, with_query_fields([&] { return network::forecast(*graph, o); }));
+}
+
+Response plan(RequestContext& ctx, NetworkState& state) {
+  QueryParams q(ctx.request,
+                {"seed", "campaign", "budget", "comply", "endorse", "runs", "rng", "threads"},
+                {"seed"});
+  ModelQuery m = model_query(ctx, q, 1'000, kMaxPlanRuns);
+  network::PlanOptions o;
+  o.seeds = std::move(m.start.seeds);
+  o.state = std::move(m.start.state);
+  o.params = m.params;
+  o.budget = static_cast<int>(q.integer("budget", 1, kMaxBudget).value_or(10));
+  o.runs = m.runs;
+  o.rng = m.rng;
+  o.threads = m.threads;
+  auto graph = state.graphs.get(ctx.store);
+  auto slot = state.heavy.enter();
+  return json_response(200, with_query_fields([&] { return network::plan(*graph, o); }));
+}
+
+}  // namespace
+
+void add_network_routes(RouteTable& routes) {
+  auto state = std::make_shared<NetworkState>();
+  auto bind = [state](Response (*handler)(RequestContext&, NetworkState&)) {
+    return [state, handler](RequestContext& ctx) { return handler(ctx, *state); };
+  };
+  routes.add({Method::kGet, "/api/reach", Access::anyone(), bind(reach)});
+  routes.add({Method::kGet, "/api/chain", Access::anyone(), bind(chain)});
+  routes.add({Method::kGet, "/api/network/bridges", Access::anyone(), bind(bridges)});
+  routes.add({Method::kGet, "/api/network/centrality", Access::anyone(), bind(centrality)});
+  routes.add({Method::kGet, "/api/forecast", Access::anyone(), bind(forecast)});
+  routes.add({Method::kGet, "/api/plan", Access::anyone(), bind(plan)});
+}
+
+}  // namespace twinning::server
