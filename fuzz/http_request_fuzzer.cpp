@@ -11,7 +11,8 @@
 //    sent to a write endpoint of api_routes() (every non-GET route, so new
 //    routes are covered without touching this file; a line naming no route
 //    picks one by its hash), as ROLE (default admin; "anonymous" for none),
-//    with every path parameter set to ID (default 1).
+//    with every path parameter set to ID (default 1; campaigns are "fuzz"
+//    and "fresh").
 //
 // Invariants, for every request: the answer is never a 5xx but 503; an API
 // error is a JSON error object; no header carries a line break; a session
@@ -26,6 +27,8 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/buffer.hpp>
@@ -33,7 +36,9 @@
 
 #include "auth/secrets.h"
 #include "auth/users.h"
+#include "campaign/campaigns.h"
 #include "fuzz_support.h"
+#include "letters/offices.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "registry/registry.h"
@@ -66,15 +71,16 @@ CityId add_city(store::Store& s, const std::string& name, const std::string& cc,
 
 // The registry of the HTTP tests (tests/support/api_fixture.cpp): ids 1-4
 // are Coventry, Volgograd, Cologne, Kiel; links 1 (Coventry-Volgograd, with
-// two events) and 2 (Coventry-Cologne); users 1-4 admin, coordinator,
-// correspondent (Cologne), viewer.
+// two events), 2 (Coventry-Cologne), 3 (Cologne-Kiel), 4 (Volgograd-Kiel);
+// users 1-4 admin, coordinator, correspondent (Cologne), viewer; two
+// campaigns.
 void seed(store::Store& s) {
   CityId coventry = add_city(s, "Coventry", "GB");
   CityId volgograd =
       add_city(s, "Volgograd", "RU",
                {{"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}});
   CityId cologne = add_city(s, "Cologne", "DE");
-  add_city(s, "Kiel", "DE");
+  CityId kiel = add_city(s, "Kiel", "DE");
   Link l;
   l.city_a = coventry;
   l.city_b = volgograd;
@@ -83,10 +89,35 @@ void seed(store::Store& s) {
   LinkId cv = registry::add_link(s, l).first;
   registry::record_link_event(s, cv, parse_partial_date("1941"), "First contacts", "");
   registry::record_link_event(s, cv, parse_partial_date("1944-06-10"), "Bonds of friendship", "");
-  Link c;
-  c.city_a = coventry;
-  c.city_b = cologne;
-  registry::add_link(s, c);
+  for (auto [a, b] : {std::pair{coventry, cologne}, std::pair{kiel, cologne},
+                      std::pair{kiel, volgograd}}) {
+    Link more;
+    more.city_a = a;
+    more.city_b = b;
+    registry::add_link(s, more);
+  }
+  // The originators' offices, campaign "fuzz" with wave 1 sent (to Cologne
+  // and Kiel), campaign "fresh" not sent yet.
+  for (auto [code, city, pattern] : {std::tuple{"volgograd", volgograd, "19-024/{seq}рс"},
+                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"}}) {
+    letters::OfficeRequest o;
+    o.code = code;
+    o.city_id = city;
+    o.outgoing_pattern = pattern;
+    letters::add_office(s, o);
+  }
+  for (const char* code : {"fuzz", "fresh"}) {
+    campaign::CampaignRequest r;
+    r.code = code;
+    r.title = "Fuzz";
+    r.originators = {volgograd, coventry};
+    r.template_name = "appeal-2013";
+    CampaignId id = campaign::create_campaign(s, r);
+    if (std::string(code) == "fresh") continue;
+    campaign::SendOptions o;
+    o.date = parse_partial_date("2013-09-06");
+    campaign::send_wave(s, letters::TemplateLibrary::locate(""), id, o);
+  }
   store::SessionStore sessions(s);
   for (Role role : {Role::kAdmin, Role::kCoordinator, Role::kCorrespondent, Role::kViewer}) {
     auth::NewUser u;

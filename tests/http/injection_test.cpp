@@ -200,7 +200,8 @@ TEST_P(Injection, HostileTextIsRefusedOrStoredAsTextNeverExecuted) {
         probe(row, c, with_query(target, name, text), body, text, false, "?" + name);
         start = comma + 1;
       }
-      // Every path parameter: never an id, so a 4xx.
+      // Every path parameter: never an id or a code, so a 4xx (431 when two
+      // 10 kB parameters make the request line too long).
       auto open = std::string(row.pattern).find('{');
       if (open != std::string::npos) {
         std::string p = row.pattern, hostile;
@@ -214,7 +215,7 @@ TEST_P(Injection, HostileTextIsRefusedOrStoredAsTextNeverExecuted) {
         }
         auto r = send(row, c, &hostile, &body);
         ++requests_;
-        EXPECT_TRUE(r.status == 400 || r.status == 404)
+        EXPECT_TRUE(r.status >= 400 && r.status < 500)
             << row.method << " " << hostile.substr(0, 100) << " -> " << r.status << " " << r.body;
       }
       if (!*row.body) continue;

@@ -14,9 +14,17 @@
 //   {link}                                   the Coventry-Cologne link id
 //   {viewer_user}                            the viewer's user id
 //   {caller}                                 "anonymous", "viewer", ...
-//   {partner}                                a city not yet linked to Kiel,
-//                                            one per caller
+//   {partner_a} {partner_b}                  two cities not linked yet, a
+//                                            pair per caller
 //   {qid}                                    a Wikidata id, one per caller
+//   {campaign}                               "matrix-<caller>": a campaign of
+//                                            Volgograd and Coventry whose
+//                                            wave 1 reached Cologne and Kiel
+//   {fresh}                                  "fresh-<caller>": one not sent yet
+//   {evidence}                               Cologne's reply letter in
+//                                            {campaign} (once the reply row ran)
+// Correspondent rows come in pairs: its own city (Cologne) or country (DE),
+// and another (Kiel, RU).
 // Rows are sent in order, each by every caller in column order, on one
 // server: later rows see what earlier allowed writes did.
 #pragma once
@@ -95,7 +103,7 @@ inline constexpr MatrixRow kRouteMatrix[] = {
   {"GET",    "/api/stats",                    "/api/stats", "",
      200,  200,  200,  200,  200},
   {"POST",   "/api/links",                    "/api/links",
-     R"({"city_a": {kiel}, "city_b": {partner}, "kind": "partner", "since": "1967", "source": "matrix {caller}", "notes": "note"})",
+     R"({"city_a": {partner_a}, "city_b": {partner_b}, "kind": "partner", "since": "1967", "source": "matrix {caller}", "notes": "note"})",
      401,  403,  403,  201,  201},
   {"GET",    "/api/links/{id}",               "/api/links/{link}", "",
      200,  200,  200,  200,  200},
@@ -110,6 +118,81 @@ inline constexpr MatrixRow kRouteMatrix[] = {
   {"POST",   "/api/import/wikipedia-csv",     "/api/import/wikipedia-csv?name=matrix.csv",
      "city1,country1,city2,country2\nKiel,Germany,Brest,France\n",
      401,  403,  403,  200,  200,  "name", "text/csv"},
+  {"GET",    "/api/quality",                  "/api/quality?limit=5", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/export/csv",               "/api/export/csv", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/export/geojson",           "/api/export/geojson", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/export/graphml",           "/api/export/graphml", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/map",                      "/api/map", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/reach",                    "/api/reach?from={coventry}&hops=2", "",
+     200,  200,  200,  200,  200,  "from"},
+  {"GET",    "/api/chain",                    "/api/chain?from={kiel}&to={volgograd}", "",
+     200,  200,  200,  200,  200,  "from,to"},
+  {"GET",    "/api/network/bridges",          "/api/network/bridges?from={coventry}&top=3", "",
+     200,  200,  200,  200,  200,  "from"},
+  {"GET",    "/api/network/centrality",       "/api/network/centrality?top=3&threads=1", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/forecast",                 "/api/forecast?seed={coventry}&runs=200&threads=1", "",
+     200,  200,  200,  200,  200,  "seed,campaign"},
+  {"GET",    "/api/plan",                     "/api/plan?seed={coventry}&budget=1&runs=50&threads=1", "",
+     200,  200,  200,  200,  200,  "seed,campaign"},
+  // Campaigns: reads are public; coordinators and admins run them; a
+  // correspondent records what happened in its own city and country only.
+  {"GET",    "/api/campaigns",                "/api/campaigns", "",
+     200,  200,  200,  200,  200},
+  {"POST",   "/api/campaigns",                "/api/campaigns",
+     R"({"code": "new-{caller}", "title": "Matrix {caller}", "originators": [{volgograd}, "Coventry, GB"], "asks": ["Ask your ministry"], "initiative": "UN year", "template": "appeal-2013", "target": "UN GA", "starts_on": "2013-09-06"})",
+     401,  403,  403,  201,  201},
+  {"GET",    "/api/campaigns/{code}",         "/api/campaigns/{campaign}", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/campaigns/{code}/status",  "/api/campaigns/{campaign}/status?as_of=2014-01-01", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/campaigns/{code}/timeline", "/api/campaigns/{campaign}/timeline", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/campaigns/{code}/chain/{city}", "/api/campaigns/{campaign}/chain/{cologne}", "",
+     200,  200,  200,  200,  200},
+  {"GET",    "/api/campaigns/{code}/countries-map", "/api/campaigns/{campaign}/countries-map", "",
+     200,  200,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/send",    "/api/campaigns/{fresh}/send",
+     R"({"date": "2013-09-06", "number": ""})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/receive", "/api/campaigns/{campaign}/receive",
+     R"({"city": {cologne}, "date": "2013-09-20"})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/receive", "/api/campaigns/{campaign}/receive",
+     R"({"city": {kiel}, "date": "2013-09-21"})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/reply",   "/api/campaigns/{campaign}/reply",
+     R"({"city": "Cologne, DE", "date": "2013-10-01", "their_number": "K-2013/77", "their_date": "2013-09-30", "stance": "supports", "subject": "Reply", "body": "Cologne supports it."})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/reply",   "/api/campaigns/{campaign}/reply",
+     R"({"city": {kiel}, "date": "2013-10-02", "their_number": "KI-1", "their_date": "2013-10-01", "subject": "Reply", "body": "Kiel too."})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/forward", "/api/campaigns/{campaign}/forward",
+     R"({"city": {cologne}, "date": "2013-10-03"})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/forward", "/api/campaigns/{campaign}/forward",
+     R"({"city": {kiel}, "date": "2013-10-04"})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/ask",     "/api/campaigns/{campaign}/ask",
+     R"({"country": "DE", "date": "2013-10-05"})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/ask",     "/api/campaigns/{campaign}/ask",
+     R"({"country": "RU", "date": "2013-10-05"})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/endorse", "/api/campaigns/{campaign}/endorse",
+     R"({"country": "DE", "evidence": {evidence}, "date": "2013-11-01", "notes": "Note verbale"})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/campaigns/{code}/endorse", "/api/campaigns/{campaign}/endorse",
+     R"({"country": "RU", "evidence": {evidence}, "declined": false, "date": "2013-11-02", "notes": "MFA"})",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/campaigns/{code}/remind",  "/api/campaigns/{campaign}/remind",
+     R"({"as_of": "2014-06-01", "dry_run": true, "min_days": 0})",
+     401,  403,  403,  200,  200},
 };
 // clang-format on
 
