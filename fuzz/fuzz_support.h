@@ -53,10 +53,19 @@ class ScratchRegistry {
   // Rows of `table` now.
   std::int64_t count(const std::string& table);
 
- private:
   // Rows the work connection has inserted, updated or deleted, rolled back
-  // or not (sqlite3_total_changes64).
+  // or not (sqlite3_total_changes64): while it stays the same, nothing was
+  // written.
   std::int64_t changes();
+
+  // True if nothing was written since the last reset().
+  bool pristine() { return changes() == changes_at_reset_; }
+
+  // Every row of every table now, and as reset() restores them.
+  testing::TableRows rows() { return testing::dump_tables(work_->db()); }
+  const testing::TableRows& pristine_rows() const { return pristine_rows_; }
+
+ private:
 
   std::unique_ptr<store::Store> pristine_;
   std::unique_ptr<store::Store> work_;

@@ -37,12 +37,11 @@ std::string describe(const maintenance::BackupReport& r) {
 void add_backup_commands(CLI::App& app, Context& ctx) {
   static std::string file;
   auto* backup = app.add_subcommand(
-      "backup", "Write a consistent copy of the whole database to FILE (SQLite; replaced all or "
-                "nothing, mode 0600)");
+      "backup", "Write a consistent copy of the whole database to FILE (SQLite: a database file; "
+                "PostgreSQL: a pg_dump archive; replaced all or nothing, mode 0600)");
   backup->add_option("FILE", file, "The backup file to write")->required();
   add_json_flag(backup, ctx);
   backup->callback([&ctx] {
-    store::require_backup_support(ctx.db_location);
     auto report = maintenance::backup_database(ctx.store(), file);
     if (ctx.json) return ctx.print_json(report);
     std::cout << "backed up " << report.database << " to " << report.file << ": "
@@ -56,7 +55,6 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   restore->add_option("FILE", file, "The backup file to restore")->required();
   add_json_flag(restore, ctx);
   restore->callback([&ctx] {
-    store::require_backup_support(ctx.db_location);
     // Opened without migrating: a live database too damaged to migrate can
     // still be replaced.
     store::Store live(store::open_database(ctx.db_location));

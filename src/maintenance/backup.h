@@ -1,8 +1,7 @@
 // The use cases behind `twinning backup FILE` and `twinning restore FILE`
 // (PRODUCT.md section 5, "nothing lost"): a whole-database copy to a file,
 // and putting such a copy back in place of the live database. The engine's
-// half is store/database_backup.h; SQLite only for now (a PostgreSQL
-// database is refused with Error(kInvalidInput, "--db")).
+// half is store/database_backup.h (SQLite and PostgreSQL).
 #pragma once
 
 #include <string>

@@ -19,6 +19,7 @@
 
 #include "ingest/country_resolver.h"
 #include "model/error.h"
+#include "server/beast_request.h"
 #include "store/clock.h"
 #include "store/country_store.h"
 
@@ -31,9 +32,6 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t kHeaderLimit = 16 * 1024;
-// Unknown paths may carry a small body and still get their 404 or 405.
-constexpr std::size_t kUnroutedBodyLimit = 64 * 1024;
 constexpr auto kIdleTimeout = std::chrono::seconds(60);
 constexpr auto kTransferTimeout = std::chrono::seconds(60);
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
@@ -114,28 +112,6 @@ struct ServerState {
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
 };
 
-Request to_request(http::request<http::string_body>&& req, const std::string& ip) {
-  Request r;
-  r.method = parse_method(std::string_view(req.method_string().data(), req.method_string().size()));
-  r.target = std::string(req.target());
-  auto q = r.target.find('?');
-  r.path = r.target.substr(0, q);
-  if (q != std::string::npos) r.query_text = r.target.substr(q + 1);
-  r.headers.reserve(8);
-  for (const auto& field : req) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    r.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
-  r.body = std::move(req.body());
-  r.remote_ip = ip;
-  // Behind a TLS-terminating proxy the cookies must be Secure. Trusting the
-  // header can only make cookies stricter, never weaker.
-  std::string_view proto = r.header("x-forwarded-proto");
-  r.secure = beast::iequals(beast::string_view(proto.data(), proto.size()), "https");
-  return r;
-}
-
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
@@ -198,12 +174,9 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string_view path = target.substr(0, target.find('?'));
     method_ = std::string(req.method_string());
     path_ = std::string(path);
-    std::size_t limit = state_.app.body_limit(method, path);
-    if (limit == 0) limit = kUnroutedBodyLimit;
+    std::size_t limit = request_body_limit(state_.app, method, path);
     if (auto length = parser_->content_length(); length && *length > limit) {
-      return reject(413, "payload_too_large",
-                    "the body has " + std::to_string(*length) +
-                        " bytes; this endpoint takes at most " + std::to_string(limit));
+      return reject(body_too_large_response(*length, limit));
     }
     parser_->body_limit(limit);
     phase_ = Phase::kReadingBody;
@@ -227,16 +200,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read_error(beast::error_code ec) {
-    if (ec == http::error::body_limit) {
-      return reject(413, "payload_too_large", "the body is larger than this endpoint takes");
-    }
-    if (ec == http::error::header_limit) {
-      return reject(431, "header_too_large", "the request header is larger than 16 KiB");
-    }
-    if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
-        ec != http::error::end_of_stream && ec != http::error::partial_message) {
-      return reject(400, "bad_request", std::string("malformed HTTP request: ") + ec.message());
-    }
+    if (auto answer = parse_error_response(ec)) return reject(std::move(*answer));
     close();  // end of stream, timeout, reset, or stopped
   }
 
@@ -269,10 +233,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Answers an error before the body was read, then closes the connection
   // after draining what the client still sends (so it sees the answer).
-  void reject(int status, std::string_view code, const std::string& message) {
+  void reject(Response answer) {
     if (phase_ == Phase::kIdle) started_ = Clock::now();
     unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
-    send(error_response(status, code, message), version, false, false, true);
+    send(std::move(answer), version, false, false, true);
   }
 
   void send(Response r, unsigned version, bool keep_alive, bool head, bool drain) {

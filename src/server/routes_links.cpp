@@ -87,9 +87,17 @@ Response add_event(RequestContext& ctx) {
   std::string text = f.required_text("text");
   std::string source = f.text("source").value_or("");
   LinkId link = ctx.id_param();
+  // An identical event (date and text) is not repeated: then the answer is
+  // the one already there, 200 rather than 201 Created (as for links).
+  std::int64_t existing = 0;
+  if (auto l = store::LinkStore(ctx.store).get(link)) {
+    for (const auto& e : store::LinkStore(ctx.store).events(l->id)) {
+      if (e.date.to_string() == date.to_string() && e.text == text) existing = e.id;
+    }
+  }
   auto id = registry::record_link_event(ctx.store, link, date, text, source);
   for (const auto& e : store::LinkStore(ctx.store).events(link)) {
-    if (e.id == id) return json_response(201, e);
+    if (e.id == id) return json_response(id == existing ? 200 : 201, e);
   }
   throw_not_found("event #" + std::to_string(id) + " vanished", "id");
 }

@@ -1,8 +1,8 @@
 // Copying a whole Twinning database to a file and back: the engine-specific
 // half of `twinning backup` / `twinning restore` (maintenance/backup.h holds
-// the use cases). One implementation per dialect; SQLite's uses the online
-// backup API (store/sqlite/sqlite_backup.h). PostgreSQL has none yet:
-// backup_for() refuses it.
+// the use cases). One implementation per dialect: SQLite's uses the online
+// backup API (store/sqlite/sqlite_backup.h), PostgreSQL's pg_dump,
+// pg_restore and psql (store/postgres/postgres_backup.h).
 //
 // A DatabaseBackup works on the connection it was made for and is no more
 // thread-safe than that connection. Copying is forbidden.
@@ -60,13 +60,6 @@ class DatabaseBackup {
 };
 
 // The backup of `db`'s engine, working on `db` (which must outlive it).
-// Throws Error(kInvalidInput, "--db") for a PostgreSQL database: backup and
-// restore are not supported there yet.
 std::unique_ptr<DatabaseBackup> backup_for(Database& db);
-
-// Throws what backup_for() throws for a PostgreSQL database if `location`
-// (a --db value) is a postgresql:// URL, so that the CLI refuses before it
-// connects.
-void require_backup_support(std::string_view location);
 
 }  // namespace twinning::store

@@ -103,6 +103,16 @@ TEST_P(LinksApi, EventsListAndAdd) {
   EXPECT_EQ(j["total"], 3);
   ASSERT_EQ(j["items"].size(), 1u);
   EXPECT_EQ(j["items"][0]["text"], "Letter No 19-024/125рс to every twin city");
+  // The same date and text again: the event that is there, not a new one.
+  auto again = as(Role::kCoordinator)
+                   .send_json("POST", path,
+                              {{"date", "2013-09-06"},
+                               {"text", "Letter No 19-024/125рс to every twin city"},
+                               {"source", "another source"}});
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json()["id"], r.json()["id"]);
+  EXPECT_EQ(again.json()["source"], "");
+  EXPECT_EQ(anonymous().get(path).json()["total"], 3);
   r = as(Role::kCoordinator).send_json("POST", path, {{"date", "2013-02-30"}, {"text", "x"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "date");

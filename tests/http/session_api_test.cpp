@@ -108,6 +108,12 @@ TEST_P(SessionApi, LogoutEndsTheSession) {
   auto r = b->request("DELETE", "/api/session");
   EXPECT_EQ(r.status, 204);
   EXPECT_TRUE(b->cookies.empty());
+  // The cookies that clear the session carry the same flags.
+  std::string session = cookie_named(r, "twinning_session");
+  EXPECT_NE(session.find("Max-Age=0"), std::string::npos) << session;
+  EXPECT_NE(session.find("HttpOnly"), std::string::npos) << session;
+  EXPECT_NE(session.find("SameSite=Strict"), std::string::npos) << session;
+  EXPECT_NE(cookie_named(r, "twinning_csrf").find("SameSite=Strict"), std::string::npos);
   EXPECT_FALSE(b->get("/api/session").json()["authenticated"].get<bool>());
   // The old cookie is dead on the server too.
   b->cookies = saved;
@@ -194,11 +200,24 @@ class SecureCookieApi : public ApiTest {
 
 TEST_P(SecureCookieApi, CookiesAreSecureBehindTls) {
   add_password_user("alice", Role::kViewer, "correct horse battery");
-  auto r = new_client()->send_json("POST", "/api/session",
-                                   {{"name", "alice"}, {"password", "correct horse battery"}});
+  auto b = new_client();
+  b->keep_cookies = true;
+  auto r = b->send_json("POST", "/api/session",
+                        {{"name", "alice"}, {"password", "correct horse battery"}});
   ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.headers_named("set-cookie").size(), 2u);
   for (const auto& c : r.headers_named("set-cookie")) {
     EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+    EXPECT_NE(c.find("SameSite=Strict"), std::string::npos) << c;
+  }
+  // Signing out clears them with the same flags.
+  b->csrf = r.json()["csrf_token"].get<std::string>();
+  auto out = b->request("DELETE", "/api/session");
+  ASSERT_EQ(out.status, 204);
+  ASSERT_EQ(out.headers_named("set-cookie").size(), 2u);
+  for (const auto& c : out.headers_named("set-cookie")) {
+    EXPECT_NE(c.find("; Secure"), std::string::npos) << c;
+    EXPECT_NE(c.find("Max-Age=0"), std::string::npos) << c;
   }
 }
 

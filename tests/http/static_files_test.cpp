@@ -59,6 +59,31 @@ TEST_P(StaticFiles, NothingOutsideTheRootAndNoHiddenFiles) {
   EXPECT_EQ(raw.find("root:"), std::string::npos);
 }
 
+TEST_P(StaticFiles, TraversalInEveryEncodingStaysInside) {
+  // Sent as raw bytes, so that no client normalizes them on the way.
+  for (const char* path : {"/../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+                           "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fsecret.txt",
+                           "/%252e%252e/%252e%252e/secret.txt", "/..%5c..%5csecret.txt",
+                           "/%c0%ae%c0%ae/secret.txt", "/assets/%00/../../secret.txt",
+                           "/secret.txt%00.html", "/assets/app-3f2a.js%00", "/....//....//secret.txt",
+                           "//etc/passwd", "/%2fetc%2fpasswd", "/assets/../../secret.txt",
+                           "/api/../secret.txt", "/api/%2e%2e/%2e%2e/secret.txt", "/./.env",
+                           "/%2eenv", "/assets/.%2e/.%2e/secret.txt", "/leak.txt%3f", "/%ff%fe"}) {
+    auto raw = new_client()->raw_exchange(std::string("GET ") + path +
+                                          " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    SCOPED_TRACE(path);
+    ASSERT_EQ(raw.rfind("HTTP/1.1 ", 0), 0u) << raw;
+    int status = std::stoi(raw.substr(9, 3));
+    EXPECT_TRUE(status == 400 || status == 404 || status == 200) << raw.substr(0, 200);
+    if (status == 200) {
+      EXPECT_NE(raw.find("<title>Twinning"), std::string::npos) << raw;
+    }
+    EXPECT_EQ(raw.find("outside the root"), std::string::npos);
+    EXPECT_EQ(raw.find("SECRET=1"), std::string::npos);
+    EXPECT_EQ(raw.find("root:x:0:0"), std::string::npos);
+  }
+}
+
 TWINNING_API_ON_EVERY_BACKEND(StaticFiles);
 
 }  // namespace

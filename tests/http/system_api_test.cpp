@@ -114,6 +114,64 @@ TEST_P(SystemApi, AccessLogHasOneJsonLinePerRequestAndNoSecrets) {
   EXPECT_EQ(log.find("tws_"), std::string::npos);
 }
 
+TEST_P(SystemApi, NoPasswordOrTokenInTheAccessLogOrOnStderr) {
+  // Every way a secret reaches the server: a password set through the API,
+  // an API token issued through it, a wrong password, an unknown bearer
+  // token, a session cookie with its CSRF token, secrets in a query string
+  // and in a malformed body.
+  auto& admin = as(Role::kAdmin);
+  auto created = admin.send_json("POST", "/api/users",
+                                 {{"name", "bob"}, {"role", "coordinator"}, {"password", "bob's secret pw"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = std::to_string(created.json()["id"].get<int>());
+  auto issued = admin.send_json("POST", "/api/users/" + id + "/tokens", {{"label", "cron"}});
+  ASSERT_EQ(issued.status, 201);
+  std::string issued_token = issued.json()["token"];
+  ASSERT_EQ(admin.send_json("PATCH", "/api/users/" + id, {{"password", "bob's new secret"}}).status,
+            200);
+  auto b = new_client();
+  b->keep_cookies = true;
+  EXPECT_EQ(b->send_json("POST", "/api/session", {{"name", "bob"}, {"password", "wrong guess 42"}})
+                .status,
+            401);
+  auto login = b->send_json("POST", "/api/session", {{"name", "bob"}, {"password", "bob's new secret"}});
+  ASSERT_EQ(login.status, 200);
+  std::string csrf = login.json()["csrf_token"];
+  std::string session;
+  for (const auto& [k, v] : b->cookies) {
+    if (k == "twinning_session") session = v;
+  }
+  ASSERT_FALSE(session.empty());
+  b->csrf = csrf;
+  EXPECT_EQ(b->send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status, 201);
+  auto c = new_client();
+  c->bearer = issued_token;
+  EXPECT_EQ(c->get("/api/stats?password=query-secret-1&token=query-secret-2").status, 400);
+  auto forged = new_client();
+  forged->bearer = "twt_forged-token-value";
+  EXPECT_EQ(forged->get("/api/stats").status, 401);
+  EXPECT_EQ(new_client()
+                ->request("POST", "/api/session", "{\"name\": \"bob\", \"password\": \"body-secret-3",
+                          {{"Content-Type", "application/json"}})
+                .status,
+            400);
+  ASSERT_EQ(stop_server(), 0);
+  for (const auto& [what, text] : {std::pair<std::string, std::string>{"access log", access_log()},
+                                   {"stderr", server->stderr_text()}}) {
+    for (const std::string& secret :
+         {std::string("bob's secret pw"), std::string("bob's new secret"),
+          std::string("wrong guess 42"), issued_token, tokens[Role::kAdmin], session, csrf,
+          std::string("twt_forged-token-value"), std::string("query-secret-1"),
+          std::string("query-secret-2"), std::string("body-secret-3")}) {
+      EXPECT_EQ(text.find(secret), std::string::npos) << what << " holds " << secret;
+    }
+    for (const char* prefix : {"twt_", "tws_", "twc_", "$argon2"}) {
+      EXPECT_EQ(text.find(prefix), std::string::npos) << what << " holds " << prefix;
+    }
+  }
+  EXPECT_NE(access_log().find("\"user\":\"bob\""), std::string::npos);
+}
+
 TWINNING_API_ON_EVERY_BACKEND(SystemApi);
 
 }  // namespace

@@ -17,9 +17,46 @@ std::string sql_name(const std::string& name) {
   return out + '"';
 }
 
+TableRows dump_postgres_tables(store::Database& db) {
+  TableRows out;
+  auto& schema = out["pg_schema"];
+  for (const auto& r : db.query(
+           "SELECT 'column|' || table_name || '|' || column_name || '|' || data_type || '|' || "
+           "is_nullable || '|' || COALESCE(column_default, '') FROM information_schema.columns "
+           "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position")) {
+    schema.push_back(r.text(0));
+  }
+  for (const auto& r : db.query("SELECT 'index|' || indexname || '|' || indexdef FROM pg_indexes "
+                                "WHERE schemaname = 'public' ORDER BY indexname")) {
+    schema.push_back(r.text(0));
+  }
+  for (const auto& r : db.query(
+           "SELECT 'constraint|' || conrelid::regclass::text || '|' || conname || '|' || "
+           "pg_get_constraintdef(oid) FROM pg_constraint "
+           "WHERE connamespace = 'public'::regnamespace ORDER BY 1")) {
+    schema.push_back(r.text(0));
+  }
+  auto& sequences = out["pg_sequences"];
+  for (const auto& r : db.query("SELECT sequencename || '|' || COALESCE(last_value, 0) "
+                                "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1")) {
+    sequences.push_back(r.text(0));
+  }
+  for (const auto& t :
+       db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+    auto& rows = out[t.text(0)];
+    // The row's text form (NULL and '' differ in it); types are in pg_schema.
+    for (const auto& r : db.query("SELECT CAST(t AS text) FROM public." + sql_name(t.text(0)) +
+                                  " t ORDER BY 1")) {
+      rows.push_back(r.text(0));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TableRows dump_tables(store::Database& db) {
+  if (db.dialect() == store::Dialect::kPostgres) return dump_postgres_tables(db);
   TableRows out;
   auto& schema = out["sqlite_master"];
   for (const auto& r : db.query(

@@ -1,4 +1,4 @@
-// Every row of every table of a SQLite database, rendered as comparable text:
+// Every row of every table of a database, rendered as comparable text:
 // the evidence that two databases hold the same data (a backup and its
 // original, a database before and after a refused write). Free functions
 // without GoogleTest, so that the fuzz targets share them; thread-safe for
@@ -18,7 +18,10 @@ namespace twinning::testing {
 // column in order so that row order on disk does not matter. Covers every table in
 // sqlite_master, SQLite's own (sqlite_sequence) included, plus the schema
 // itself under the key "sqlite_master" (type, name and SQL of every table,
-// index and trigger). Throws as Database::query.
+// index and trigger). On PostgreSQL: every table of the schema "public"
+// (each row in its text form), its columns, indexes and constraints under
+// "pg_schema", and the sequences' positions under "pg_sequences". Throws as
+// Database::query.
 using TableRows = std::map<std::string, std::vector<std::string>>;
 TableRows dump_tables(store::Database& db);
 

@@ -219,16 +219,5 @@ TEST_F(SqliteBackupTest, RestoreWaitsForTheWriterAndReplacesItsWorkWhole) {
   EXPECT_EQ(CityStore(*store).count(), 6);
 }
 
-TEST_F(SqliteBackupTest, PostgreSqlIsRefusedClearly) {
-  std::string message;
-  EXPECT_EQ(code_of([] { require_backup_support("postgresql://localhost/twinning"); }, &message),
-            ErrorCode::kInvalidInput);
-  EXPECT_EQ(message,
-            "backup and restore of a PostgreSQL database are not supported yet; use pg_dump and "
-            "pg_restore");
-  require_backup_support(dir.file("test.db"));
-  EXPECT_NE(backup_for(store->db()), nullptr);
-}
-
 }  // namespace
 }  // namespace twinning::store

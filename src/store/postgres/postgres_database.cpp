@@ -173,6 +173,7 @@ struct Prepared {
 }  // namespace
 
 struct PostgresDatabase::Impl {
+  std::string url;
   std::string location;
   std::unique_ptr<pqxx::connection> conn;
   std::unique_ptr<pqxx::nontransaction> tx;
@@ -220,6 +221,7 @@ std::string redact_postgres_url(const std::string& url) {
 }
 
 PostgresDatabase::PostgresDatabase(const std::string& url) : impl_(std::make_unique<Impl>()) {
+  impl_->url = url;
   impl_->location = redact_postgres_url(url);
   try {
     impl_->conn = std::make_unique<pqxx::connection>(url);
@@ -244,6 +246,8 @@ PostgresDatabase::~PostgresDatabase() {
 }
 
 std::string PostgresDatabase::location() const { return impl_->location; }
+
+const std::string& PostgresDatabase::connection_url() const { return impl_->url; }
 
 void PostgresDatabase::Impl::fail(std::string_view sql) {
   auto snippet = [&] { return std::string(sql.substr(0, 200)); };

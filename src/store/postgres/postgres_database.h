@@ -34,6 +34,9 @@ class PostgresDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kPostgres; }
   // The URL without its password.
   std::string location() const override;
+  // The URL as given, password included: for PostgreSQL's own client tools
+  // (pg_dump for backups), never for messages or logs.
+  const std::string& connection_url() const;
   std::int64_t execute(std::string_view sql, const Params& params) override;
   // Appends " RETURNING id" to the INSERT. Returns 0 if no row was inserted
   // (an INSERT ... ON CONFLICT DO NOTHING that hit the conflict).
