@@ -89,9 +89,11 @@ void string_fields(const nlohmann::json& j, const std::string& at, std::vector<s
   }
 }
 
-// True if some string in `j` is `text`.
+// True if some string in `j` contains `text`.
 bool holds(const nlohmann::json& j, const std::string& text) {
-  if (j.is_string()) return j.get<std::string>() == text;
+  // Contained, not equal: a forwarded copy's body is the sender's text
+  // followed by the template's covering paragraph.
+  if (j.is_string()) return j.get<std::string>().find(text) != std::string::npos;
   if (j.is_structured()) {
     for (const auto& v : j) {
       if (holds(v, text)) return true;
@@ -220,10 +222,15 @@ TEST_P(Injection, HostileTextIsRefusedOrStoredAsTextNeverExecuted) {
       }
       if (!*row.body) continue;
       if (std::string(row.content_type) != "application/json") {
-        // The upload: the text as a city name of the CSV.
-        std::string csv = body;
-        csv.replace(csv.find("Kiel"), 4, text);
-        probe(row, c, target, csv, text, false, "CSV city1");
+        // An upload: the text as a city name of a CSV, or as the bytes of
+        // an attached file (its name is a query parameter, probed above).
+        std::string upload = body;
+        if (auto kiel_at = upload.find("Kiel"); kiel_at != std::string::npos) {
+          upload.replace(kiel_at, 4, text);
+          probe(row, c, target, upload, text, false, "CSV city1");
+        } else {
+          probe(row, c, target, text, text, false, "file bytes");
+        }
         continue;
       }
       // Every string field of the body, one at a time.

@@ -1,11 +1,13 @@
 #include "route_matrix.h"
 
 #include "campaign/campaigns.h"
+#include "letters/correspondence.h"
 #include "letters/offices.h"
 #include "model/partial_date.h"
 #include "registry/registry.h"
 #include "store/campaign_store.h"
 
+#include <map>
 #include <tuple>
 
 namespace twinning::testing {
@@ -32,15 +34,39 @@ void RouteMatrixTest::SetUp() {
     l.city_b = other;
     registry::add_link(*store, l);
   }
+  std::map<std::string, OfficeId> offices;
   for (auto [code, city, pattern] : {std::tuple{"volgograd", volgograd, "19-024/{seq}рс"},
-                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"}}) {
+                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"},
+                                     std::tuple{"cologne", cologne, "K-{seq}"},
+                                     std::tuple{"kiel", kiel, "KI-{seq}"}}) {
     letters::OfficeRequest o;
     o.code = code;
     o.city_id = city;
     o.outgoing_pattern = pattern;
-    letters::add_office(*store, o);
+    offices[code] = letters::add_office(*store, o);
   }
   auto templates = letters::TemplateLibrary::locate("");
+  auto draft = [&](const std::string& office, CityId to) {
+    letters::DraftRequest r;
+    r.office = offices.at(office);
+    Addressee a;
+    a.city_id = to;
+    r.addressees = {a};
+    r.lang = "en";
+    r.body = "Matrix letter.";
+    r.attachments = {{"note.txt", "text/plain", "Matrix attachment."}};
+    return r;
+  };
+  letters::RegisterOptions on_day;
+  on_day.date = parse_partial_date("2013-09-20");
+  to_cologne_ = letters::register_outgoing(*store, templates, draft("coventry", cologne), on_day).id;
+  to_kiel_ = letters::register_outgoing(*store, templates, draft("coventry", kiel), on_day).id;
+  to_cologne_file_ = letters::letter_view(*store, to_cologne_).letter.attachments.at(0).id;
+  to_kiel_file_ = letters::letter_view(*store, to_kiel_).letter.attachments.at(0).id;
+  for (int c = 0; c < 5; ++c) {
+    draft_own_[c] = letters::create_draft(*store, templates, draft("cologne", kiel));
+    draft_other_[c] = letters::create_draft(*store, templates, draft("coventry", kiel));
+  }
   for (const char* caller : kCallers) {
     for (std::string prefix : {"matrix-", "fresh-"}) {
       campaign::CampaignRequest r;
@@ -80,6 +106,12 @@ std::string RouteMatrixTest::fill(std::string text, int index) {
   std::string campaign = std::string("matrix-") + kCallers[index];
   text = replace_all(text, "{campaign}", campaign);
   text = replace_all(text, "{fresh}", std::string("fresh-") + kCallers[index]);
+  text = replace_all(text, "{to_cologne}", std::to_string(to_cologne_));
+  text = replace_all(text, "{to_kiel}", std::to_string(to_kiel_));
+  text = replace_all(text, "{to_cologne_file}", std::to_string(to_cologne_file_));
+  text = replace_all(text, "{to_kiel_file}", std::to_string(to_kiel_file_));
+  text = replace_all(text, "{draft_own}", std::to_string(draft_own_[index]));
+  text = replace_all(text, "{draft_other}", std::to_string(draft_other_[index]));
   if (text.find("{evidence}") != std::string::npos) {
     store::CampaignStore campaigns(*store);
     auto contact = campaigns.contact(campaigns.find_by_code(campaign)->id, cologne);

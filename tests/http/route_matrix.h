@@ -23,6 +23,15 @@
 //   {fresh}                                  "fresh-<caller>": one not sent yet
 //   {evidence}                               Cologne's reply letter in
 //                                            {campaign} (once the reply row ran)
+//   {to_cologne} {to_kiel}                   registered letters of the
+//                                            "coventry" office to Cologne and
+//                                            to Kiel, each with one attachment:
+//   {to_cologne_file} {to_kiel_file}         its id
+//   {draft_own} {draft_other}                a draft to Kiel, one per caller,
+//                                            of the "cologne" and the
+//                                            "coventry" office
+// Offices: "volgograd", "coventry", "cologne" and "kiel" (which answers
+// the letters to Kiel).
 // Correspondent rows come in pairs: its own city (Cologne) or country (DE),
 // and another (Kiel, RU).
 // Rows are sent in order, each by every caller in column order, on one
@@ -31,6 +40,7 @@
 
 #include <string>
 
+#include "model/letter.h"
 #include "support/api_fixture.h"
 
 namespace twinning::testing {
@@ -193,6 +203,73 @@ inline constexpr MatrixRow kRouteMatrix[] = {
   {"POST",   "/api/campaigns/{code}/remind",  "/api/campaigns/{campaign}/remind",
      R"({"as_of": "2014-06-01", "dry_run": true, "min_days": 0})",
      401,  403,  403,  200,  200},
+  // The correspondence register: not public; a correspondent reads its
+  // city's letters (another city's answer 404, as if absent) and writes
+  // only in its city's office (another office answers 403).
+  {"GET",    "/api/letters",                  "/api/letters?direction=outgoing&limit=5", "",
+     401,  403,  200,  200,  200,  "direction,city,office,campaign,status"},
+  {"POST",   "/api/letters",                  "/api/letters",
+     R"({"office": "cologne", "addressees": [{"city_id": {kiel}, "title": "Mayor"}], "lang": "en", "subject": "Matrix {caller}", "body": "Matrix {caller}."})",
+     401,  403,  201,  201,  201},
+  {"POST",   "/api/letters",                  "/api/letters",
+     R"({"office": "coventry", "addressees": [{"city_id": {kiel}}], "lang": "en", "body": "Matrix {caller}.", "register": true, "date": "2013-10-01"})",
+     401,  403,  403,  201,  201},
+  {"POST",   "/api/letters/incoming",         "/api/letters/incoming",
+     R"({"office": "cologne", "sender": {"city_id": {kiel}, "signatory_name": "Matrix {caller}"}, "sender_number": "KI-{caller}", "sender_date": "2013-10-02", "subject": "Matrix {caller}", "body": "Incoming."})",
+     401,  403,  201,  201,  201},
+  {"POST",   "/api/letters/incoming",         "/api/letters/incoming",
+     R"({"office": "coventry", "sender": {"city_id": {kiel}}, "subject": "Matrix {caller}", "body": "Incoming."})",
+     401,  403,  403,  201,  201},
+  {"GET",    "/api/letters/{id}",             "/api/letters/{to_cologne}", "",
+     401,  403,  200,  200,  200},
+  {"GET",    "/api/letters/{id}",             "/api/letters/{to_kiel}", "",
+     401,  403,  404,  200,  200},
+  {"GET",    "/api/letters/{id}/pdf",         "/api/letters/{to_cologne}/pdf", "",
+     401,  403,  200,  200,  200},
+  {"GET",    "/api/letters/{id}/pdf",         "/api/letters/{to_kiel}/pdf", "",
+     401,  403,  404,  200,  200},
+  {"POST",   "/api/letters/{id}/attachments", "/api/letters/{draft_own}/attachments?name=matrix-{caller}.txt",
+     "Matrix attachment.",
+     401,  403,  201,  201,  201,  "name", "text/plain"},
+  {"POST",   "/api/letters/{id}/attachments", "/api/letters/{draft_other}/attachments?name=matrix-{caller}.txt",
+     "Matrix attachment.",
+     401,  403,  404,  201,  201,  "name", "text/plain"},
+  {"GET",    "/api/letters/{id}/attachments/{attachment}", "/api/letters/{to_cologne}/attachments/{to_cologne_file}", "",
+     401,  403,  200,  200,  200},
+  {"GET",    "/api/letters/{id}/attachments/{attachment}", "/api/letters/{to_kiel}/attachments/{to_kiel_file}", "",
+     401,  403,  404,  200,  200},
+  {"POST",   "/api/letters/{id}/register",    "/api/letters/{draft_own}/register",
+     R"({"date": "2013-10-03"})",
+     401,  403,  200,  200,  200},
+  {"POST",   "/api/letters/{id}/register",    "/api/letters/{draft_other}/register",
+     R"({"date": "2013-10-03"})",
+     401,  403,  404,  200,  200},
+  {"POST",   "/api/letters/{id}/reply",       "/api/letters/{to_cologne}/reply",
+     R"({"body": "Matrix reply {caller}.", "lang": "en"})",
+     401,  403,  201,  201,  201},
+  {"POST",   "/api/letters/{id}/reply",       "/api/letters/{to_kiel}/reply",
+     R"({"body": "Matrix reply {caller}.", "lang": "en"})",
+     401,  403,  404,  201,  201},
+  {"POST",   "/api/letters/{id}/forward",     "/api/letters/{to_cologne}/forward",
+     R"({"addressees": [{"city_id": {kiel}}], "body": "Matrix forward {caller}."})",
+     401,  403,  201,  201,  201},
+  {"POST",   "/api/letters/{id}/forward",     "/api/letters/{to_kiel}/forward",
+     R"({"addressees": [{"city_id": {volgograd}}], "body": "Matrix forward {caller}."})",
+     401,  403,  404,  201,  201},
+  {"POST",   "/api/letters/{id}/remind",      "/api/letters/{to_cologne}/remind",
+     R"({"body": "Matrix reminder {caller}."})",
+     401,  403,  403,  201,  201},
+  {"POST",   "/api/letters/{id}/remind",      "/api/letters/{to_kiel}/remind",
+     R"({"body": "Matrix reminder {caller}."})",
+     401,  403,  404,  201,  201},
+  {"GET",    "/api/offices",                  "/api/offices", "",
+     401,  403,  200,  200,  200},
+  // Setting up an office is a registry write, even for the correspondent's city.
+  {"POST",   "/api/offices",                  "/api/offices",
+     R"({"code": "matrix-{caller}", "city_id": {cologne}, "outgoing_pattern": "M-{caller}/{seq}"})",
+     401,  403,  403,  201,  201},
+  {"GET",    "/api/templates",                "/api/templates", "",
+     401,  403,  200,  200,  200},
 };
 // clang-format on
 
@@ -220,6 +297,12 @@ class RouteMatrixTest : public ApiTest {
   // instead of the row's (already filled in).
   HttpResponse send(const MatrixRow& row, int index, const std::string* target = nullptr,
                     const std::string* body = nullptr);
+
+ private:
+  // The letters of the register rows (placeholders {to_cologne} ...).
+  LetterId to_cologne_ = 0, to_kiel_ = 0;
+  std::int64_t to_cologne_file_ = 0, to_kiel_file_ = 0;
+  LetterId draft_own_[5] = {}, draft_other_[5] = {};
 };
 
 }  // namespace twinning::testing
