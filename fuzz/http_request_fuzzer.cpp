@@ -38,6 +38,7 @@
 #include "auth/users.h"
 #include "campaign/campaigns.h"
 #include "fuzz_support.h"
+#include "letters/correspondence.h"
 #include "letters/offices.h"
 #include "model/error.h"
 #include "model/text.h"
@@ -96,16 +97,28 @@ void seed(store::Store& s) {
     more.city_b = b;
     registry::add_link(s, more);
   }
-  // The originators' offices, campaign "fuzz" with wave 1 sent (to Cologne
-  // and Kiel), campaign "fresh" not sent yet.
+  // The originators' offices and Cologne's (the correspondent's); letter 1
+  // a draft of Coventry's office to Kiel; campaign "fuzz" with wave 1 sent
+  // (to Cologne and Kiel: letters 2 on), campaign "fresh" not sent yet.
+  OfficeId coventry_office = 0;
   for (auto [code, city, pattern] : {std::tuple{"volgograd", volgograd, "19-024/{seq}рс"},
-                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"}}) {
+                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"},
+                                     std::tuple{"cologne", cologne, "K-{seq}"}}) {
     letters::OfficeRequest o;
     o.code = code;
     o.city_id = city;
     o.outgoing_pattern = pattern;
-    letters::add_office(s, o);
+    OfficeId id = letters::add_office(s, o);
+    if (city == coventry) coventry_office = id;
   }
+  letters::DraftRequest draft;
+  draft.office = coventry_office;
+  Addressee to_kiel;
+  to_kiel.city_id = kiel;
+  draft.addressees = {to_kiel};
+  draft.lang = "en";
+  draft.body = "A draft.";
+  letters::create_draft(s, letters::TemplateLibrary::locate(""), draft);
   for (const char* code : {"fuzz", "fresh"}) {
     campaign::CampaignRequest r;
     r.code = code;

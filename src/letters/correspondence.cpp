@@ -74,19 +74,23 @@ std::string describe(const Letter& l) {
          (l.registered() ? " (No " + l.number + " of " + l.date->to_string() + ")" : "");
 }
 
-// The letter, if the actor may read it; else Error(kNotFound) as if it did
-// not exist, so that a correspondent cannot probe other cities' registers.
+// The letter, if the actor may read it. Throws Error(kNotFound) if there is
+// no letter `id`, Error(kForbidden) if it is another city's (a
+// correspondent learns that letter #id exists — ids are consecutive anyway —
+// but nothing of it: not its number, parties or text).
 Letter readable(store::Store& store, LetterId id, const std::string& field = "letter") {
   auto l = store::LetterStore(store).get(id);
-  if (l) {
-    Office office = store::OfficeStore(store).require(l->office_id);
-    std::vector<CityId> to;
-    for (const auto& a : l->addressees) {
-      if (a.city_id) to.push_back(*a.city_id);
-    }
-    if (may_read_letter(store.actor(), office.city_id, l->sender.city_id, to)) return *l;
+  if (!l) throw_not_found("no letter #" + std::to_string(id), field);
+  Office office = store::OfficeStore(store).require(l->office_id);
+  std::vector<CityId> to;
+  for (const auto& a : l->addressees) {
+    if (a.city_id) to.push_back(*a.city_id);
   }
-  throw_not_found("no letter #" + std::to_string(id), field);
+  if (!may_read_letter(store.actor(), office.city_id, l->sender.city_id, to)) {
+    throw Error(ErrorCode::kForbidden,
+                "letter #" + std::to_string(id) + " is not in the register of your city", field);
+  }
+  return *l;
 }
 
 // Reads the office of `letter` and checks that the actor may write for it.

@@ -18,7 +18,7 @@
 // the counter past it. A rolled-back registration returns its number.
 //
 // Every function checks the Store's actor (letters/letter_access.h): a
-// letter the actor may not read is reported as not found; writing needs the
+// letter the actor may not read is refused (Error(kForbidden)); writing needs the
 // right to write for the office's city (Error(kForbidden)). All writes of
 // one call commit together or not at all, with audit entries.
 #pragma once
@@ -111,8 +111,9 @@ void edit_draft(store::Store& store, LetterId id, const DraftEdit& edit);
 Attachment attach_file(store::Store& store, LetterId id, const AttachmentInput& file);
 
 // The bytes of attachment `attachment_id` of letter `id`, checked against
-// their stored SHA-256. Throws Error(kNotFound) (also for a letter the actor
-// may not read), Error(kUnavailable) if the bytes no longer match the hash.
+// their stored SHA-256. Throws Error(kNotFound), Error(kForbidden) for a
+// letter the actor may not read, Error(kUnavailable) if the bytes no longer
+// match the hash.
 std::string attachment_bytes(store::Store& store, LetterId id, std::int64_t attachment_id);
 
 struct RegisterOptions {
@@ -229,7 +230,8 @@ struct LetterView {
   std::vector<store::Referral> referred_by;  // only those the actor may read
 };
 
-// Throws Error(kNotFound) if there is no such letter or the actor may not read it.
+// Throws Error(kNotFound) if there is no such letter, Error(kForbidden) if the
+// actor may not read it.
 LetterView letter_view(store::Store& store, LetterId id);
 
 // Register lines matching `query`, restricted to what the actor may read: a

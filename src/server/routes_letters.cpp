@@ -6,8 +6,7 @@
 // Who sees what is decided by the use cases (letters/letter_access.h): the
 // route table admits coordinators, admins and correspondents; a
 // correspondent's list holds only its own city's letters, and another
-// city's letter answers 404 as if it did not exist (so that the register
-// cannot be probed); writing for another city's office answers 403.
+// city's letter answers 403, as does writing for another city's office.
 #include <optional>
 #include <string>
 

@@ -1,7 +1,7 @@
 // A correspondent in a real browser: Cologne's correspondent sees only the
 // letters of Cologne (Volgograd's 2013 circular reached it; Coventry's did
-// not), records Cologne's reply to the campaign letter, and gets "not found"
-// for a letter of another city, in the page and from the API alike.
+// not), records Cologne's reply to the campaign letter, and is refused a
+// letter of another city, in the page and from the API (403) alike.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cityId, startWorld, twinning } from "./support/harness.mjs";
@@ -70,11 +70,11 @@ test("a correspondent records its city's reply and sees only its city's letters"
   // Another city's letter does not exist for Cologne's correspondent.
   await page.goto(`${world.baseUrl}/letters/${coventryLetter.id}`);
   await page.getByRole("alert").filter({ hasText: "There is no such letter in the register you may read." }).waitFor();
-  assert.equal((await apiInPage(page, `/api/letters/${coventryLetter.id}`)).status, 404);
-  assert.equal((await apiInPage(page, `/api/letters/${coventryLetter.id}/pdf`)).status, 404);
+  assert.equal((await apiInPage(page, `/api/letters/${coventryLetter.id}`)).status, 403);
+  assert.equal((await apiInPage(page, `/api/letters/${coventryLetter.id}/pdf`)).status, 403);
   list = await apiInPage(page, "/api/letters?limit=500");
   assert.ok(!list.json.items.some((l) => l.id === coventryLetter.id));
   await world.screenshot(page, "correspondent-other-city");
-  world.takePageErrors(); // the 404s above are logged by the browser
+  world.takePageErrors(); // the 403s above are logged by the browser
   await page.context().close();
 });

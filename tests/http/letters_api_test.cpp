@@ -408,15 +408,16 @@ TEST_P(LettersApi, ACorrespondentSeesAndWritesOnlyItsOwnCity) {
   list = cologne_desk.get("/api/letters?office=volgograd").json();
   EXPECT_EQ(list["total"], 0);
 
-  // Another city's letter is as absent as one that does not exist.
+  // Another city's letter is refused, and the refusal tells nothing of it.
   for (const char* suffix : {"", "/pdf"}) {
     auto r = cologne_desk.get(id_path(to_coventry, suffix));
-    EXPECT_EQ(r.status, 404) << suffix << ": " << r.body;
-    EXPECT_EQ(r.error_code(), "not_found");
+    EXPECT_EQ(r.status, 403) << suffix << ": " << r.body;
+    EXPECT_EQ(r.error_code(), "forbidden");
     EXPECT_EQ(r.body.find("Coventry"), std::string::npos);
+    EXPECT_EQ(r.body.find("CCC"), std::string::npos);
   }
   auto r = cologne_desk.send_json("POST", id_path(to_coventry, "/reply"), {{"body", "Hello"}});
-  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.status, 403);
   EXPECT_EQ(cologne_desk.get(id_path(to_cologne)).status, 200);
 
   // It registers incoming letters and replies for its own city only.
@@ -514,7 +515,7 @@ TEST_P(LettersApi, AttachmentsGoOnDraftsAndComeBackVerified) {
             "filename*=UTF-8''resolution%20draft.txt");
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(as(Role::kCoordinator).get(id_path(draft, "/attachments/99999")).status, 404);
-  EXPECT_EQ(as(Role::kCorrespondent).get(where).status, 404);  // not Cologne's letter
+  EXPECT_EQ(as(Role::kCorrespondent).get(where).status, 403);  // not Cologne's letter
 
   auto view = as(Role::kCoordinator).get(id_path(draft)).json();
   ASSERT_EQ(view["letter"]["attachments"].size(), 2u);

@@ -318,8 +318,8 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
   try {
     view = await get<LetterView>(`/api/letters/${encodeURIComponent(params.id)}`);
   } catch (e) {
-    // Another city's letter answers 404, as if it did not exist.
-    main.append(e instanceof ApiError && e.status === 404
+    // Another city's letter answers 403; one that does not exist 404.
+    main.append(e instanceof ApiError && (e.status === 403 || e.status === 404)
       ? h("p", { class: "error", role: "alert" }, t("letters.notFound"))
       : errorBox(e));
     return;
