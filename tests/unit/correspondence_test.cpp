@@ -387,7 +387,9 @@ TEST_F(CorrespondenceTest, CorrespondentsSeeAndWriteOnlyTheirCitysLetters) {
   LetterId to_dresden = register_outgoing(*store, library, to(s.dresden), on("2013-09-07")).id;
   store->set_actor(Actor{0, "coventry-office", Role::kCorrespondent, s.coventry});
   EXPECT_EQ(get(appeal).number, "19-024/125рс");
-  EXPECT_EQ(code_of([&] { letter_view(*store, to_dresden); }), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { letter_view(*store, to_dresden); }), ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] { letter_view(*store, to_dresden + 100); }), ErrorCode::kNotFound);
+  // By number, another city's letter is not found: numbers are not probed.
   EXPECT_EQ(code_of([&] { resolve_letter(*store, "19-024/126рс"); }), ErrorCode::kNotFound);
   EXPECT_EQ(resolve_letter(*store, "19-024/125рс"), appeal);
   auto visible = list_letters(*store, {});
@@ -404,7 +406,7 @@ TEST_F(CorrespondenceTest, CorrespondentsSeeAndWriteOnlyTheirCitysLetters) {
   EXPECT_EQ(get(answer).office_id, coventry_office);
   store->set_actor(Actor{0, "press", Role::kViewer, std::nullopt});
   EXPECT_EQ(code_of([&] { list_letters(*store, {}); }), ErrorCode::kForbidden);
-  EXPECT_EQ(code_of([&] { letter_view(*store, appeal); }), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { letter_view(*store, appeal); }), ErrorCode::kForbidden);
 }
 
 TEST_F(CorrespondenceTest, ResolvesLettersByIdOrNumber) {
