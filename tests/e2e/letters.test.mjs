@@ -27,7 +27,7 @@ test("a coordinator composes and registers a letter and sees its PDF", async () 
   await page.getByRole("link", { name: "Compose a letter" }).click();
   await page.getByLabel("Office", { exact: true }).selectOption("volgograd");
   await page.getByLabel("Template", { exact: true }).selectOption("appeal-2013");
-  const search = page.getByRole("combobox");
+  const search = page.getByRole("combobox", { name: /Search cities/ });
   await search.fill("Kiel");
   await page.getByRole("option", { name: /^Kiel, DE/ }).first().click();
   await page.getByTestId("addressees").getByText("Kiel, DE").waitFor();
