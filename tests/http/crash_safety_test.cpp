@@ -1,11 +1,14 @@
 // Crash safety (PRODUCT.md section 5: "a kill -9 during writes loses no
 // acknowledged write"): writer threads drive concurrent writes over HTTP
-// (cities, their names and populations, links, link events, users) against
-// a real `twinning serve`; the server is killed with SIGKILL at a random
-// moment, restarted on the same database, and then
+// (cities, their names and populations, links, link events, users;
+// registered letters, the replies that arrive to them, and foreign
+// ministries' endorsements with a reply as evidence) against a real
+// `twinning serve`; the server is killed with SIGKILL at a random moment,
+// restarted on the same database, and then
 //  - every write that got a 2xx is there with exactly the content sent;
 //  - a write that got no answer is there whole or not at all, and one that
 //    got an error answer is not there;
+//  - registration numbers stay unique (no acknowledged number twice);
 //  - every city, link, link event and user has its audit entry and is
 //    exactly what its newest audit entry says (nothing written without its
 //    audit entry, no audit entry without its write);
@@ -26,8 +29,12 @@
 
 #include <gtest/gtest.h>
 
+#include "campaign/campaigns.h"
+#include "letters/offices.h"
 #include "model/model_json.h"
+#include "store/campaign_store.h"
 #include "store/city_store.h"
+#include "store/letter_store.h"
 #include "store/link_store.h"
 #include "store/user_store.h"
 #include "support/api_fixture.h"
@@ -38,7 +45,16 @@ namespace {
 constexpr int kRounds = 20;
 constexpr int kWriters = 4;
 
-enum class Op { kCity, kPatchCity, kLink, kEvent, kUser };
+enum class Op { kCity, kPatchCity, kLink, kEvent, kUser, kLetter, kReply, kEndorse };
+
+// The countries a writer's endorsements name: a disjoint slice of
+// kEndorsingCountries per writer (a ministry answers once per campaign, and
+// each round has its own campaign).
+constexpr const char* kEndorsingCountries[] = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "GR", "HU",
+    "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI",
+    "ES", "SE", "NO", "CH", "IS", "JP", "KR", "CN", "IN", "BR", "AR", "MX"};
+constexpr std::size_t kCountriesPerWriter = std::size(kEndorsingCountries) / 4;
 
 // One write a writer sent, and what came back.
 struct Write {
@@ -61,8 +77,9 @@ struct Write {
 // created itself, so that the expected state of everything is known.
 class Writer {
  public:
-  Writer(int round, int index, int port, const std::string& coordinator, const std::string& admin)
-      : round_(round), index_(index), registry_(port), users_(port) {
+  Writer(int round, int index, int port, const std::string& coordinator, const std::string& admin,
+         CityId addressee)
+      : round_(round), index_(index), addressee_(addressee), registry_(port), users_(port) {
     registry_.bearer = coordinator;
     users_.bearer = admin;
   }
@@ -84,8 +101,13 @@ class Writer {
       if (!w.acknowledged()) continue;
       if (w.op == Op::kCity) cities_.push_back(w.answer["id"].get<std::int64_t>());
       if (w.op == Op::kLink) links_.push_back(w.answer["id"].get<std::int64_t>());
+      if (w.op == Op::kLetter) letters_.push_back(w.answer["letter"]["id"].get<LetterId>());
+      if (w.op == Op::kReply) replies_.push_back(w.answer["letter"]["id"].get<LetterId>());
     }
   }
+
+  // The campaign of round `round`, whose endorsements the writers record.
+  static std::string campaign_code(int round) { return "crash-r" + std::to_string(round); }
 
   std::vector<Write> writes;
 
@@ -95,13 +117,18 @@ class Writer {
   }
 
   Write next(int i) {
-    static constexpr Op kMix[] = {Op::kCity, Op::kCity, Op::kLink,
-                                  Op::kEvent, Op::kPatchCity, Op::kUser};
+    static constexpr Op kMix[] = {Op::kCity,  Op::kLetter,    Op::kLink,  Op::kReply,
+                                  Op::kEvent, Op::kPatchCity, Op::kUser,  Op::kEndorse,
+                                  Op::kCity,  Op::kLetter};
     static constexpr const char* kCountries[] = {"PL", "DE", "FR", "IT", "JP", "BR"};
-    Op op = kMix[i % 6];
+    Op op = kMix[i % std::size(kMix)];
     if (op == Op::kLink && next_pair_ + 1 >= cities_.size()) op = Op::kCity;
     if (op == Op::kEvent && links_.empty()) op = Op::kCity;
     if (op == Op::kPatchCity && cities_.empty()) op = Op::kCity;
+    if (op == Op::kReply && letters_.empty()) op = Op::kLetter;
+    if (op == Op::kEndorse && (replies_.empty() || endorsed_ == kCountriesPerWriter)) {
+      op = Op::kLetter;
+    }
     Write w;
     w.op = op;
     switch (op) {
@@ -140,6 +167,38 @@ class Writer {
                   {"text", "Event " + tag(i)},
                   {"source", "протокол " + tag(i)}};
         break;
+      case Op::kLetter:
+        w.method = "POST";
+        w.target = "/api/letters";
+        w.body = {{"office", "crash"},
+                  {"addressees", {{{"city_id", addressee_}, {"title", "Mayor " + tag(i)}}}},
+                  {"lang", "en"},
+                  {"subject", "Letter " + tag(i)},
+                  {"body", "Письмо " + tag(i)},
+                  {"register", true},
+                  {"date", "2013-09-0" + std::to_string(1 + i % 9)}};
+        break;
+      case Op::kReply:
+        w.method = "POST";
+        w.subject = letters_.back();
+        w.target = "/api/letters/incoming";
+        w.body = {{"office", "crash"},
+                  {"sender", {{"city_id", addressee_}}},
+                  {"sender_number", "KI-" + tag(i)},
+                  {"sender_date", "2013-10-01"},
+                  {"subject", "Reply " + tag(i)},
+                  {"body", "Antwort " + tag(i)},
+                  {"links", {{{"kind", "reply_to"}, {"target", w.subject}}}}};
+        break;
+      case Op::kEndorse:
+        w.method = "POST";
+        w.subject = replies_.back();
+        w.target = "/api/campaigns/" + campaign_code(round_) + "/endorse";
+        w.body = {{"country", kEndorsingCountries[index_ * kCountriesPerWriter + endorsed_++]},
+                  {"evidence", w.subject},
+                  {"date", "2013-11-01"},
+                  {"notes", "Endorsed " + tag(i)}};
+        break;
       case Op::kUser:
         w.method = "POST";
         w.target = "/api/users";
@@ -152,10 +211,12 @@ class Writer {
   }
 
   int round_, index_;
-  HttpClient registry_;  // coordinator: cities, links, events
+  CityId addressee_;     // of the letters, and the sender of the replies
+  HttpClient registry_;  // coordinator: cities, links, events, letters, endorsements
   HttpClient users_;     // admin: users
   std::vector<std::int64_t> cities_, links_;
-  std::size_t next_pair_ = 0;
+  std::vector<LetterId> letters_, replies_;  // acknowledged
+  std::size_t next_pair_ = 0, endorsed_ = 0;
 };
 
 struct Tally {
@@ -164,12 +225,21 @@ struct Tally {
   int unanswered = 0;
   int unanswered_present = 0;
   int refused = 0;
+  int letters = 0, replies = 0, endorsements = 0;  // acknowledged, of the above
 };
 
 class CrashSafety : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    // The office the writers register letters in (and receive replies).
+    letters::OfficeRequest o;
+    o.code = "crash";
+    o.city_id = coventry;
+    o.outgoing_pattern = "CR/{seq}";
+    o.incoming_pattern = "IN/{seq}";
+    letters::add_office(*store, o);
     // No other connection holds the database while the server is killed:
     // the restarted server recovers it alone, as in production.
     store.reset();
@@ -267,11 +337,16 @@ class CrashSafety : public ApiTest {
   }
 
   // The writes of one round against the database after the restart.
-  void check_writes(store::Store& s, const std::vector<Write>& writes, Tally& tally) {
+  void check_writes(store::Store& s, int round, const std::vector<Write>& writes, Tally& tally) {
     // A city's patches, in the order its one writer sent them.
     std::map<std::int64_t, std::vector<const Write*>> patches;
     for (const auto& w : writes) {
-      if (w.acknowledged()) ++tally.acknowledged;
+      if (w.acknowledged()) {
+        ++tally.acknowledged;
+        tally.letters += w.op == Op::kLetter;
+        tally.replies += w.op == Op::kReply;
+        tally.endorsements += w.op == Op::kEndorse;
+      }
       if (w.refused()) ++tally.refused;
       if (w.status == 0) ++tally.unanswered;
       SCOPED_TRACE(w.describe());
@@ -351,6 +426,60 @@ class CrashSafety : public ApiTest {
           }
           break;
         }
+        case Op::kLetter:
+        case Op::kReply: {
+          auto found = ids(s.db(), "SELECT id FROM letters WHERE subject = $1",
+                           {w.body["subject"].get<std::string>()});
+          if (w.refused()) {
+            EXPECT_TRUE(found.empty());
+            break;
+          }
+          if (!w.acknowledged()) {
+            ASSERT_LE(found.size(), 1u);
+            tally.unanswered_present += static_cast<int>(found.size());
+            if (found.empty()) break;
+          } else {
+            ASSERT_EQ(found, std::set<std::string>{std::to_string(
+                                 w.answer["letter"]["id"].get<LetterId>())});
+          }
+          // Whole: registered, with its number, text, addressee or link.
+          Letter l = *store::LetterStore(s).get(std::stoll(*found.begin()));
+          EXPECT_TRUE(l.registered());
+          EXPECT_FALSE(l.number.empty());
+          EXPECT_EQ(l.body, w.body["body"].get<std::string>());
+          if (w.acknowledged()) {
+            EXPECT_EQ(l.number, w.answer["letter"]["number"]);
+          }
+          if (w.op == Op::kLetter) {
+            ASSERT_EQ(l.addressees.size(), 1u);
+            EXPECT_EQ(l.addressees[0].title, w.body["addressees"][0]["title"]);
+          } else {
+            ASSERT_EQ(l.links.size(), 1u);
+            EXPECT_EQ(l.links[0].target, w.subject);
+            EXPECT_EQ(l.sender.city_id, w.body["sender"]["city_id"].get<CityId>());
+          }
+          break;
+        }
+        case Op::kEndorse: {
+          store::CampaignStore campaigns(s);
+          auto campaign = campaigns.find_by_code(Writer::campaign_code(round));
+          ASSERT_TRUE(campaign);
+          auto stance = campaigns.country(campaign->id, w.body["country"].get<std::string>());
+          bool present = stance && stance->state == MinistryState::kEndorsed;
+          if (w.refused()) {
+            EXPECT_FALSE(present);
+            break;
+          }
+          if (!w.acknowledged()) {
+            tally.unanswered_present += present ? 1 : 0;
+            if (!present) break;
+          } else {
+            ASSERT_TRUE(present);
+          }
+          EXPECT_EQ(stance->evidence_letter_id, std::optional<LetterId>(w.subject));
+          EXPECT_EQ(stance->notes, w.body["notes"].get<std::string>());
+          break;
+        }
         case Op::kUser: {
           auto found = store::UserStore(s).find_by_name(w.body["name"].get<std::string>());
           if (w.refused()) {
@@ -400,13 +529,19 @@ class CrashSafety : public ApiTest {
       {
         auto s = store::Store::open(database->location());
         since = watermarks(*s);
+        campaign::CampaignRequest c;
+        c.code = Writer::campaign_code(round);
+        c.title = "Crash round " + std::to_string(round);
+        c.originators = {coventry};
+        campaign::create_campaign(*s, c);
       }
       std::atomic<bool> stop{false};
       std::vector<std::unique_ptr<Writer>> writers;
       std::vector<std::thread> threads;
       for (int i = 0; i < kWriters; ++i) {
         writers.push_back(std::make_unique<Writer>(round, i, server->port(),
-                                                   tokens[Role::kCoordinator], tokens[Role::kAdmin]));
+                                                   tokens[Role::kCoordinator], tokens[Role::kAdmin],
+                                                   kiel));
       }
       for (auto& w : writers) threads.emplace_back([&w, &stop] { w->run(stop); });
       std::this_thread::sleep_for(std::chrono::milliseconds(
@@ -421,7 +556,12 @@ class CrashSafety : public ApiTest {
       auto s = store::Store::open(database->location());
       check_integrity(*s);
       check_audit_trail(*s, since);
-      for (const auto& w : writers) check_writes(*s, w->writes, tally);
+      for (const auto& w : writers) check_writes(*s, round, w->writes, tally);
+      // No registration number was handed out twice in an office's register.
+      auto numbers = s->db().query_one(
+          "SELECT COUNT(*), COUNT(DISTINCT office_id || ' ' || direction || ' ' || number) "
+          "FROM letters WHERE number IS NOT NULL");
+      EXPECT_EQ(numbers->integer(0), numbers->integer(1));
       s.reset();
 
       // The restarted server serves reads and writes.
@@ -435,9 +575,14 @@ class CrashSafety : public ApiTest {
     }
     EXPECT_EQ(tally.kills, kRounds);
     EXPECT_GT(tally.acknowledged, kRounds * kWriters);
+    EXPECT_GT(tally.letters, kRounds);
+    EXPECT_GT(tally.replies, 0);
+    EXPECT_GT(tally.endorsements, 0);
     std::cout << "crash safety [" << backend_name(GetParam()) << "]: " << tally.kills
               << " SIGKILLs survived; " << tally.acknowledged
-              << " acknowledged writes present as sent; " << tally.unanswered
+              << " acknowledged writes present as sent (" << tally.letters << " letters, "
+              << tally.replies << " replies, " << tally.endorsements << " endorsements); "
+              << tally.unanswered
               << " unanswered writes whole or absent (" << tally.unanswered_present
               << " present); " << tally.refused << " refused writes absent\n";
     RecordProperty("kills", tally.kills);
