@@ -82,6 +82,21 @@ std::vector<Addressee> addressees_field(store::Store& store, const JsonFields& f
                      [&](const nlohmann::json& j) { return addressee_from_json(store, j); });
 }
 
+// The text fields a new letter and a follow-up share (letters::DraftRequest,
+// letters::FollowUp): lang, subject, salutation, body, closing,
+// response_deadline, signatory_name and signatory_title; absent ones "".
+template <class LetterText>
+void read_letter_text(const JsonFields& f, LetterText& t) {
+  t.lang = f.text("lang").value_or("");
+  t.subject = f.text("subject").value_or("");
+  t.salutation = f.text("salutation").value_or("");
+  t.body = f.text("body").value_or("");
+  t.closing = f.text("closing").value_or("");
+  t.response_deadline = optional_full_date(f, "response_deadline");
+  t.signatory_name = f.text("signatory_name").value_or("");
+  t.signatory_title = f.text("signatory_title").value_or("");
+}
+
 // Registration options of a request that may register at once:
 // "register": true with optional "date" and "number". Without it, date and
 // number have nothing to apply to.
@@ -163,14 +178,7 @@ Response compose(RequestContext& ctx) {
   r.office = office_field(ctx.store, f);
   r.addressees = addressees_field(ctx.store, f);
   r.template_name = f.text("template").value_or(std::string(letters::kGenericTemplate));
-  r.lang = f.text("lang").value_or("");
-  r.subject = f.text("subject").value_or("");
-  r.salutation = f.text("salutation").value_or("");
-  r.body = f.text("body").value_or("");
-  r.closing = f.text("closing").value_or("");
-  r.response_deadline = optional_full_date(f, "response_deadline");
-  r.signatory_name = f.text("signatory_name").value_or("");
-  r.signatory_title = f.text("signatory_title").value_or("");
+  read_letter_text(f, r);
   auto now = register_now(f);
   auto library = template_library(ctx);
   LetterId id = now ? letters::register_outgoing(ctx.store, library, r, *now).id
@@ -251,14 +259,7 @@ Handler follow_up(FollowUpFunction make) {
     letters::FollowUp u;
     u.office = optional_office_field(ctx.store, f);
     u.addressees = addressees_field(ctx.store, f);
-    u.lang = f.text("lang").value_or("");
-    u.subject = f.text("subject").value_or("");
-    u.salutation = f.text("salutation").value_or("");
-    u.body = f.text("body").value_or("");
-    u.closing = f.text("closing").value_or("");
-    u.response_deadline = optional_full_date(f, "response_deadline");
-    u.signatory_name = f.text("signatory_name").value_or("");
-    u.signatory_title = f.text("signatory_title").value_or("");
+    read_letter_text(f, u);
     u.register_now = register_now(f);
     return letter_response(ctx, 201, make(ctx.store, template_library(ctx), original, u));
   };

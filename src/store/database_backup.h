@@ -59,6 +59,10 @@ class DatabaseBackup {
   virtual BackupContents restore(const std::string& path) = 0;
 };
 
+// Throws Error(kConflict, "FILE") if `schema_version`, that of the backup at
+// `path`, is newer than the newest migration of `dialect` this binary knows.
+void require_known_schema_version(Dialect dialect, int schema_version, const std::string& path);
+
 // The backup of `db`'s engine, working on `db` (which must outlive it).
 std::unique_ptr<DatabaseBackup> backup_for(Database& db);
 

@@ -41,9 +41,9 @@ TEST_P(MapApi, EndedLinksAreLeftOut) {
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = anonymous().get("/api/map").json();
   EXPECT_EQ(j["cities"]["id"], nlohmann::json({coventry, volgograd}));
-  EXPECT_EQ(j["links"]["a"], nlohmann::json({0}));
-  EXPECT_EQ(j["links"]["b"], nlohmann::json({1}));
-  EXPECT_EQ(j["links"]["since"], nlohmann::json({1944}));
+  EXPECT_EQ(j["links"]["a"], nlohmann::json::array({0}));
+  EXPECT_EQ(j["links"]["b"], nlohmann::json::array({1}));
+  EXPECT_EQ(j["links"]["since"], nlohmann::json::array({1944}));
 }
 
 TEST_P(MapApi, EtagHoldsUntilALinkIsAdded) {

@@ -166,4 +166,15 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
+ErrorCode code_of(const std::function<void()>& f, std::string* message) {
+  try {
+    f();
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.code();
+  }
+  ADD_FAILURE() << "no error";
+  return ErrorCode::kUnavailable;
+}
+
 }  // namespace twinning::testing

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/error.h"
 #include "store/store.h"
 
 namespace twinning::testing {
@@ -44,6 +46,11 @@ struct RunResult {
 // stdin. Waits for it to exit.
 RunResult run_twinning(const std::vector<std::string>& args, const std::string& cwd = "",
                        const std::string& input = "");
+
+// The code of the twinning::Error that `f` throws (its message into
+// `message` if given); records a test failure and returns kUnavailable if
+// it throws none.
+ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr);
 
 // Asserts the CLI's answer to bad input: exit code 2, nothing on stdout,
 // exactly one line on stderr, containing `fragment`.

@@ -17,6 +17,8 @@
 namespace twinning::letters {
 namespace {
 
+using testing::code_of;
+
 const PartialDate kDay = parse_partial_date("2013-09-06");
 
 class CorrespondenceTest : public ::testing::Test {
@@ -53,16 +55,6 @@ class CorrespondenceTest : public ::testing::Test {
     return o;
   }
   Letter get(LetterId id) { return letter_view(*store, id).letter; }
-  ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr) {
-    try {
-      f();
-    } catch (const Error& e) {
-      if (message) *message = e.what();
-      return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::kUnavailable;
-  }
   // The 2013 appeal, registered under its historical number.
   LetterId appeal_to_coventry() {
     DraftRequest r = to(s.coventry, "");

@@ -24,6 +24,7 @@ namespace {
 
 using testing::Backend;
 using testing::dump_tables;
+using testing::code_of;
 using testing::first_difference;
 
 class PostgresBackupTest : public ::testing::Test {
@@ -53,16 +54,6 @@ class PostgresBackupTest : public ::testing::Test {
     c.name = name;
     c.country = "DE";
     return CityStore(s).create(c);
-  }
-  ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr) {
-    try {
-      f();
-    } catch (const Error& e) {
-      if (message) *message = e.what();
-      return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::kUnavailable;
   }
 
   testing::ScratchDir dir;

@@ -20,6 +20,7 @@ namespace {
 
 using testing::dump_tables;
 using testing::dump_tables_of_file;
+using testing::code_of;
 using testing::first_difference;
 
 class SqliteBackupTest : public ::testing::Test {
@@ -44,16 +45,6 @@ class SqliteBackupTest : public ::testing::Test {
     c.name = name;
     c.country = "DE";
     return CityStore(*store).create(c);
-  }
-  ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr) {
-    try {
-      f();
-    } catch (const Error& e) {
-      if (message) *message = e.what();
-      return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::kUnavailable;
   }
   // A copy of the database as a backup file, with `sql` run on it.
   std::string altered_backup(const std::string& name, const std::string& sql) {

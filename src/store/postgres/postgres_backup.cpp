@@ -16,7 +16,6 @@
 
 #include "model/error.h"
 #include "store/atomic_file.h"
-#include "store/migrations.h"
 
 extern char** environ;
 
@@ -269,14 +268,7 @@ BackupContents PostgresBackup::read_archive(const std::string& path, const std::
     if (!contents.table_rows.count(table)) not_twinning("it has no Twinning tables");
   }
   if (first_migration != "001_registry") not_twinning("it records no Twinning schema");
-  auto known = known_migrations(Dialect::kPostgres);
-  int newest_known = known.empty() ? 0 : known.back().version;
-  if (contents.schema_version > newest_known) {
-    throw_conflict("'" + path + "' has schema version " + std::to_string(contents.schema_version) +
-                       ", newer than this twinning binary knows (" + std::to_string(newest_known) +
-                       "); restore it with a newer twinning",
-                   kField);
-  }
+  require_known_schema_version(Dialect::kPostgres, contents.schema_version, path);
   return contents;
 }
 

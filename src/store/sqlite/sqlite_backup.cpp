@@ -10,7 +10,6 @@
 
 #include "model/error.h"
 #include "store/atomic_file.h"
-#include "store/migrations.h"
 
 namespace twinning::store {
 namespace {
@@ -146,14 +145,7 @@ BackupContents SqliteBackup::inspect(const std::string& path) {
   contents.bytes = st.st_size;
   contents.schema_version =
       std::stoi(file.column("SELECT MAX(CAST(version AS INTEGER)) FROM schema_migrations")[0]);
-  auto known = known_migrations(Dialect::kSqlite);
-  int newest_known = known.empty() ? 0 : known.back().version;
-  if (contents.schema_version > newest_known) {
-    throw_conflict("'" + path + "' has schema version " + std::to_string(contents.schema_version) +
-                       ", newer than this twinning binary knows (" + std::to_string(newest_known) +
-                       "); restore it with a newer twinning",
-                   kField);
-  }
+  require_known_schema_version(Dialect::kSqlite, contents.schema_version, path);
   for (const auto& table : file.column("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                        "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
     std::string quoted = "\"";
