@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -166,15 +167,28 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-ErrorCode code_of(const std::function<void()>& f, std::string* message) {
+ErrorCode code_of(const std::function<void()>& f, std::string* message, std::string* field) {
   try {
     f();
   } catch (const Error& e) {
     if (message) *message = e.what();
+    if (field) *field = e.field();
     return e.code();
   }
   ADD_FAILURE() << "no error";
   return ErrorCode::kUnavailable;
+}
+
+void expect_private_and_alone(const std::filesystem::path& dir, const std::string& path,
+                              const std::string& prefix) {
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0) << path;
+  EXPECT_EQ(st.st_mode & 0777, 0600u) << path;
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    files += e.path().filename().string().rfind(prefix, 0) == 0;
+  }
+  EXPECT_EQ(files, 1) << "files named " << prefix << "* in " << dir;
 }
 
 }  // namespace twinning::testing

@@ -47,10 +47,17 @@ struct RunResult {
 RunResult run_twinning(const std::vector<std::string>& args, const std::string& cwd = "",
                        const std::string& input = "");
 
-// The code of the twinning::Error that `f` throws (its message into
-// `message` if given); records a test failure and returns kUnavailable if
-// it throws none.
-ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr);
+// The code of the twinning::Error that `f` throws (its message and field
+// into `message` and `field` if given); records a test failure and returns
+// kUnavailable if it throws none.
+ErrorCode code_of(const std::function<void()>& f, std::string* message = nullptr,
+                  std::string* field = nullptr);
+
+// Expects file `path` to be readable and writable by its owner only (0600)
+// and to be the only file in `dir` whose name starts with `prefix`: no
+// temporary copy was left beside it.
+void expect_private_and_alone(const std::filesystem::path& dir, const std::string& path,
+                              const std::string& prefix);
 
 // Asserts the CLI's answer to bad input: exit code 2, nothing on stdout,
 // exactly one line on stderr, containing `fragment`.

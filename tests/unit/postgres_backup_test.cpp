@@ -5,7 +5,6 @@
 #include "store/postgres/postgres_backup.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -76,14 +75,7 @@ TEST_F(PostgresBackupTest, AnArchiveRestoredElsewhereHoldsEveryTableAsItWas) {
     ASSERT_TRUE(c.table_rows.count(table)) << table;
     EXPECT_EQ(c.table_rows.at(table), static_cast<std::int64_t>(rows.size())) << table;
   }
-  struct stat st {};
-  ASSERT_EQ(stat(path.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0600u);
-  int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
-    files += e.path().filename().string().rfind("copy.backup", 0) == 0;
-  }
-  EXPECT_EQ(files, 1);
+  testing::expect_private_and_alone(dir.path(), path, "copy.backup");
 
   // Into another, empty database: the same schema, rows and sequences.
   testing::ScratchDatabase other_db(Backend::kPostgres, dir, "other");

@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_backup.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -75,14 +74,7 @@ TEST_F(SqliteBackupTest, ACopyHoldsEveryRowOfEveryTableInOneFile) {
   in.read(header, sizeof header);
   EXPECT_EQ(header[18], 1);
   EXPECT_EQ(header[19], 1);
-  struct stat st {};
-  ASSERT_EQ(stat(path.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0600u);
-  int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
-    files += e.path().filename().string().rfind("copy.db", 0) == 0;
-  }
-  EXPECT_EQ(files, 1);
+  testing::expect_private_and_alone(dir.path(), path, "copy.db");
 }
 
 TEST_F(SqliteBackupTest, AnOldBackupIsReplacedWholeOrNotAtAll) {
