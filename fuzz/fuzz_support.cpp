@@ -17,9 +17,7 @@ void invariant_broken(const char* expr, const char* file, int line, const std::s
 
 namespace {
 
-sqlite3* handle_of(store::Store& s) {
-  return static_cast<store::SqliteDatabase&>(s.db()).handle();
-}
+sqlite3* handle_of(store::Store& s) { return static_cast<store::SqliteDatabase&>(s.db()).handle(); }
 
 }  // namespace
 

@@ -21,8 +21,8 @@ namespace twinning::fuzz {
 [[noreturn]] void invariant_broken(const char* expr, const char* file, int line,
                                    const std::string& what);
 
-#define FUZZ_CHECK(cond, what)                                                  \
-  do {                                                                          \
+#define FUZZ_CHECK(cond, what)                                                          \
+  do {                                                                                  \
     if (!(cond)) ::twinning::fuzz::invariant_broken(#cond, __FILE__, __LINE__, (what)); \
   } while (0)
 
@@ -66,7 +66,6 @@ class ScratchRegistry {
   const testing::TableRows& pristine_rows() const { return pristine_rows_; }
 
  private:
-
   std::unique_ptr<store::Store> pristine_;
   std::unique_ptr<store::Store> work_;
   testing::TableRows pristine_rows_;

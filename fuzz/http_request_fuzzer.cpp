@@ -77,9 +77,9 @@ CityId add_city(store::Store& s, const std::string& name, const std::string& cc,
 // campaigns.
 void seed(store::Store& s) {
   CityId coventry = add_city(s, "Coventry", "GB");
-  CityId volgograd =
-      add_city(s, "Volgograd", "RU",
-               {{"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}});
+  CityId volgograd = add_city(
+      s, "Volgograd", "RU",
+      {{"Stalingrad", "en", "former", parse_partial_date("1925"), parse_partial_date("1961")}});
   CityId cologne = add_city(s, "Cologne", "DE");
   CityId kiel = add_city(s, "Kiel", "DE");
   Link l;
@@ -90,8 +90,8 @@ void seed(store::Store& s) {
   LinkId cv = registry::add_link(s, l).first;
   registry::record_link_event(s, cv, parse_partial_date("1941"), "First contacts", "");
   registry::record_link_event(s, cv, parse_partial_date("1944-06-10"), "Bonds of friendship", "");
-  for (auto [a, b] : {std::pair{coventry, cologne}, std::pair{kiel, cologne},
-                      std::pair{kiel, volgograd}}) {
+  for (auto [a, b] :
+       {std::pair{coventry, cologne}, std::pair{kiel, cologne}, std::pair{kiel, volgograd}}) {
     Link more;
     more.city_a = a;
     more.city_b = b;
@@ -216,19 +216,21 @@ std::string_view header_of(const server::Response& r, std::string_view name) {
 // holds it without having read the file.
 bool carries_secret(const server::Request& req) {
   std::string decoded;
-  bool in_target = req.target.find(kSecret) != std::string::npos ||
-                   (server::percent_decode(req.target, decoded) &&
-                    decoded.find(kSecret) != std::string::npos);
+  bool in_target =
+      req.target.find(kSecret) != std::string::npos ||
+      (server::percent_decode(req.target, decoded) && decoded.find(kSecret) != std::string::npos);
   bool in_headers = false;
   for (const auto& [name, value] : req.headers) {
-    in_headers |= name.find(kSecret) != std::string::npos || value.find(kSecret) != std::string::npos;
+    in_headers |=
+        name.find(kSecret) != std::string::npos || value.find(kSecret) != std::string::npos;
   }
   return in_target || in_headers || req.body.find(kSecret) != std::string::npos;
 }
 
 // The invariants about the response alone.
 void check_response(const server::Request& req, const server::Response& r) {
-  std::string what = describe(req) + " -> " + std::to_string(r.status) + " " + r.body.substr(0, 300);
+  std::string what =
+      describe(req) + " -> " + std::to_string(r.status) + " " + r.body.substr(0, 300);
   FUZZ_CHECK(r.status >= 200 && r.status <= 599, "status out of range: " + what);
   FUZZ_CHECK(r.status < 500 || r.status == 503, "a server error: " + what);
   FUZZ_CHECK(r.body.find(kSecret) == std::string::npos || carries_secret(req),
@@ -250,9 +252,9 @@ void check_response(const server::Request& req, const server::Response& r) {
   if (r.status >= 400) {
     FUZZ_CHECK(r.content_type == "application/json", "an error that is not JSON: " + what);
     auto j = nlohmann::json::parse(r.body);
-    FUZZ_CHECK(j.contains("error") && j["error"]["code"].is_string() &&
-                   j["error"]["message"].is_string(),
-               "an error without code and message: " + what);
+    FUZZ_CHECK(
+        j.contains("error") && j["error"]["code"].is_string() && j["error"]["message"].is_string(),
+        "an error without code and message: " + what);
   } else if (!api && r.status == 200 && req.method == server::Method::kGet) {
     bool known = false;
     for (const auto& f : harness().web.served) known = known || r.body == f;
@@ -282,8 +284,8 @@ void handle(server::Request req) {
     expected.erase("login_attempts");
   }
   std::string diff = testing::first_difference(expected, now);
-  FUZZ_CHECK(diff.empty(), describe(req) + " -> " + std::to_string(r.status) +
-                               " changed the database: " + diff);
+  FUZZ_CHECK(diff.empty(),
+             describe(req) + " -> " + std::to_string(r.status) + " changed the database: " + diff);
 }
 
 // Feeds `bytes` to Beast as the server's connection would, handling each
@@ -298,7 +300,8 @@ void serve_bytes(std::string_view bytes) {
     parser.eager(false);
     boost::beast::error_code ec;
     auto put = [&] {
-      while (!ec && !bytes.empty() && !(parser.eager() ? parser.is_done() : parser.is_header_done())) {
+      while (!ec && !bytes.empty() &&
+             !(parser.eager() ? parser.is_done() : parser.is_header_done())) {
         std::size_t used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
         bytes.remove_prefix(used);
         if (used == 0 && !ec) break;
@@ -399,9 +402,10 @@ std::string json_request(std::string_view line, std::string_view body) {
       path += route->pattern[i];
     }
   }
-  return std::string(server::method_name(route->method)) + " " + path + " HTTP/1.1\r\nHost: fuzz\r\n" +
-         authorization + "Content-Type: application/json\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + std::string(body);
+  return std::string(server::method_name(route->method)) + " " + path +
+         " HTTP/1.1\r\nHost: fuzz\r\n" + authorization +
+         "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+         "\r\nConnection: close\r\n\r\n" + std::string(body);
 }
 
 }  // namespace

@@ -37,8 +37,9 @@ std::string describe(const maintenance::BackupReport& r) {
 void add_backup_commands(CLI::App& app, Context& ctx) {
   static std::string file;
   auto* backup = app.add_subcommand(
-      "backup", "Write a consistent copy of the whole database to FILE (SQLite: a database file; "
-                "PostgreSQL: a pg_dump archive; replaced all or nothing, mode 0600)");
+      "backup",
+      "Write a consistent copy of the whole database to FILE (SQLite: a database file; "
+      "PostgreSQL: a pg_dump archive; replaced all or nothing, mode 0600)");
   backup->add_option("FILE", file, "The backup file to write")->required();
   add_json_flag(backup, ctx);
   backup->callback([&ctx] {

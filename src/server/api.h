@@ -11,20 +11,20 @@
 
 namespace twinning::server {
 
-void add_system_routes(RouteTable& routes);   // /api/health, /api/openapi.yaml
-void add_session_routes(RouteTable& routes);  // /api/session: login, logout, who am I
-void add_user_routes(RouteTable& routes);     // /api/users (administrators)
-void add_audit_routes(RouteTable& routes);    // /api/audit
-void add_city_routes(RouteTable& routes);     // /api/countries, /api/cities, /api/stats
-void add_link_routes(RouteTable& routes);     // /api/links
-void add_import_routes(RouteTable& routes);   // /api/import/...
+void add_system_routes(RouteTable& routes);    // /api/health, /api/openapi.yaml
+void add_session_routes(RouteTable& routes);   // /api/session: login, logout, who am I
+void add_user_routes(RouteTable& routes);      // /api/users (administrators)
+void add_audit_routes(RouteTable& routes);     // /api/audit
+void add_city_routes(RouteTable& routes);      // /api/countries, /api/cities, /api/stats
+void add_link_routes(RouteTable& routes);      // /api/links
+void add_import_routes(RouteTable& routes);    // /api/import/...
 void add_campaign_routes(RouteTable& routes);  // /api/campaigns/...
 void add_network_routes(RouteTable& routes);   // /api/reach, chain, network/*, forecast, plan
 void add_quality_routes(RouteTable& routes);   // /api/quality
 void add_export_routes(RouteTable& routes);    // /api/export/csv|geojson|graphml
 void add_map_routes(RouteTable& routes);       // /api/map: the web map's columns, cached
-void add_letter_routes(RouteTable& routes);   // /api/letters: the correspondence register
-void add_office_routes(RouteTable& routes);   // /api/offices, /api/templates
+void add_letter_routes(RouteTable& routes);    // /api/letters: the correspondence register
+void add_office_routes(RouteTable& routes);    // /api/offices, /api/templates
 
 // Every route of the API.
 RouteTable api_routes();

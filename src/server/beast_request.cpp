@@ -28,7 +28,8 @@ std::optional<Response> parse_error_response(const beast::error_code& ec) {
   if (ec.category() == http::make_error_code(http::error::bad_method).category() &&
       ec != http::error::end_of_stream && ec != http::error::partial_message &&
       ec != http::error::need_more) {
-    return error_response(400, "bad_request", std::string("malformed HTTP request: ") + ec.message());
+    return error_response(400, "bad_request",
+                          std::string("malformed HTTP request: ") + ec.message());
   }
   return std::nullopt;
 }

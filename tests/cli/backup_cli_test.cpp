@@ -96,9 +96,9 @@ TEST_P(BackupRoundTrip, TheWorldListLettersAndTheDemoCampaign) {
   EXPECT_EQ(backup["tables"]["letters"], before.at("letters").size());
   EXPECT_EQ(backup["tables"]["letter_attachments"], before.at("letter_attachments").size());
   EXPECT_EQ(backup["bytes"], std::filesystem::file_size(dir.file("world.backup")));
-  EXPECT_EQ(std::filesystem::status(dir.file("world.backup")).permissions() &
-                std::filesystem::perms::all,
-            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  EXPECT_EQ(
+      std::filesystem::status(dir.file("world.backup")).permissions() & std::filesystem::perms::all,
+      std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   if (GetParam() == Backend::kSqlite) {
     EXPECT_EQ(first_difference(before, dump_tables_of_file(dir.file("world.backup"))), "");
   }
@@ -128,7 +128,8 @@ TEST_P(BackupRoundTrip, TheWorldListLettersAndTheDemoCampaign) {
   if (GetParam() == Backend::kPostgres) {
     // The restore's audit entry advanced the log's sequence past the backup's.
     for (auto* rows : {&before.at("pg_sequences"), &after.at("pg_sequences")}) {
-      std::erase_if(*rows, [](const std::string& r) { return r.rfind("audit_log_id_seq|", 0) == 0; });
+      std::erase_if(*rows,
+                    [](const std::string& r) { return r.rfind("audit_log_id_seq|", 0) == 0; });
     }
   }
   EXPECT_EQ(first_difference(before, after), "");
@@ -149,9 +150,9 @@ TEST_F(BackupCliTest, RefusalsChangeNothing) {
   expect_bad_input(run({"backup", "no/such/dir/x.backup"}), "no/such/dir/x.backup");
   EXPECT_EQ(table_row_counts(db), before);
   // An unreachable PostgreSQL server: no backup file, an error naming it.
-  RunResult pg = run_twinning(
-      {"--db", "postgresql://twinning@127.0.0.1:1/twinning", "backup", "x.backup"},
-      dir.path().string());
+  RunResult pg =
+      run_twinning({"--db", "postgresql://twinning@127.0.0.1:1/twinning", "backup", "x.backup"},
+                   dir.path().string());
   EXPECT_NE(pg.exit_code, 0);
   EXPECT_NE(pg.err.find("cannot connect to PostgreSQL at 'postgresql://twinning@127.0.0.1:1/"),
             std::string::npos)

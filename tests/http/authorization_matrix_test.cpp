@@ -9,10 +9,10 @@
 #include <optional>
 #include <set>
 
+#include "route_matrix.h"
 #include "server/api.h"
 #include "support/api_fixture.h"
 #include "support/table_dump.h"
-#include "route_matrix.h"
 
 namespace twinning::testing {
 namespace {
@@ -67,8 +67,9 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryCallerAsTheTableSays) {
     }
   }
   EXPECT_EQ(cells, static_cast<int>(std::size(kRouteMatrix)) * 5);
-  std::cout << "authorization matrix [" << backend_name(GetParam()) << "]: " << std::size(kRouteMatrix)
-            << " rows x 5 callers = " << cells << " answers checked\n";
+  std::cout << "authorization matrix [" << backend_name(GetParam())
+            << "]: " << std::size(kRouteMatrix) << " rows x 5 callers = " << cells
+            << " answers checked\n";
 }
 
 TWINNING_API_ON_EVERY_BACKEND(AuthorizationMatrix);

@@ -120,9 +120,8 @@ class Writer {
     // A letter, its reply and an endorsement come first, so that even a
     // round killed after a few writes (a slow machine, a sanitizer build)
     // has done each kind.
-    static constexpr Op kMix[] = {Op::kLetter, Op::kReply,     Op::kEndorse, Op::kCity,
-                                  Op::kCity,   Op::kLink,      Op::kEvent,   Op::kPatchCity,
-                                  Op::kUser,   Op::kLetter};
+    static constexpr Op kMix[] = {Op::kLetter, Op::kReply, Op::kEndorse,   Op::kCity, Op::kCity,
+                                  Op::kLink,   Op::kEvent, Op::kPatchCity, Op::kUser, Op::kLetter};
     static constexpr const char* kCountries[] = {"PL", "DE", "FR", "IT", "JP", "BR"};
     Op op = kMix[i % std::size(kMix)];
     if (op == Op::kLink && next_pair_ + 1 >= cities_.size()) op = Op::kCity;
@@ -138,12 +137,13 @@ class Writer {
       case Op::kCity:
         w.method = "POST";
         w.target = "/api/cities";
-        w.body = {{"name", "Crash " + tag(i)},
-                  {"country", kCountries[i % 6]},
-                  {"names", {{{"name", "Alt " + tag(i)}, {"lang", "de"}, {"kind", "former"}}}},
-                  {"population", 1000 + i},
-                  {"languages", {"de", "pl"}},
-                  {"email", "w" + std::to_string(index_) + "." + std::to_string(i) + "@example.org"}};
+        w.body = {
+            {"name", "Crash " + tag(i)},
+            {"country", kCountries[i % 6]},
+            {"names", {{{"name", "Alt " + tag(i)}, {"lang", "de"}, {"kind", "former"}}}},
+            {"population", 1000 + i},
+            {"languages", {"de", "pl"}},
+            {"email", "w" + std::to_string(index_) + "." + std::to_string(i) + "@example.org"}};
         break;
       case Op::kPatchCity:
         w.method = "PATCH";
@@ -278,10 +278,10 @@ class CrashSafety : public ApiTest {
     // Every B-tree index against its table (heapallindexed), then every
     // table's heap; either throws or reports rows on damage.
     std::int64_t indexes = 0;
-    for (const auto& r : db.query(
-             "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-             "JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'btree' "
-             "AND c.relnamespace = 'public'::regnamespace")) {
+    for (const auto& r :
+         db.query("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                  "JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'btree' "
+                  "AND c.relnamespace = 'public'::regnamespace")) {
       db.query("SELECT bt_index_check($1::regclass, true)", {r.text(0)});
       ++indexes;
     }
@@ -303,9 +303,9 @@ class CrashSafety : public ApiTest {
     for (Entity e : {Entity{"cities", "city"}, Entity{"links", "link"},
                      Entity{"link_events", "link_event"}, Entity{"users", "user"}}) {
       auto rows = ids(s.db(), std::string("SELECT id FROM ") + e.table);
-      auto created = ids(s.db(),
-                         "SELECT entity_id FROM audit_log WHERE entity = $1 AND action = 'create'",
-                         {e.entity});
+      auto created =
+          ids(s.db(), "SELECT entity_id FROM audit_log WHERE entity = $1 AND action = 'create'",
+              {e.entity});
       EXPECT_EQ(rows, created) << e.table << " and their audit entries differ";
       auto creates = s.db().query_one(
           "SELECT COUNT(*) FROM audit_log WHERE entity = $1 AND action = 'create'", {e.entity});
@@ -371,7 +371,8 @@ class CrashSafety : public ApiTest {
             tally.unanswered_present += static_cast<int>(found.size());
             break;
           }
-          ASSERT_EQ(found, std::set<std::string>{std::to_string(w.answer["id"].get<std::int64_t>())});
+          ASSERT_EQ(found,
+                    std::set<std::string>{std::to_string(w.answer["id"].get<std::int64_t>())});
           City c = store::CityStore(s).require(w.answer["id"].get<std::int64_t>());
           EXPECT_EQ(c.name, name);
           EXPECT_EQ(c.country, w.body["country"].get<std::string>());
@@ -442,8 +443,8 @@ class CrashSafety : public ApiTest {
             tally.unanswered_present += static_cast<int>(found.size());
             if (found.empty()) break;
           } else {
-            ASSERT_EQ(found, std::set<std::string>{std::to_string(
-                                 w.answer["letter"]["id"].get<LetterId>())});
+            ASSERT_EQ(found, std::set<std::string>{
+                                 std::to_string(w.answer["letter"]["id"].get<LetterId>())});
           }
           // Whole: registered, with its number, text, addressee or link.
           Letter l = *store::LetterStore(s).get(std::stoll(*found.begin()));
@@ -542,13 +543,12 @@ class CrashSafety : public ApiTest {
       std::vector<std::unique_ptr<Writer>> writers;
       std::vector<std::thread> threads;
       for (int i = 0; i < kWriters; ++i) {
-        writers.push_back(std::make_unique<Writer>(round, i, server->port(),
-                                                   tokens[Role::kCoordinator], tokens[Role::kAdmin],
-                                                   kiel));
+        writers.push_back(std::make_unique<Writer>(
+            round, i, server->port(), tokens[Role::kCoordinator], tokens[Role::kAdmin], kiel));
       }
       for (auto& w : writers) threads.emplace_back([&w, &stop] { w->run(stop); });
-      std::this_thread::sleep_for(std::chrono::milliseconds(
-          std::uniform_int_distribution<int>(30, 400)(rng)));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 400)(rng)));
       ASSERT_EQ(kill(server->pid(), SIGKILL), 0);
       stop = true;
       for (auto& t : threads) t.join();
@@ -569,9 +569,10 @@ class CrashSafety : public ApiTest {
 
       // The restarted server serves reads and writes.
       EXPECT_EQ(anonymous().get("/api/health").status, 200);
-      auto r = as(Role::kCoordinator)
-                   .send_json("POST", "/api/cities",
-                              {{"name", "After round " + std::to_string(round)}, {"country", "GB"}});
+      auto r =
+          as(Role::kCoordinator)
+              .send_json("POST", "/api/cities",
+                         {{"name", "After round " + std::to_string(round)}, {"country", "GB"}});
       ASSERT_EQ(r.status, 201) << r.body;
       EXPECT_EQ(anonymous().get("/api/cities/" + std::to_string(r.json()["id"].get<int>())).status,
                 200);
@@ -585,9 +586,9 @@ class CrashSafety : public ApiTest {
               << " SIGKILLs survived; " << tally.acknowledged
               << " acknowledged writes present as sent (" << tally.letters << " letters, "
               << tally.replies << " replies, " << tally.endorsements << " endorsements); "
-              << tally.unanswered
-              << " unanswered writes whole or absent (" << tally.unanswered_present
-              << " present); " << tally.refused << " refused writes absent\n";
+              << tally.unanswered << " unanswered writes whole or absent ("
+              << tally.unanswered_present << " present); " << tally.refused
+              << " refused writes absent\n";
     RecordProperty("kills", tally.kills);
     RecordProperty("acknowledged", tally.acknowledged);
   }

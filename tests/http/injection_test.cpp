@@ -10,8 +10,8 @@
 
 #include <functional>
 
-#include "support/table_dump.h"
 #include "route_matrix.h"
+#include "support/table_dump.h"
 
 namespace twinning::testing {
 namespace {
@@ -85,7 +85,8 @@ void string_fields(const nlohmann::json& j, const std::string& at, std::vector<s
     for (const auto& [k, v] : j.items()) string_fields(v, at + "/" + k, out);
   }
   if (j.is_array()) {
-    for (std::size_t i = 0; i < j.size(); ++i) string_fields(j[i], at + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < j.size(); ++i)
+      string_fields(j[i], at + "/" + std::to_string(i), out);
   }
 }
 

@@ -455,8 +455,8 @@ TEST_P(LettersApi, ACorrespondentSeesAndWritesOnlyItsOwnCity) {
     audited.push_back(e.action + " " + e.entity_id);
   }
   EXPECT_EQ(audited, (std::vector<std::string>{"create " + std::to_string(id_of(in)),
-                                                "create " + std::to_string(id_of(reply)),
-                                                "status " + std::to_string(id_of(to_cologne))}));
+                                               "create " + std::to_string(id_of(reply)),
+                                               "status " + std::to_string(id_of(to_cologne))}));
 }
 
 TEST_P(LettersApi, ViewersAndAnonymousCallersSeeNoLetters) {

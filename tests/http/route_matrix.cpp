@@ -35,10 +35,10 @@ void RouteMatrixTest::SetUp() {
     registry::add_link(*store, l);
   }
   std::map<std::string, OfficeId> offices;
-  for (auto [code, city, pattern] : {std::tuple{"volgograd", volgograd, "19-024/{seq}рс"},
-                                     std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"},
-                                     std::tuple{"cologne", cologne, "K-{seq}"},
-                                     std::tuple{"kiel", kiel, "KI-{seq}"}}) {
+  for (auto [code, city, pattern] :
+       {std::tuple{"volgograd", volgograd, "19-024/{seq}рс"},
+        std::tuple{"coventry", coventry, "CCC/{yyyy}/{seq}"},
+        std::tuple{"cologne", cologne, "K-{seq}"}, std::tuple{"kiel", kiel, "KI-{seq}"}}) {
     letters::OfficeRequest o;
     o.code = code;
     o.city_id = city;
@@ -59,7 +59,8 @@ void RouteMatrixTest::SetUp() {
   };
   letters::RegisterOptions on_day;
   on_day.date = parse_partial_date("2013-09-20");
-  to_cologne_ = letters::register_outgoing(*store, templates, draft("coventry", cologne), on_day).id;
+  to_cologne_ =
+      letters::register_outgoing(*store, templates, draft("coventry", cologne), on_day).id;
   to_kiel_ = letters::register_outgoing(*store, templates, draft("coventry", kiel), on_day).id;
   to_cologne_file_ = letters::letter_view(*store, to_cologne_).letter.attachments.at(0).id;
   to_kiel_file_ = letters::letter_view(*store, to_kiel_).letter.attachments.at(0).id;

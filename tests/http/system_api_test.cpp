@@ -120,8 +120,9 @@ TEST_P(SystemApi, NoPasswordOrTokenInTheAccessLogOrOnStderr) {
   // token, a session cookie with its CSRF token, secrets in a query string
   // and in a malformed body.
   auto& admin = as(Role::kAdmin);
-  auto created = admin.send_json("POST", "/api/users",
-                                 {{"name", "bob"}, {"role", "coordinator"}, {"password", "bob's secret pw"}});
+  auto created =
+      admin.send_json("POST", "/api/users",
+                      {{"name", "bob"}, {"role", "coordinator"}, {"password", "bob's secret pw"}});
   ASSERT_EQ(created.status, 201) << created.body;
   auto id = std::to_string(created.json()["id"].get<int>());
   auto issued = admin.send_json("POST", "/api/users/" + id + "/tokens", {{"label", "cron"}});
@@ -134,7 +135,8 @@ TEST_P(SystemApi, NoPasswordOrTokenInTheAccessLogOrOnStderr) {
   EXPECT_EQ(b->send_json("POST", "/api/session", {{"name", "bob"}, {"password", "wrong guess 42"}})
                 .status,
             401);
-  auto login = b->send_json("POST", "/api/session", {{"name", "bob"}, {"password", "bob's new secret"}});
+  auto login =
+      b->send_json("POST", "/api/session", {{"name", "bob"}, {"password", "bob's new secret"}});
   ASSERT_EQ(login.status, 200);
   std::string csrf = login.json()["csrf_token"];
   std::string session;
@@ -143,18 +145,20 @@ TEST_P(SystemApi, NoPasswordOrTokenInTheAccessLogOrOnStderr) {
   }
   ASSERT_FALSE(session.empty());
   b->csrf = csrf;
-  EXPECT_EQ(b->send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status, 201);
+  EXPECT_EQ(b->send_json("POST", "/api/cities", {{"name", "Gdańsk"}, {"country", "PL"}}).status,
+            201);
   auto c = new_client();
   c->bearer = issued_token;
   EXPECT_EQ(c->get("/api/stats?password=query-secret-1&token=query-secret-2").status, 400);
   auto forged = new_client();
   forged->bearer = "twt_forged-token-value";
   EXPECT_EQ(forged->get("/api/stats").status, 401);
-  EXPECT_EQ(new_client()
-                ->request("POST", "/api/session", "{\"name\": \"bob\", \"password\": \"body-secret-3",
-                          {{"Content-Type", "application/json"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      new_client()
+          ->request("POST", "/api/session", "{\"name\": \"bob\", \"password\": \"body-secret-3",
+                    {{"Content-Type", "application/json"}})
+          .status,
+      400);
   ASSERT_EQ(stop_server(), 0);
   for (const auto& [what, text] : {std::pair<std::string, std::string>{"access log", access_log()},
                                    {"stderr", server->stderr_text()}}) {

@@ -30,10 +30,10 @@ TableRows dump_postgres_tables(store::Database& db) {
                                 "WHERE schemaname = 'public' ORDER BY indexname")) {
     schema.push_back(r.text(0));
   }
-  for (const auto& r : db.query(
-           "SELECT 'constraint|' || conrelid::regclass::text || '|' || conname || '|' || "
-           "pg_get_constraintdef(oid) FROM pg_constraint "
-           "WHERE connamespace = 'public'::regnamespace ORDER BY 1")) {
+  for (const auto& r :
+       db.query("SELECT 'constraint|' || conrelid::regclass::text || '|' || conname || '|' || "
+                "pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = 'public'::regnamespace ORDER BY 1")) {
     schema.push_back(r.text(0));
   }
   auto& sequences = out["pg_sequences"];
@@ -45,8 +45,8 @@ TableRows dump_postgres_tables(store::Database& db) {
        db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
     auto& rows = out[t.text(0)];
     // The row's text form (NULL and '' differ in it); types are in pg_schema.
-    for (const auto& r : db.query("SELECT CAST(t AS text) FROM public." + sql_name(t.text(0)) +
-                                  " t ORDER BY 1")) {
+    for (const auto& r :
+         db.query("SELECT CAST(t AS text) FROM public." + sql_name(t.text(0)) + " t ORDER BY 1")) {
       rows.push_back(r.text(0));
     }
   }
@@ -59,11 +59,12 @@ TableRows dump_tables(store::Database& db) {
   if (db.dialect() == store::Dialect::kPostgres) return dump_postgres_tables(db);
   TableRows out;
   auto& schema = out["sqlite_master"];
-  for (const auto& r : db.query(
-           "SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")) {
+  for (const auto& r : db.query("SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master "
+                                "ORDER BY type, name")) {
     schema.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3));
   }
-  for (const auto& t : db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+  for (const auto& t :
+       db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
     std::string table = t.text(0);
     auto& rows = out[table];
     auto columns = db.query("SELECT name FROM pragma_table_info($1) ORDER BY cid", {table});

@@ -448,8 +448,8 @@ TEST_F(CorrespondenceTest, ManyThreadsRegisterWithoutDuplicatesOrGaps) {
       start.arrive_and_wait();
       try {
         for (int i = 0; i < kEach; ++i) {
-          acknowledged[t].push_back(register_outgoing(
-              *mine, lib, to(t % 2 ? s.hiroshima : s.chengdu), on("2013-09-06")));
+          acknowledged[t].push_back(
+              register_outgoing(*mine, lib, to(t % 2 ? s.hiroshima : s.chengdu), on("2013-09-06")));
         }
         acknowledged[t].push_back(register_outgoing(*mine, lib, from_coventry, on("2013-09-06")));
       } catch (const Error& e) {

@@ -20,8 +20,8 @@ namespace {
 
 TEST(HttpFuzzCorpus, HoldsAJsonSeedForEveryWriteRoute) {
   std::set<std::string> seeded;
-  std::filesystem::path dir = std::filesystem::path(TWINNING_SOURCE_DIR) / "tests" / "fuzz" /
-                              "corpus" / "http_request";
+  std::filesystem::path dir =
+      std::filesystem::path(TWINNING_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / "http_request";
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::string line;

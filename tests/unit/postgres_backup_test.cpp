@@ -22,8 +22,8 @@ namespace twinning::store {
 namespace {
 
 using testing::Backend;
-using testing::dump_tables;
 using testing::code_of;
+using testing::dump_tables;
 using testing::first_difference;
 
 class PostgresBackupTest : public ::testing::Test {
@@ -142,8 +142,8 @@ TEST_F(PostgresBackupTest, InspectRefusesWhatIsNotAnIntactTwinningArchive) {
   auto other = open_database(other_db.location());
   other->execute_script("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hello')");
   std::string foreign = dir.file("foreign.backup");
-  testing::run_program({"pg_dump", "--format=custom", "--file=" + foreign,
-                        "--dbname=" + other_db.location()});
+  testing::run_program(
+      {"pg_dump", "--format=custom", "--file=" + foreign, "--dbname=" + other_db.location()});
   EXPECT_EQ(code_of([&] { backup->inspect(foreign); }, &message), ErrorCode::kInvalidInput);
   EXPECT_NE(message.find("it has no Twinning tables"), std::string::npos) << message;
 

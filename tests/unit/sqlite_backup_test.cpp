@@ -17,9 +17,9 @@
 namespace twinning::store {
 namespace {
 
+using testing::code_of;
 using testing::dump_tables;
 using testing::dump_tables_of_file;
-using testing::code_of;
 using testing::first_difference;
 
 class SqliteBackupTest : public ::testing::Test {

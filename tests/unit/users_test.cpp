@@ -37,7 +37,8 @@ class UsersTest : public testing::BackendTest {
 TEST_P(UsersTest, NamesAreFoldedAndChecked) {
   EXPECT_EQ(normalize_user_name("  Alice.Smith@Coventry-GOV_uk "), "alice.smith@coventry-gov_uk");
   std::string field;
-  EXPECT_EQ(code_of([] { normalize_user_name("cli:root"); }, nullptr, &field), ErrorCode::kInvalidInput);
+  EXPECT_EQ(code_of([] { normalize_user_name("cli:root"); }, nullptr, &field),
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(field, "name");
   EXPECT_EQ(code_of([] { normalize_user_name(""); }), ErrorCode::kInvalidInput);
   EXPECT_EQ(code_of([] { normalize_user_name(std::string(65, 'a')); }), ErrorCode::kInvalidInput);
@@ -62,11 +63,13 @@ TEST_P(UsersTest, CorrespondentsAreBoundToOneCity) {
   User c = add("koeln", Role::kCorrespondent, cologne);
   EXPECT_EQ(c.city, cologne);
   std::string field;
-  EXPECT_EQ(code_of([&] { add("x", Role::kCorrespondent); }, nullptr, &field), ErrorCode::kInvalidInput);
+  EXPECT_EQ(code_of([&] { add("x", Role::kCorrespondent); }, nullptr, &field),
+            ErrorCode::kInvalidInput);
   EXPECT_EQ(field, "city");
   EXPECT_EQ(code_of([&] { add("x", Role::kCoordinator, cologne); }, nullptr, &field),
             ErrorCode::kInvalidInput);
-  EXPECT_EQ(code_of([&] { add("x", Role::kCorrespondent, 99999); }, nullptr, &field), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { add("x", Role::kCorrespondent, 99999); }, nullptr, &field),
+            ErrorCode::kNotFound);
   EXPECT_EQ(code_of([&] { add("KOELN", Role::kViewer); }, nullptr, &field), ErrorCode::kConflict);
   EXPECT_EQ(field, "name");
   UserUpdate u;

@@ -34,8 +34,7 @@ int hex_digit(char c) {
 std::string percent_decoded(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 &&
-        hex_digit(s[i + 2]) >= 0) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 && hex_digit(s[i + 2]) >= 0) {
       out += static_cast<char>(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
       i += 2;
     } else {
@@ -62,7 +61,8 @@ std::string url_password(const std::string& url) {
   auto q = url.find('?');
   while (q != std::string::npos) {
     auto amp = url.find('&', q + 1);
-    std::string_view part(url.data() + q + 1, (amp == std::string::npos ? url.size() : amp) - q - 1);
+    std::string_view part(url.data() + q + 1,
+                          (amp == std::string::npos ? url.size() : amp) - q - 1);
     if (part.rfind("password=", 0) == 0) return percent_decoded(part.substr(9));
     q = amp;
   }
@@ -205,8 +205,8 @@ BackupContents PostgresBackup::write(const std::string& path) {
                                 "--file=" + temp, "--dbname=" + db_.location()},
                                "", url_password(db_.connection_url()));
         if (run.exit_code != 0) {
-          throw Error(ErrorCode::kUnavailable, "cannot back up '" + db_.location() + "' to '" +
-                                                   path + "': " + run.error);
+          throw Error(ErrorCode::kUnavailable,
+                      "cannot back up '" + db_.location() + "' to '" + path + "': " + run.error);
         }
         contents = inspect(temp);
       },
@@ -230,8 +230,8 @@ BackupContents PostgresBackup::read_archive(const std::string& path, const std::
   };
   // The whole archive as SQL: reading it to the end is what tells a damaged
   // one, and its COPY blocks hold every table with every row.
-  ToolRun read = run_tool(
-      "pg_restore", {"--no-owner", "--no-privileges", "--file=" + script, path}, "", "");
+  ToolRun read =
+      run_tool("pg_restore", {"--no-owner", "--no-privileges", "--file=" + script, path}, "", "");
   if (read.exit_code != 0) not_twinning(read.error);
   BackupContents contents;
   contents.bytes = st.st_size;
@@ -277,14 +277,14 @@ BackupContents PostgresBackup::restore(const std::string& path) {
   TempFile script;
   BackupContents contents = read_archive(path, script.path());
   // One transaction: the old schema goes and the backup's comes, or neither.
-  ToolRun run = run_tool("psql",
-                         {"--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
-                          "--dbname=" + db_.location(), "--command=SET lock_timeout = '10s'",
-                          "--command=DROP SCHEMA public CASCADE", "--command=CREATE SCHEMA public",
-                          // As a new database's: every role may use it.
-                          "--command=GRANT USAGE ON SCHEMA public TO PUBLIC",
-                          "--file=" + script.path()},
-                         "", url_password(db_.connection_url()));
+  ToolRun run =
+      run_tool("psql",
+               {"--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
+                "--dbname=" + db_.location(), "--command=SET lock_timeout = '10s'",
+                "--command=DROP SCHEMA public CASCADE", "--command=CREATE SCHEMA public",
+                // As a new database's: every role may use it.
+                "--command=GRANT USAGE ON SCHEMA public TO PUBLIC", "--file=" + script.path()},
+               "", url_password(db_.connection_url()));
   if (run.exit_code != 0) {
     throw Error(ErrorCode::kUnavailable, "cannot restore '" + db_.location() + "' from '" + path +
                                              "' (nothing was changed): " + run.error);

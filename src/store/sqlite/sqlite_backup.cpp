@@ -88,8 +88,7 @@ void SqliteBackup::check_usable_with(const std::string& path, const char* verb) 
   }
   auto live = file_identity(db_.location());
   if (live && live == file_identity(path)) {
-    throw_invalid("'" + path + "' is the live database itself; " + verb + " another file",
-                  kField);
+    throw_invalid("'" + path + "' is the live database itself; " + verb + " another file", kField);
   }
 }
 
@@ -150,7 +149,8 @@ BackupContents SqliteBackup::inspect(const std::string& path) {
                                        "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
     std::string quoted = "\"";
     for (char c : table) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    contents.table_rows[table] = std::stoll(file.column("SELECT COUNT(*) FROM " + quoted + "\"")[0]);
+    contents.table_rows[table] =
+        std::stoll(file.column("SELECT COUNT(*) FROM " + quoted + "\"")[0]);
   }
   return contents;
 }
