@@ -97,26 +97,24 @@ void read_letter_text(const JsonFields& f, LetterText& t) {
   t.signatory_title = f.text("signatory_title").value_or("");
 }
 
-// Registration options of a request that may register at once:
-// "register": true with optional "date" and "number". Without it, date and
-// number have nothing to apply to.
-std::optional<letters::RegisterOptions> register_now(const JsonFields& f) {
-  bool now = f.boolean("register").value_or(false);
-  letters::RegisterOptions o;
-  o.date = optional_full_date(f, "date");
-  o.number = f.text("number").value_or("");
-  if (now) return o;
-  if (o.date) throw_invalid("date applies only with \"register\": true", "date");
-  if (!o.number.empty()) throw_invalid("number applies only with \"register\": true", "number");
-  return std::nullopt;
-}
-
 // The registration options of a request that registers ("date", "number").
 letters::RegisterOptions register_options(const JsonFields& f) {
   letters::RegisterOptions o;
   o.date = optional_full_date(f, "date");
   o.number = f.text("number").value_or("");
   return o;
+}
+
+// Registration options of a request that may register at once:
+// "register": true with optional "date" and "number". Without it, date and
+// number have nothing to apply to.
+std::optional<letters::RegisterOptions> register_now(const JsonFields& f) {
+  bool now = f.boolean("register").value_or(false);
+  letters::RegisterOptions o = register_options(f);
+  if (now) return o;
+  if (o.date) throw_invalid("date applies only with \"register\": true", "date");
+  if (!o.number.empty()) throw_invalid("number applies only with \"register\": true", "number");
+  return std::nullopt;
 }
 
 Response letter_response(RequestContext& ctx, int status, LetterId id) {
