@@ -55,6 +55,26 @@ int bounded_distance(std::string_view a, std::string_view b, int bound) {
   return prev[m];
 }
 
+// "; cities of that name: Coventry, GB (#739); …" for a bare name, listing
+// at most kMaxListed cities that bear it (any of their names); "" if none do.
+std::string cities_named(store::CityStore& cities, std::string_view name) {
+  constexpr int kMaxListed = 10;
+  std::set<CityId> ids;
+  for (const auto& m : cities.names_matching(name_key(name), false, 200)) ids.insert(m.city_id);
+  if (ids.empty()) return "";
+  std::string list = "; cities of that name:";
+  int listed = 0;
+  for (const auto& c : cities.summaries({ids.begin(), ids.end()})) {
+    if (listed++ == kMaxListed) {
+      list += " and " + std::to_string(ids.size() - kMaxListed) + " more;";
+      break;
+    }
+    list += " " + c.name + ", " + c.country + " (#" + std::to_string(c.id) + ");";
+  }
+  list.pop_back();
+  return list;
+}
+
 }  // namespace
 
 std::string city_reference(const store::CitySummary& c) { return c.name + ", " + c.country; }
@@ -76,7 +96,8 @@ CityId resolve_city(store::Store& store, std::string_view reference, std::string
   auto comma = ref.rfind(',');
   if (comma == std::string_view::npos) {
     throw_invalid("city '" + std::string(ref) +
-                      "' needs its country: write \"Name, CC\" (e.g. \"Volgograd, RU\") or an id",
+                      "' needs its country: write \"Name, CC\" (e.g. \"Volgograd, RU\") or an id" +
+                      cities_named(cities, ref),
                   std::string(field));
   }
   std::string name(trim(ref.substr(0, comma)));

@@ -57,7 +57,15 @@ TEST_F(WorldDbTest, CoventryListsItsTwins) {
 
 TEST_F(WorldDbTest, BadReferencesExitTwoWithOneLine) {
   expect_bad_input(run_twinning({"--db", db, "city", "Atlantis, GR"}), "no city named 'Atlantis'");
-  expect_bad_input(run_twinning({"--db", db, "city", "Volgograd"}), "needs its country");
+  expect_bad_input(run_twinning({"--db", db, "city", "Volgograd"}),
+                   "needs its country: write \"Name, CC\" (e.g. \"Volgograd, RU\") or an id; "
+                   "cities of that name: Volgograd, RU (#");
+  auto bare = run_twinning({"--db", db, "city", "coventry"});
+  expect_bad_input(bare, "cities of that name:");
+  for (const char* candidate : {"Coventry, GB (#", "Coventry, US (#"}) {
+    EXPECT_NE(bare.err.find(candidate), std::string::npos) << candidate << " in " << bare.err;
+  }
+  expect_bad_input(run_twinning({"--db", db, "city", "Atlantis"}), "or an id\n");
   expect_bad_input(run_twinning({"--db", db, "city", "999999999"}), "999999999");
   auto counts = table_row_counts(db);
   expect_bad_input(run_twinning({"--db", db, "link", "add", "Volgograd, RU", "Coventry, GB",
