@@ -119,7 +119,8 @@ const std::set<std::string>& letter_field_names() {
       "letterhead", "sender_city", "sender_country", "sender_address", "sender_phone", "sender_fax",
       "sender_email", "signatory_name", "signatory_title",
       // addressees
-      "addressees", "title", "name", "address", "city", "country", "addressee_title",
+      "has_distribution_list", "addressees", "position", "title", "name", "address", "city", "country",
+      "addressee_title",
       "addressee_name", "addressee_address", "addressee_city", "addressee_country",
       // text
       "subject", "salutation", "body", "paragraphs", "closing", "deadline", "deadline_text",
@@ -158,7 +159,8 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
   for (std::size_t i = 0; i < letter.addressees.size(); ++i) {
     const Addressee& a = letter.addressees[i];
     auto [city, country] = places.of(a.city_id);
-    mstch::map item{{"title", a.title},
+    mstch::map item{{"position", std::to_string(i + 1)},
+                    {"title", a.title},
                     {"name", a.name},
                     {"address", a.address},
                     {"city", city},
@@ -176,6 +178,7 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
                         "addressee_country"}) {
     if (!m.count(k)) m[k] = std::string();
   }
+  m["has_distribution_list"] = letter.addressees.size() > kMaxAddresseesOnLetter;
   m["addressees"] = addressees;
 
   m["subject"] = letter.subject;
@@ -265,6 +268,13 @@ LetterDocument compose_document(store::Store& store, const TemplateSet& template
   doc.letterhead = line_block(templates.render("letterhead", fields));
   doc.registration = line_block(templates.render("registration", fields));
   doc.addressee = line_block(templates.render("addressee", fields));
+  if (letter.addressees.size() > kMaxAddresseesOnLetter) {
+    doc.distribution = line_block(templates.render("distribution", fields));
+    if (doc.distribution.empty()) {
+      fields["has_distribution_list"] = false;
+      doc.distribution = line_block(templates.render("addressee", fields));
+    }
+  }
   doc.signature = line_block(templates.render("signature", fields));
   while (!doc.signature.empty() && doc.signature.front().empty())
     doc.signature.erase(doc.signature.begin());

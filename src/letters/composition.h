@@ -8,7 +8,8 @@
 //   number, date, date_text, date_iso      (a draft: "________" placeholders)
 //   letterhead, sender_city, sender_country, sender_address, sender_phone,
 //   sender_fax, sender_email, signatory_name, signatory_title
-//   addressees[] {title, name, address, city, country}, and the addressee
+//   has_distribution_list (more than kMaxAddresseesOnLetter addressees),
+//   addressees[] {position, title, name, address, city, country}, and the addressee
 //   in question (or the first): addressee_title, addressee_name,
 //   addressee_address, addressee_city, addressee_country
 //   subject, salutation, body, paragraphs[] (strings: {{.}}), closing
@@ -34,6 +35,12 @@
 
 namespace twinning::letters {
 
+// GOST R 7.0.97 puts at most four addressees on a letter. A letter to more
+// has a distribution list: its [addressee] block names them as a group and
+// the [distribution] section, printed after the signature from a new page,
+// lists every one of them.
+inline constexpr std::size_t kMaxAddresseesOnLetter = 4;
+
 // Every field name above (and the item fields of the lists).
 const std::set<std::string>& letter_field_names();
 
@@ -50,7 +57,10 @@ mstch::map letter_fields(store::Store& store, const Letter& letter, std::size_t 
 void merge_content(store::Store& store, const TemplateSet& templates, Letter& letter);
 
 // Printing: the document of stored `letter` with its layout sections merged
-// by `templates`. The layout is GOST R 7.0.97 for Russian letters.
+// by `templates`. The layout is GOST R 7.0.97 for Russian letters. A
+// letter with a distribution list gets it from [distribution]; if the
+// templates define none, the full [addressee] block (every addressee) is
+// printed as the list instead, so that no addressee is ever left out.
 LetterDocument compose_document(store::Store& store, const TemplateSet& templates,
                                 const Letter& letter);
 

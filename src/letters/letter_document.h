@@ -31,6 +31,10 @@ struct LetterDocument {
   // them at the left margin), the last one the signatory (GOST: at the right
   // margin on the same line; business letters stack all lines).
   std::vector<std::string> signature;
+  // The distribution list of a letter to more addressees than fit on it
+  // (composition.h): printed from a new page after the signature, its first
+  // line bold, continued over as many pages as it needs. Empty: none.
+  std::vector<std::string> distribution;
 };
 
 }  // namespace twinning::letters

@@ -143,7 +143,7 @@ bool valid_template_name(std::string_view name) {
 const std::vector<std::string>& template_section_names() {
   static const std::vector<std::string> names = {
       "addressee-title", "subject",      "salutation", "body",     "closing",
-      "letterhead",      "registration", "addressee",  "signature"};
+      "letterhead",      "registration", "addressee",  "signature", "distribution"};
   return names;
 }
 

@@ -6,7 +6,7 @@
 //   content sections, merged once when a letter is drafted and stored with it
 //     [addressee-title] [subject] [salutation] [body] [closing]
 //   layout sections, merged from the stored letter each time it is printed
-//     [letterhead] [registration] [addressee] [signature]
+//     [letterhead] [registration] [addressee] [signature] [distribution]
 //
 // A template need not define every section: a missing one is taken from the
 // generic template "letter" of the same language (see TemplateSet).

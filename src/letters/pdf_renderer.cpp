@@ -111,6 +111,7 @@ class LetterPdf {
     } else {
       render_business();
     }
+    distribution_list();
     cairo_show_page(cr_);
     return page_;
   }
@@ -192,8 +193,13 @@ class LetterPdf {
     if (y_ + h > bottom_ && y_ > top_ + 0.5) new_page();
   }
 
-  // Places a block that is never split between pages.
+  // Places a block that is not split between pages, unless it is taller
+  // than a page: then it flows on, rather than running off the paper.
   void keep(PangoLayout* l, double x) {
+    if (height(l) > bottom_ - top_) {
+      flow(l, x);
+      return;
+    }
     make_room(height(l));
     draw(l, x, y_);
     y_ += height(l);
@@ -260,6 +266,20 @@ class LetterPdf {
     draw(title.get(), x_of(0, title_width), y_);
     draw(name.get(), x_of(width_ - name_width, name_width), y_ + last_baseline - name_baseline);
     y_ += std::max(height(title.get()), last_baseline - name_baseline + height(name.get()));
+  }
+
+  // The distribution list, from a new page: its heading line bold, the
+  // addressees continued over as many pages as they need.
+  void distribution_list() {
+    const auto& list = doc_.distribution;
+    if (list.empty()) return;
+    new_page();
+    auto heading = layout(directional(list[0], rtl_), width_, Style{13, true, Align::kStart});
+    keep(heading.get(), left_);
+    if (list.size() == 1) return;
+    y_ += 2 * kMm;
+    auto rest = layout(join_lines(list, rtl_, 1), width_, Style{12, false, Align::kStart});
+    flow(rest.get(), left_);
   }
 
   void render_gost() {
@@ -376,7 +396,7 @@ void check_utf8(const LetterDocument& doc) {
   check(doc.title);
   check(doc.subject);
   for (const auto* block : {&doc.letterhead, &doc.registration, &doc.addressee, &doc.salutation,
-                            &doc.body, &doc.closing, &doc.signature}) {
+                            &doc.body, &doc.closing, &doc.signature, &doc.distribution}) {
     for (const auto& s : *block) check(s);
   }
 }

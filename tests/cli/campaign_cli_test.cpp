@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
+#include "support/letter_fixtures.h"
 #include "support/test_support.h"
 
 namespace twinning::testing {
@@ -228,6 +230,29 @@ TEST(DemoCli, LoadsTheScenarioOnceAndInventsNoOutcome) {
   auto letter = run_twinning({"--db", db, "letter", "show", "19-024/125рс", "--json"}).json();
   EXPECT_EQ(letter["date"], "2013-09-06");
   EXPECT_EQ(letter["lang"], "ru");
+  // Both circulars print every addressee, on a distribution list after the
+  // signature (GOST R 7.0.97: at most four addressees on the letter itself).
+  for (const auto& [number, group, list] :
+       {std::tuple{"19-024/125рс", "Мэрам городов-побратимов", "Список рассылки"},
+        std::tuple{"CCC/2013/1", "The Mayors of the twin cities", "Distribution list"}}) {
+    SCOPED_TRACE(number);
+    auto shown = run_twinning({"--db", db, "letter", "show", number, "--json"}).json();
+    EXPECT_GT(shown["addressees"].size(), 10u);
+    std::string pdf = dir.file("circular.pdf");
+    auto printed = run_twinning({"--db", db, "letter", "pdf", number, "--out", pdf});
+    ASSERT_EQ(printed.exit_code, 0) << printed.err;
+    std::string text = normalize_text(pdf_text(pdf));
+    std::size_t group_at = text.find(group), list_at = text.find(list);
+    ASSERT_NE(group_at, std::string::npos) << text;
+    ASSERT_NE(list_at, std::string::npos) << text;
+    EXPECT_LT(group_at, list_at);
+    std::size_t last = list_at;
+    for (const auto& a : shown["addressees"]) {
+      std::size_t at = text.find(normalize_text(a["title"].get<std::string>()), last);
+      EXPECT_NE(at, std::string::npos) << a["title"];
+      if (at != std::string::npos) last = at;
+    }
+  }
   auto search = run_twinning({"--db", db, "cities", "--search", "stalingrad", "--json"}).json();
   ASSERT_FALSE(search.empty());
   EXPECT_EQ(search[0]["name"], "Volgograd");

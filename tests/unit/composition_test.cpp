@@ -167,6 +167,49 @@ TEST_F(CompositionTest, AddresseeBlocksHaveNoEmptyLinesForMissingParts) {
   EXPECT_EQ(doc.title, "Draft letter #0");
 }
 
+TEST_F(CompositionTest, MoreThanFourAddresseesGoOnADistributionList) {
+  Letter l = letter("ru", s.coventry);
+  l.status = LetterStatus::kRegistered;
+  l.number = "19-024/125рс";
+  l.date = parse_partial_date("2013-09-06");
+  l.addressees = {Addressee{s.coventry, "Мэру города Ковентри", "", "Ковентри, Великобритания"},
+                  Addressee{s.port_said, "Мэру города Порт-Саид", "", ""},
+                  Addressee{s.hiroshima, "Мэру города Хиросима", "", ""},
+                  Addressee{s.chengdu, "Мэру города Чэнду", "", ""}};
+  auto four = compose_document(*store, templates_for(library, l), l);
+  EXPECT_EQ(four.addressee.front(), "Мэру города Ковентри");
+  EXPECT_EQ(four.addressee.back(), "Мэру города Чэнду");
+  EXPECT_TRUE(four.distribution.empty());
+
+  l.addressees.push_back(Addressee{s.dresden, "Мэру города Дрезден", "Дирк Хильберт", ""});
+  auto five = compose_document(*store, templates_for(library, l), l);
+  EXPECT_EQ(five.addressee,
+            (std::vector<std::string>{"Мэрам городов-побратимов", "(по списку рассылки)"}));
+  EXPECT_EQ(five.distribution,
+            (std::vector<std::string>{"Список рассылки", "к письму от 06.09.2013 № 19-024/125рс",
+                                      "", "1. Мэру города Ковентри", "Ковентри, Великобритания",
+                                      "", "2. Мэру города Порт-Саид", "", "3. Мэру города Хиросима",
+                                      "", "4. Мэру города Чэнду", "", "5. Мэру города Дрезден",
+                                      "Дирк Хильберт"}));
+}
+
+TEST_F(CompositionTest, WithoutADistributionSectionTheWholeAddresseeBlockIsTheList) {
+  // A clerk's generic template of another language, written before
+  // [distribution] existed: every addressee is still printed.
+  auto own = LetterTemplate::parse(
+      "[addressee]\n{{#addressees}}\n{{title}}\n{{/addressees}}\n[signature]\n{{signatory_name}}\n",
+      "letter/de.mustache", letter_field_names());
+  TemplateSet templates(own, std::nullopt, "de", false);
+  Letter l = letter("de", std::nullopt);
+  l.addressees.clear();
+  for (const char* title : {"An A", "An B", "An C", "An D", "An E", "An F"}) {
+    l.addressees.push_back(Addressee{std::nullopt, title, "", ""});
+  }
+  auto doc = compose_document(*store, templates, l);
+  std::vector<std::string> all{"An A", "An B", "An C", "An D", "An E", "An F"};
+  EXPECT_EQ(doc.distribution, all);
+}
+
 TEST_F(CompositionTest, RightToLeftDocumentsIsolateNumbers) {
   Letter l = letter("ar", s.port_said);
   l.status = LetterStatus::kRegistered;

@@ -108,6 +108,48 @@ TEST_F(PdfRendererTest, LongLettersFlowOverPages) {
   EXPECT_GT(text.find("В.Д. Васильков"), last);  // the signature after the last paragraph
 }
 
+TEST_F(PdfRendererTest, TheDistributionListFollowsFromANewPage) {
+  for (LetterLayout layout : {LetterLayout::kBusiness, LetterLayout::kGost}) {
+    SCOPED_TRACE(layout == LetterLayout::kGost ? "gost" : "business");
+    LetterDocument d = business("en", {"One short paragraph."});
+    d.layout = layout;
+    d.addressee = {"The Mayors of the twin cities", "(see the distribution list)"};
+    d.distribution = {"Distribution list", "of letter No 19-024/126рс of 7 September 2013"};
+    for (int i = 1; i <= 70; ++i) {
+      d.distribution.push_back("");
+      d.distribution.push_back(std::to_string(i) + ". The Mayor of Twin City Number " +
+                               std::to_string(i));
+    }
+    int pages = 0;
+    std::string pdf = write(d, "distribution.pdf", 0, &pages);
+    EXPECT_GE(pages, 3);  // the letter, then 70 addressees over more than one page
+    std::string raw = testing::pdf_text(pdf);
+    // The list starts page 2: its number, then the heading.
+    EXPECT_NE(raw.find("\f2\nDistribution list\n"), std::string::npos) << raw;
+    EXPECT_LT(raw.find("One short paragraph."), raw.find("Distribution list"));
+    std::size_t last = 0;
+    for (int i = 1; i <= 70; ++i) {
+      std::size_t at = raw.find(std::to_string(i) + ". The Mayor of Twin City Number " +
+                                std::to_string(i) + "\n");
+      ASSERT_NE(at, std::string::npos) << i;
+      EXPECT_GT(at, last);
+      last = at;
+    }
+  }
+}
+
+TEST_F(PdfRendererTest, ABlockTallerThanAPageFlowsOnInsteadOfRunningOffIt) {
+  LetterDocument d = business("en", {"The text after the addressees."});
+  for (int i = 1; i <= 90; ++i) d.addressee.push_back("Addressee line " + std::to_string(i));
+  int pages = 0;
+  std::string raw = testing::pdf_text(write(d, "tall.pdf", 0, &pages));
+  EXPECT_GE(pages, 2);
+  for (int i = 1; i <= 90; ++i) {
+    EXPECT_NE(raw.find("Addressee line " + std::to_string(i) + "\n"), std::string::npos) << i;
+  }
+  EXPECT_GT(raw.find("The text after the addressees."), raw.find("Addressee line 90\n"));
+}
+
 TEST_F(PdfRendererTest, LatinWithDiacriticsAndCyrillic) {
   auto d = business("fr", {"Saint-Étienne, Łódź, Ørsted, Nguyễn Văn Ánh, Çanakkale, Ñuñoa, "
                            "Wałbrzych, Žilina — Волгоград, Ελλάδα."});
