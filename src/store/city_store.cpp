@@ -1,5 +1,6 @@
 #include "store/city_store.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "model/error.h"
@@ -15,6 +16,23 @@ namespace {
 constexpr const char* kCityColumns =
     "id, name, country, lat, lng, population, head_name, head_title, postal_address, phone, fax, "
     "email, languages, wikidata_id";
+
+constexpr std::size_t kCityColumnCount =
+    std::count(std::string_view(kCityColumns).begin(), std::string_view(kCityColumns).end(), ',') +
+    1;
+static_assert(kCityColumnCount == 14, "city_from_row reads exactly the columns of kCityColumns");
+
+// "c.id, c.name, ..." for a comma-separated column list.
+std::string prefixed_columns(std::string_view columns, std::string_view prefix) {
+  std::string out;
+  for (std::string_view rest = columns; !rest.empty();) {
+    std::size_t comma = rest.find(',');
+    std::string_view column = trim(rest.substr(0, comma));
+    out += (out.empty() ? "" : ", ") + std::string(prefix) + std::string(column);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return out;
+}
 
 const char* kNameKinds[] = {"official", "local", "alternate", "former"};
 
@@ -136,25 +154,32 @@ CityId CityStore::insert_imported(const std::string& name, const std::string& ke
 }
 
 std::optional<City> CityStore::get(CityId id) {
-  Database& db = store_.db();
-  auto row = db.query_one(std::string("SELECT ") + kCityColumns + " FROM cities WHERE id = $1",
-                          {id});
-  if (!row) return std::nullopt;
-  City c = city_from_row(*row);
-  // Undated names first, spelled out: SQLite sorts NULL first, PostgreSQL last.
-  db.query_each(
-      "SELECT name, lang, kind, valid_from, valid_to FROM city_names WHERE city_id = $1 "
-      "ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'local' THEN 1 WHEN 'alternate' THEN 2 "
-      "ELSE 3 END, CASE WHEN valid_from IS NULL THEN 0 ELSE 1 END, valid_from, id",
-      {id}, [&](const Row& r) {
-        CityName n;
-        n.name = r.text(0);
-        n.lang = r.text(1);
-        n.kind = r.text(2);
-        if (auto f = r.opt_text(3)) n.valid_from = parse_partial_date(*f);
-        if (auto t = r.opt_text(4)) n.valid_to = parse_partial_date(*t);
-        c.names.push_back(std::move(n));
-      });
+  // One round trip: the city's columns on every row of its names (one row
+  // with NULL name columns if it has none). Undated names first, spelled
+  // out: SQLite sorts NULL first, PostgreSQL last.
+  static const std::string sql = std::string("SELECT ") + prefixed_columns(kCityColumns, "c.") +
+                                 ", n.name, n.lang, n.kind, n.valid_from, n.valid_to "
+                                 "FROM cities c LEFT JOIN city_names n ON n.city_id = c.id "
+                                 "WHERE c.id = $1 "
+                                 "ORDER BY CASE n.kind WHEN 'official' THEN 0 WHEN 'local' THEN 1 "
+                                 "WHEN 'alternate' THEN 2 ELSE 3 END, "
+                                 "CASE WHEN n.valid_from IS NULL THEN 0 ELSE 1 END, n.valid_from, "
+                                 "n.id";
+  auto rows = store_.db().query(sql, {id});
+  if (rows.empty()) return std::nullopt;
+  City c = city_from_row(rows.front());
+  constexpr std::size_t kName = kCityColumnCount;
+  for (const Row& r : rows) {
+    auto kind = r.opt_text(kName + 2);
+    if (!kind) continue;  // the LEFT JOIN's row of a city without names
+    CityName n;
+    n.name = r.text(kName);
+    n.lang = r.text(kName + 1);
+    n.kind = *kind;
+    if (auto f = r.opt_text(kName + 3)) n.valid_from = parse_partial_date(*f);
+    if (auto t = r.opt_text(kName + 4)) n.valid_to = parse_partial_date(*t);
+    c.names.push_back(std::move(n));
+  }
   return c;
 }
 
