@@ -55,21 +55,27 @@ int bounded_distance(std::string_view a, std::string_view b, int bound) {
   return prev[m];
 }
 
+// The cities having a name (of any kind) with search key `key`, reading at
+// most `max_names` matching names.
+std::vector<store::CitySummary> cities_bearing(store::CityStore& cities, const std::string& key,
+                                               int max_names) {
+  std::set<CityId> ids;
+  for (const auto& m : cities.names_matching(key, false, max_names)) ids.insert(m.city_id);
+  return cities.summaries({ids.begin(), ids.end()});
+}
+
 // "; cities of that name: Coventry, GB (#739); …" for a bare name, listing
 // at most kMaxListed cities that bear it (any of their names); "" if none do.
 std::string cities_named(store::CityStore& cities, std::string_view name) {
-  constexpr int kMaxListed = 10;
-  std::set<CityId> ids;
-  for (const auto& m : cities.names_matching(name_key(name), false, 200)) ids.insert(m.city_id);
-  if (ids.empty()) return "";
+  constexpr std::size_t kMaxListed = 10;
+  auto named = cities_bearing(cities, name_key(name), 200);
+  if (named.empty()) return "";
   std::string list = "; cities of that name:";
-  int listed = 0;
-  for (const auto& c : cities.summaries({ids.begin(), ids.end()})) {
-    if (listed++ == kMaxListed) {
-      list += " and " + std::to_string(ids.size() - kMaxListed) + " more;";
-      break;
-    }
-    list += " " + c.name + ", " + c.country + " (#" + std::to_string(c.id) + ");";
+  for (std::size_t i = 0; i < named.size() && i < kMaxListed; ++i) {
+    list += " " + city_reference(named[i]) + " (#" + std::to_string(named[i].id) + ");";
+  }
+  if (named.size() > kMaxListed) {
+    list += " and " + std::to_string(named.size() - kMaxListed) + " more;";
   }
   list.pop_back();
   return list;
@@ -113,10 +119,8 @@ CityId resolve_city(store::Store& store, std::string_view reference, std::string
   if (official.size() == 1) return official[0].id;
   if (official.size() > 1) ambiguous(ref, official, field);
   // Any other name: local, alternate, former.
-  std::set<CityId> ids;
-  for (const auto& m : cities.names_matching(key, false, 50)) ids.insert(m.city_id);
   std::vector<store::CitySummary> in_country;
-  for (const auto& s : cities.summaries({ids.begin(), ids.end()})) {
+  for (const auto& s : cities_bearing(cities, key, 50)) {
     if (s.country == cc) in_country.push_back(s);
   }
   if (in_country.size() == 1) return in_country[0].id;
