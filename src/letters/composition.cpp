@@ -119,9 +119,9 @@ const std::set<std::string>& letter_field_names() {
       "letterhead", "sender_city", "sender_country", "sender_address", "sender_phone", "sender_fax",
       "sender_email", "signatory_name", "signatory_title",
       // addressees
-      "has_distribution_list", "addressees", "position", "title", "name", "address", "city", "country",
-      "addressee_title",
-      "addressee_name", "addressee_address", "addressee_city", "addressee_country",
+      "has_distribution_list", "addressees", "position", "title", "name", "address", "city",
+      "country", "addressee_title", "addressee_name", "addressee_address", "addressee_city",
+      "addressee_country",
       // text
       "subject", "salutation", "body", "paragraphs", "closing", "deadline", "deadline_text",
       "has_attachments", "attachments", "size",

@@ -110,9 +110,9 @@ CityId resolve_city(store::Store& store, std::string_view reference, std::string
   std::string cc(trim(ref.substr(comma + 1)));
   for (char& c : cc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (name.empty() || cc.size() != 2) {
-    throw_invalid("city '" + std::string(ref) +
-                      "' must read \"Name, CC\" with a two-letter ISO country code",
-                  std::string(field));
+    throw_invalid(
+        "city '" + std::string(ref) + "' must read \"Name, CC\" with a two-letter ISO country code",
+        std::string(field));
   }
   std::string key = name_key(name);
   auto official = cities.find_official(key, cc);

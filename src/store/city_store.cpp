@@ -58,9 +58,9 @@ void check_name(const CityName& n) {
   bool known = false;
   for (const char* k : kNameKinds) known |= n.kind == k;
   if (!known) {
-    throw_invalid("unknown name kind '" + n.kind +
-                      "': expected official, local, alternate or former",
-                  "kind");
+    throw_invalid(
+        "unknown name kind '" + n.kind + "': expected official, local, alternate or former",
+        "kind");
   }
   if (n.valid_from && n.valid_to && n.valid_to < n.valid_from) {
     throw_invalid("name '" + n.name + "' ends before it begins", "valid_to");
@@ -276,8 +276,8 @@ std::vector<CitySummary> CityStore::summaries(const std::vector<CityId>& ids) {
   std::vector<CitySummary> out;
   out.reserve(ids.size());
   for (CityId id : ids) {
-    auto row = store_.db().query_one("SELECT id, name, country, lat, lng FROM cities WHERE id = $1",
-                                     {id});
+    auto row =
+        store_.db().query_one("SELECT id, name, country, lat, lng FROM cities WHERE id = $1", {id});
     if (row) out.push_back(summary_from_row(*row));
   }
   return out;
@@ -325,9 +325,8 @@ void CityStore::update(CityId id, const CityDetails& d) {
          after.fax, after.email, join_list(after.languages, ";"), opt_text(after.wikidata_id),
          now_utc_iso()});
     if (after.name != before.name) {
-      db.execute(
-          "UPDATE city_names SET name=$2, name_key=$3 WHERE city_id=$1 AND kind='official'",
-          {id, after.name, name_key(after.name)});
+      db.execute("UPDATE city_names SET name=$2, name_key=$3 WHERE city_id=$1 AND kind='official'",
+                 {id, after.name, name_key(after.name)});
     }
     AuditLog(store_).record("update", "city", std::to_string(id), before, *get(id));
   });

@@ -21,11 +21,16 @@ class CampaignCli : public ::testing::Test {
   void SetUp() override {
     db_ = dir_.file("campaign.db");
     ASSERT_EQ(run({"init"}).exit_code, 0);
-    ASSERT_EQ(run({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")}).exit_code, 0);
+    ASSERT_EQ(run({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")}).exit_code,
+              0);
     ASSERT_EQ(run({"office", "add", "volgograd", "--city", "Volgograd, RU", "--pattern",
-                   "19-024/{seq}рс"}).exit_code, 0);
+                   "19-024/{seq}рс"})
+                  .exit_code,
+              0);
     ASSERT_EQ(run({"office", "add", "coventry", "--city", "Coventry, GB", "--pattern",
-                   "CCC/{yyyy}/{seq}"}).exit_code, 0);
+                   "CCC/{yyyy}/{seq}"})
+                  .exit_code,
+              0);
     volgograd_ = id_of("Volgograd, RU");
     coventry_ = id_of("Coventry, GB");
     cologne_ = id_of("Cologne, DE");
@@ -36,23 +41,36 @@ class CampaignCli : public ::testing::Test {
     for (auto id : twins_of("Cologne, DE")) {
       if (!wave1_.count(id) && id != volgograd_ && id != coventry_) forward_.insert(id);
     }
-    created_ = json({"campaign", "new", "un-2014", "--title",
-                     "2014 — Year of the International Twin Cities Movement", "--originator",
-                     "Volgograd, RU", "--originator", "Coventry, GB", "--template",
-                     "appeal-2013", "--ask", "Obtain your foreign ministry's written approval",
-                     "--ask", "Inform Volgograd by official letter", "--ask",
-                     "Send a copy to your own twin cities", "--ask",
-                     "Tell Volgograd whether their states will join", "--starts", "2013-09-06"});
+    created_ = json({"campaign",
+                     "new",
+                     "un-2014",
+                     "--title",
+                     "2014 — Year of the International Twin Cities Movement",
+                     "--originator",
+                     "Volgograd, RU",
+                     "--originator",
+                     "Coventry, GB",
+                     "--template",
+                     "appeal-2013",
+                     "--ask",
+                     "Obtain your foreign ministry's written approval",
+                     "--ask",
+                     "Inform Volgograd by official letter",
+                     "--ask",
+                     "Send a copy to your own twin cities",
+                     "--ask",
+                     "Tell Volgograd whether their states will join",
+                     "--starts",
+                     "2013-09-06"});
     sent_ = json({"campaign", "send", "un-2014", "--date", "2013-09-06"});
     // Cologne replies, saying it asked its foreign ministry, and forwards.
-    json({"campaign", "reply", "un-2014", "Cologne, DE", "--date", "2013-10-01",
-          "--asked-ministry", "--their-number", "K-2013/77"});
+    json({"campaign", "reply", "un-2014", "Cologne, DE", "--date", "2013-10-01", "--asked-ministry",
+          "--their-number", "K-2013/77"});
     forwarded_ = json({"campaign", "forward", "un-2014", "Cologne, DE", "--date", "2013-10-02"});
     // Germany's foreign ministry answers; its letter is the evidence.
     auto evidence = json({"letter", "receive", "--office", "volgograd", "--from-org",
-                          "Auswärtiges Amt", "--subject", "UN resolution on twin cities",
-                          "--body", "Germany will support the resolution.", "--date",
-                          "2013-11-01"});
+                          "Auswärtiges Amt", "--subject", "UN resolution on twin cities", "--body",
+                          "Germany will support the resolution.", "--date", "2013-11-01"});
     endorsed_ = json({"endorse", "DE", "--campaign", "un-2014", "--evidence",
                       std::to_string(evidence["id"].get<std::int64_t>())});
   }
@@ -73,7 +91,9 @@ class CampaignCli : public ::testing::Test {
     for (const auto& t : view["twins"]) ids.insert(t["city_id"].get<std::int64_t>());
     return ids;
   }
-  std::int64_t id_of(const std::string& city) { return json({"city", city})["id"].get<std::int64_t>(); }
+  std::int64_t id_of(const std::string& city) {
+    return json({"city", city})["id"].get<std::int64_t>();
+  }
   // Everything a refused command must leave as it was.
   std::string fingerprint() {
     return json({"campaign", "show", "un-2014"}).dump() +
@@ -176,7 +196,8 @@ TEST_F(CampaignCli, RemindersGoOnlyToOverdueCitiesAndCiteTheOriginal) {
   for (const auto& c : show["contacts"]) {
     // Wave-1 letters of 2013-09-06 are due 2013-11-05; forwarded copies of
     // 2013-10-02 are due 2013-12-01, so on 2013-11-20 only wave 1 is late.
-    if (c["state"] == "letter_sent" && c["wave"] == 1) expected.insert(c["city"]["id"].get<std::int64_t>());
+    if (c["state"] == "letter_sent" && c["wave"] == 1)
+      expected.insert(c["city"]["id"].get<std::int64_t>());
   }
   ASSERT_FALSE(expected.empty());
   auto reminders = json({"campaign", "remind", "un-2014", "--as-of", "2013-11-20"});
@@ -184,7 +205,8 @@ TEST_F(CampaignCli, RemindersGoOnlyToOverdueCitiesAndCiteTheOriginal) {
   for (const auto& r : reminders) {
     reminded.insert(r["city"]["id"].get<std::int64_t>());
     EXPECT_EQ(r["original_date"], "2013-09-06");
-    auto letter = json({"letter", "show", std::to_string(r["reminder_letter_id"].get<std::int64_t>())});
+    auto letter =
+        json({"letter", "show", std::to_string(r["reminder_letter_id"].get<std::int64_t>())});
     std::string text = letter.dump();
     EXPECT_NE(text.find(r["original_number"].get<std::string>()), std::string::npos)
         << "the reminder cites the original's number";
@@ -214,7 +236,8 @@ TEST(DemoCli, LoadsTheScenarioOnceAndInventsNoOutcome) {
   auto volgograd = run_twinning({"--db", db, "city", "Volgograd, RU", "--json"}).json();
   EXPECT_EQ(volgograd["fax"], "(8442) 55-17-13");
   bool stalingrad = false;
-  for (const auto& n : volgograd["names"]) stalingrad |= n["name"] == "Stalingrad" && n["kind"] == "former";
+  for (const auto& n : volgograd["names"])
+    stalingrad |= n["name"] == "Stalingrad" && n["kind"] == "former";
   EXPECT_TRUE(stalingrad);
   auto coventry = run_twinning({"--db", db, "city", "Coventry, GB", "--json"}).json();
   bool found = false;
@@ -268,13 +291,13 @@ TEST(DemoCli, ACircularIsRemindedOnlyToTheCitiesThatHaveNotAnswered) {
   ScratchDir dir;
   std::string db = dir.file("demo.db");
   ASSERT_EQ(run_twinning({"--db", db, "demo"}).exit_code, 0);
-  auto reply = run_twinning({"--db", db, "campaign", "reply", "un-year-2014", "Cologne, DE",
-                             "--date", "2013-10-01"});
+  auto reply = run_twinning(
+      {"--db", db, "campaign", "reply", "un-year-2014", "Cologne, DE", "--date", "2013-10-01"});
   ASSERT_EQ(reply.exit_code, 0) << reply.err;
   auto status = run_twinning({"--db", db, "campaign", "status", "un-year-2014", "--json"}).json();
   int awaiting = status["cities_awaiting"];
-  auto r = run_twinning({"--db", db, "campaign", "remind", "un-year-2014", "--as-of", "2013-11-20",
-                         "--json"});
+  auto r = run_twinning(
+      {"--db", db, "campaign", "remind", "un-year-2014", "--as-of", "2013-11-20", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto reminders = r.json();
   EXPECT_EQ(static_cast<int>(reminders.size()), awaiting);

@@ -185,12 +185,12 @@ TEST_F(CompositionTest, MoreThanFourAddresseesGoOnADistributionList) {
   auto five = compose_document(*store, templates_for(library, l), l);
   EXPECT_EQ(five.addressee,
             (std::vector<std::string>{"Мэрам городов-побратимов", "(по списку рассылки)"}));
-  EXPECT_EQ(five.distribution,
-            (std::vector<std::string>{"Список рассылки", "к письму от 06.09.2013 № 19-024/125рс",
-                                      "", "1. Мэру города Ковентри", "Ковентри, Великобритания",
-                                      "", "2. Мэру города Порт-Саид", "", "3. Мэру города Хиросима",
-                                      "", "4. Мэру города Чэнду", "", "5. Мэру города Дрезден",
-                                      "Дирк Хильберт"}));
+  EXPECT_EQ(
+      five.distribution,
+      (std::vector<std::string>{
+          "Список рассылки", "к письму от 06.09.2013 № 19-024/125рс", "", "1. Мэру города Ковентри",
+          "Ковентри, Великобритания", "", "2. Мэру города Порт-Саид", "", "3. Мэру города Хиросима",
+          "", "4. Мэру города Чэнду", "", "5. Мэру города Дрезден", "Дирк Хильберт"}));
 }
 
 TEST_F(CompositionTest, WithoutADistributionSectionTheWholeAddresseeBlockIsTheList) {
