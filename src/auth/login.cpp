@@ -1,5 +1,9 @@
 #include "auth/login.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+
 #include "auth/secrets.h"
 #include "auth/users.h"
 #include "model/error.h"
@@ -14,6 +18,62 @@ namespace {
   throw Error(ErrorCode::kUnauthenticated, "wrong user name or password");
 }
 
+[[noreturn]] void refuse(std::chrono::seconds wait) {
+  long seconds = std::max<long>(1, static_cast<long>(wait.count()));
+  std::string when = seconds >= 120 ? std::to_string((seconds + 59) / 60) + " minutes"
+                                    : std::to_string(seconds) + " seconds";
+  throw Error(ErrorCode::kRateLimited, "too many failed logins; try again in " + when)
+      .set_retry_after(static_cast<int>(seconds));
+}
+
+// Seconds from ISO 8601 UTC `earlier` to `later` (both utc_iso strings).
+std::chrono::seconds between(const std::string& earlier,
+                             std::chrono::system_clock::time_point later) {
+  auto t = store::parse_utc_iso(earlier);
+  return std::chrono::duration_cast<std::chrono::seconds>(later - t);
+}
+
+// Refuses the attempt (Error(kRateLimited)) if LoginPolicy says so.
+void admit(const store::SessionStore::LoginHistory& h, const LoginPolicy& policy,
+           std::chrono::system_clock::time_point now) {
+  if (h.pair_failures >= policy.max_user_failures) refuse(policy.failure_window);
+  if (h.trusted) return;
+  if (h.ip_failures >= policy.max_ip_failures) refuse(policy.failure_window);
+  std::int64_t excess = h.untrusted_user_failures - policy.max_user_failures + 1;
+  if (excess <= 0 || h.last_untrusted_failure.empty()) return;
+  auto delay = policy.slow_down_base * (std::int64_t{1} << std::min<std::int64_t>(excess - 1, 20));
+  delay = std::min(delay, policy.failure_window);
+  auto waited = between(h.last_untrusted_failure, now);
+  if (waited < delay) refuse(delay - waited);
+}
+
+// At most kMaxConcurrentPasswordChecks password hashes at once, process-wide.
+class PasswordCheckSlot {
+ public:
+  PasswordCheckSlot() {
+    std::unique_lock lock(mutex_);
+    if (!freed_.wait_for(lock, std::chrono::seconds(30),
+                         [] { return in_use_ < kMaxConcurrentPasswordChecks; })) {
+      throw Error(ErrorCode::kUnavailable, "the server is busy checking passwords; try again");
+    }
+    ++in_use_;
+  }
+  ~PasswordCheckSlot() {
+    {
+      std::lock_guard lock(mutex_);
+      --in_use_;
+    }
+    freed_.notify_one();
+  }
+  PasswordCheckSlot(const PasswordCheckSlot&) = delete;
+  PasswordCheckSlot& operator=(const PasswordCheckSlot&) = delete;
+
+ private:
+  static inline std::mutex mutex_;
+  static inline std::condition_variable freed_;
+  static inline int in_use_ = 0;
+};
+
 }  // namespace
 
 LoginResult login(store::Store& store, std::string_view name, std::string_view password,
@@ -26,38 +86,42 @@ LoginResult login(store::Store& store, std::string_view name, std::string_view p
   }
   auto now = std::chrono::system_clock::now();
   std::string now_text = store::utc_iso(now);
-  std::string window_start = store::utc_iso(now - policy.failure_window);
   store::SessionStore sessions(store);
-  if (sessions.recent_user_failures(key, window_start) >= policy.max_user_failures ||
-      sessions.recent_ip_failures(ip, window_start) >= policy.max_ip_failures) {
-    throw Error(ErrorCode::kRateLimited, "too many failed logins; try again in " +
-                                             std::to_string(policy.failure_window.count() / 60) +
-                                             " minutes");
-  }
+  // Check the limits and reserve this attempt as a failure in one
+  // serialised transaction: parallel guesses each see the others.
+  std::int64_t attempt = store.db().write_transaction([&] {
+    sessions.lock_login_attempts();
+    admit(sessions.login_history(key, ip, store::utc_iso(now - policy.failure_window),
+                                 store::utc_iso(now - policy.trusted_for)),
+          policy, now);
+    return sessions.record_login_attempt(key, ip, false, now_text);
+  });
   // The slow password check runs outside any transaction, so that it holds
-  // no database lock.
+  // no database lock, and in one of a bounded number of slots.
   auto creds = store::UserStore(store).credentials(key);
   bool ok = false;
-  if (creds && !creds->password_hash.empty()) {
-    ok = verify_password(creds->password_hash, password);
-  } else {
-    verify_password_dummy(password);
+  {
+    PasswordCheckSlot slot;
+    if (creds && !creds->password_hash.empty()) {
+      ok = verify_password(creds->password_hash, password);
+    } else {
+      verify_password_dummy(password);
+    }
   }
   if (ok && creds->user.disabled) ok = false;
-  if (!ok) {
-    store.db().write_transaction([&] { sessions.record_login_attempt(key, ip, false, now_text); });
-    bad_login();
-  }
+  if (!ok) bad_login();  // the reservation stays a failure
   LoginResult result;
   result.user = creds->user;
   result.session_token = new_token("tws_");
   result.csrf_token = new_token("twc_");
   result.expires_at = store::utc_iso(now + policy.session_lifetime);
   store.db().write_transaction([&] {
-    sessions.prune(now_text, store::utc_iso(now - std::chrono::hours(24)));
-    sessions.record_login_attempt(key, ip, true, now_text);
+    sessions.prune(now_text, store::utc_iso(now - std::chrono::hours(24)),
+                   store::utc_iso(now - policy.trusted_for));
+    sessions.mark_login_succeeded(attempt);
     sessions.create_session(result.user.id, token_digest(result.session_token),
-                            token_digest(result.csrf_token), result.expires_at);
+                            token_digest(result.csrf_token), result.expires_at,
+                            store::utc_iso(now + policy.session_idle));
   });
   return result;
 }
@@ -67,10 +131,17 @@ bool logout(store::Store& store, const std::string& session_token) {
       [&] { return store::SessionStore(store).delete_session(token_digest(session_token)); });
 }
 
-std::optional<Identity> authenticate_session(store::Store& store, std::string_view token) {
+std::optional<Identity> authenticate_session(store::Store& store, std::string_view token,
+                                             const LoginPolicy& policy) {
   if (token.empty() || token.size() > 200) return std::nullopt;
-  auto s = store::SessionStore(store).find_session(token_digest(token), store::now_utc_iso());
+  auto now = std::chrono::system_clock::now();
+  store::SessionStore sessions(store);
+  auto s = sessions.find_session(token_digest(token), store::utc_iso(now));
   if (!s || s->user.disabled) return std::nullopt;
+  if (s->idle_expires_at < store::utc_iso(now + policy.session_idle / 2)) {
+    std::string idle_end = store::utc_iso(now + policy.session_idle);
+    store.db().write_transaction([&] { sessions.touch_session(s->id, idle_end); });
+  }
   return Identity{s->user, true, s->csrf_hash};
 }
 

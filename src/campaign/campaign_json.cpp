@@ -1,5 +1,6 @@
 #include "campaign/campaign_json.h"
 
+#include "letters/correspondence.h"
 #include "model/campaign_json.h"
 #include "store/campaign_store.h"
 #include "store/city_store.h"
@@ -31,14 +32,24 @@ nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaig
                                     CityFields fields) {
   store::CampaignStore campaigns(store);
   nlohmann::json contacts = nlohmann::json::array();
-  for (const auto& k : campaigns.contacts(campaign.id)) {
+  for (auto k : campaigns.contacts(campaign.id)) {
+    // The register is not public: letter ids only where the actor may read.
+    if (!letters::letter_readable(store, k.letter_id)) k.letter_id = 0;
+    if (k.reply_letter_id && !letters::letter_readable(store, *k.reply_letter_id)) {
+      k.reply_letter_id.reset();
+    }
     nlohmann::json j = k;
+    if (k.letter_id == 0) j["letter_id"] = nullptr;
     j["city"] = city_json(store, k.city_id, fields);
     contacts.push_back(std::move(j));
   }
-  return {{"campaign", campaign},
-          {"contacts", contacts},
-          {"countries", campaigns.countries(campaign.id)}};
+  auto countries = campaigns.countries(campaign.id);
+  for (auto& c : countries) {
+    if (c.evidence_letter_id && !letters::letter_readable(store, *c.evidence_letter_id)) {
+      c.evidence_letter_id.reset();
+    }
+  }
+  return {{"campaign", campaign}, {"contacts", contacts}, {"countries", countries}};
 }
 
 nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain) {

@@ -29,7 +29,10 @@ nlohmann::json city_json(store::Store& store, CityId id, CityFields fields = Cit
 nlohmann::json wave_json(store::Store& store, const WaveResult& wave);
 
 // {"campaign", "contacts": [contact + "city"], "countries": [stance]}: the
-// campaign with every contacted city and every country's ministry.
+// campaign with every contacted city and every country's ministry. Letter
+// ids (a contact's letter_id and reply_letter_id, a country's
+// evidence_letter_id) are null where the actor may not read the letter
+// (letters::letter_readable): the campaign is public, the register is not.
 nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaign,
                                     CityFields fields = CityFields::kName);
 

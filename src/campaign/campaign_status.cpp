@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "letters/correspondence.h"
 #include "model/error.h"
 #include "store/campaign_store.h"
 #include "store/city_store.h"
@@ -168,7 +169,11 @@ std::vector<CityId> referral_chain(store::Store& store, CampaignId id, CityId ci
 std::vector<CampaignEvent> campaign_timeline(store::Store& store, CampaignId id) {
   store::CampaignStore campaigns(store);
   if (!campaigns.get(id)) throw_not_found("no campaign with id " + std::to_string(id), "campaign");
-  return campaigns.events(id);
+  auto events = campaigns.events(id);
+  for (auto& e : events) {
+    if (e.letter_id && !letters::letter_readable(store, *e.letter_id)) e.letter_id.reset();
+  }
+  return events;
 }
 
 }  // namespace twinning::campaign

@@ -77,7 +77,13 @@ std::map<std::string, CountryProgress> country_progress(store::Store& store, Cam
 // not contacted.
 std::vector<CityId> referral_chain(store::Store& store, CampaignId id, CityId city);
 
-// The campaign's dated events, oldest first.
+// The campaign's dated events, oldest first, as the actor may see them: the
+// timeline is public, and the register is not, so an event's letter_id is
+// kept only where the actor may read that letter (letters::letter_readable)
+// and no event's detail names a letter's registration number (the use cases
+// never write one there; migration 006 removed those of older databases).
+// An endorsement shows that it has evidence ("with a letter as evidence"),
+// never which letter to whom cannot read it.
 std::vector<CampaignEvent> campaign_timeline(store::Store& store, CampaignId id);
 
 }  // namespace twinning::campaign

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "letters/correspondence.h"
+#include "letters/letter_access.h"
 #include "letters/offices.h"
 #include "model/error.h"
 #include "model/text.h"
@@ -42,26 +43,6 @@ void require_country_writer(store::Store& store, const std::string& country) {
   throw Error(ErrorCode::kForbidden,
               "you may record the foreign-ministry answer of your own city's country only");
 }
-
-// Performs the register's writes that a campaign step has already
-// authorised under its own rules (a correspondent recording its city's reply
-// writes into the register of the office that wrote to it). The audit still
-// names the acting user.
-class ActingForCampaign {
- public:
-  explicit ActingForCampaign(store::Store& store) : store_(store), saved_(store.actor()) {
-    Actor elevated = saved_;
-    elevated.role = Role::kAdmin;
-    store_.set_actor(elevated);
-  }
-  ~ActingForCampaign() { store_.set_actor(saved_); }
-  ActingForCampaign(const ActingForCampaign&) = delete;
-  ActingForCampaign& operator=(const ActingForCampaign&) = delete;
-
- private:
-  store::Store& store_;
-  Actor saved_;
-};
 
 std::string city_label(store::Store& store, CityId id) {
   auto c = store::CityStore(store).get(id);
@@ -305,7 +286,7 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
         contact.reply_due = due;
         campaigns(store).insert_contact(id, contact);
         add_event(store, id, date, "sent", targets[i], "", reg.id,
-                  "letter No " + reg.number + " from " + city_label(store, origin));
+                  "letter from " + city_label(store, origin));
         result.sent.push_back({targets[i], origin, reg.id, reg.number});
       }
       add_event(store, id, date, "wave_sent", origin, "", std::nullopt,
@@ -336,8 +317,13 @@ LetterId record_reply(store::Store& store, CampaignId id, const ReplyRequest& r)
     CampaignContact c = require_contact(store, id, r.city);
     check_transition(store, c, ContactState::kReplied);
     City city = store::CityStore(store).require(r.city);
-    ActingForCampaign acting(store);
+    // Read as the caller: the contacted city's correspondent may read the
+    // letter that reached it.
     letters::LetterView original = letters::letter_view(store, c.letter_id);
+    // A reply is filed in the register of the office that wrote the
+    // letter, which for a correspondent is another city's: the one write
+    // this step allows it there (require_city_writer above checked the rest).
+    letters::RegisterGrant grant(store, original.office.city_id);
     letters::IncomingRequest in;
     in.office = original.office.id;
     in.sender.city_id = r.city;
@@ -360,7 +346,7 @@ LetterId record_reply(store::Store& store, CampaignId id, const ReplyRequest& r)
     c.stance = r.stance;
     campaigns(store).update_contact(id, c);
     add_event(store, id, date, "replied", r.city, "", reg.id,
-              std::string(reply_stance_name(r.stance)) + ", registered as No " + reg.number);
+              std::string(reply_stance_name(r.stance)));
     if (r.asked_ministry) {
       auto stance = campaigns(store).country(id, city.country);
       if (!stance) {
@@ -405,7 +391,6 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
         recipients.push_back(to);
       }
     }
-    ActingForCampaign acting(store);
     OfficeId office = office_for(store, r.city);
     PartialDate due = add_days(date, campaign.reply_days);
     for (CityId to : recipients) {
@@ -426,7 +411,7 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
       next.reply_due = due;
       campaigns(store).insert_contact(id, next);
       add_event(store, id, date, "sent", to, "", copy,
-                "forwarded copy No " + number + " from " + city_label(store, r.city));
+                "forwarded copy from " + city_label(store, r.city));
       result.sent.push_back({to, r.city, copy, number});
     }
     c.state = ContactState::kForwarded;
@@ -465,8 +450,9 @@ void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAn
   require_country_writer(store, cc);
   store.db().write_transaction([&] {
     require_campaign(store, id);
-    ActingForCampaign acting(store);
-    Letter evidence = letters::letter_view(store, a.evidence).letter;
+    // Read as the caller: evidence is only what the caller may read
+    // (another city's letter is Error(kForbidden), telling nothing of it).
+    Letter evidence = letters::letter_view(store, a.evidence, "evidence").letter;
     if (evidence.direction != LetterDirection::kIncoming || !evidence.registered()) {
       throw_invalid("the evidence must be a registered incoming letter; letter #" +
                         std::to_string(a.evidence) + " is " +
@@ -487,7 +473,7 @@ void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAn
     stance.notes = a.notes;
     campaigns(store).put_country(id, stance);
     add_event(store, id, *stance.decided_on, a.endorsed ? "endorsed" : "declined", std::nullopt,
-              cc, a.evidence, "evidence: letter No " + evidence.number);
+              cc, a.evidence, "with a letter as evidence");
   });
 }
 
@@ -524,8 +510,7 @@ std::vector<Reminder> send_reminders(store::Store& store,
         c.last_reminded_on = as_of;
         campaigns(store).update_contact(id, c);
         add_event(store, id, as_of, "reminded", c.city_id, "", rem.reminder,
-                  "reminder No " + rem.number + " of letter No " + original.number + " of " +
-                      original.date->to_string());
+                  "reminder of the letter of " + original.date->to_string());
       }
       out.push_back(rem);
     }

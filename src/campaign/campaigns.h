@@ -104,8 +104,9 @@ struct ReplyRequest {
 };
 
 // Registers the city's reply as an incoming letter in the register of the
-// office that wrote to it (reply to that letter) and moves the city to
-// replied; with asked_ministry, the city's country moves to asked. Returns
+// office that wrote to it (reply to that letter; for a correspondent, under
+// a letters::RegisterGrant for that office's city, the one write outside its
+// own city that it is allowed) and moves the city to replied; with asked_ministry, the city's country moves to asked. Returns
 // the reply letter's id. Throws Error(kConflict) for an invalid transition
 // (not contacted, already replied), Error(kNotFound), Error(kForbidden).
 LetterId record_reply(store::Store& store, CampaignId campaign, const ReplyRequest& request);
@@ -139,10 +140,12 @@ struct MinistryAnswer {
   std::string notes;
 };
 
-// Records a foreign ministry's written answer. Throws Error(kInvalidInput)
-// without evidence or if the evidence is not a registered incoming letter,
-// Error(kNotFound) for an unknown country or letter, Error(kConflict) if the
-// ministry already answered.
+// Records a foreign ministry's written answer. The evidence must be a letter
+// the caller may read (letters/letter_access.h): another city's letter is
+// Error(kForbidden) naming "evidence" and telling nothing of the letter.
+// Throws Error(kInvalidInput) without evidence or if the evidence is not a
+// registered incoming letter, Error(kNotFound) for an unknown country or
+// letter, Error(kConflict) if the ministry already answered.
 void record_ministry_answer(store::Store& store, CampaignId campaign,
                             const MinistryAnswer& answer);
 

@@ -12,6 +12,7 @@ namespace twinning::cli {
 void add_serve_commands(CLI::App& app, Context& ctx) {
   static server::ServerOptions options;
   static int session_hours = 12;
+  static int session_idle_minutes = 30;
   options.web_root = "web/dist";
   auto* serve = app.add_subcommand("serve", "Run the HTTP API and the web interface");
   serve->add_option("--host", options.host, "Address to listen on")->capture_default_str();
@@ -36,6 +37,21 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
       ->capture_default_str()
       ->check(CLI::Range(1, 24 * 30));
   serve
+      ->add_option("--session-idle-minutes", session_idle_minutes,
+                   "A login session unused this long ends (before --session-hours)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
+  serve
+      ->add_option("--connections-per-address", options.max_connections_per_address,
+                   "Open connections one client address may hold")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--upload-bytes-per-address", options.max_body_bytes_per_address,
+                   "Bytes of request bodies one client address may send at once")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1} << 20, std::uint64_t{1} << 40));
+  serve
       ->add_option("--login-limit-user", options.login.max_user_failures,
                    "Failed logins per user within 15 minutes before logins are refused")
       ->capture_default_str()
@@ -51,6 +67,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
     std::signal(SIGPIPE, SIG_IGN);
     options.db_location = ctx.db_location;
     options.login.session_lifetime = std::chrono::hours(session_hours);
+    options.login.session_idle = std::chrono::minutes(session_idle_minutes);
     server::Application application(options, server::api_routes());
     server::run_http_server(application, [](const std::string& host, int port) {
       std::cout << "twinning: serving http://" << host << ":" << port << "/" << std::endl;

@@ -744,9 +744,21 @@ void mark_sent(store::Store& store, LetterId id, std::optional<PartialDate> date
   });
 }
 
-LetterView letter_view(store::Store& store, LetterId id) {
+bool letter_readable(store::Store& store, LetterId id) {
+  const Actor& actor = store.actor();
+  if (actor.role == Role::kViewer) return false;
+  if (actor.can_write_registry()) return true;
+  try {
+    readable(store, id);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+LetterView letter_view(store::Store& store, LetterId id, const std::string& field) {
   LetterView v;
-  v.letter = readable(store, id);
+  v.letter = readable(store, id, field);
   v.office = store::OfficeStore(store).require(v.letter.office_id);
   store::OfficeStore offices(store);
   for (auto& ref : store::LetterStore(store).referring(id)) {

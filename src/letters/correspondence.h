@@ -231,8 +231,16 @@ struct LetterView {
 };
 
 // Throws Error(kNotFound) if there is no such letter, Error(kForbidden) if the
-// actor may not read it.
-LetterView letter_view(store::Store& store, LetterId id);
+// actor may not read it (the message names only `id`, nothing of the letter),
+// either naming `field`.
+LetterView letter_view(store::Store& store, LetterId id, const std::string& field = "letter");
+
+// True if the actor may read letter `id` (letter_access.h): always for
+// coordinators and admins (no query), never for viewers, and for a
+// correspondent if the letter exists and is its city's. Never throws for
+// another city's letter: for views that show what the caller may see and
+// leave out the rest.
+bool letter_readable(store::Store& store, LetterId id);
 
 // Register lines matching `query`, restricted to what the actor may read: a
 // correspondent's query is narrowed to the letters of its city (in SQL, so

@@ -1,6 +1,7 @@
 #include "letters/letter_access.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "model/error.h"
 
@@ -27,6 +28,7 @@ bool may_read_letter(const Actor& actor, CityId office_city, std::optional<CityI
 
 bool may_write_for_city(const Actor& actor, CityId office_city) {
   if (actor.can_write_registry()) return true;
+  if (actor.granted_register_city == office_city) return true;
   return actor.role == Role::kCorrespondent && actor.city == office_city;
 }
 
@@ -36,6 +38,19 @@ void require_writer_for_city(const Actor& actor, CityId office_city) {
               actor.role == Role::kCorrespondent
                   ? "a correspondent may only write letters of its own city's offices"
                   : "only coordinators, admins and the city's correspondent may write letters");
+}
+
+RegisterGrant::RegisterGrant(store::Store& store, CityId register_city) : store_(store) {
+  Actor actor = store_.actor();
+  if (actor.granted_register_city) throw std::logic_error("register grants do not nest");
+  actor.granted_register_city = register_city;
+  store_.set_actor(actor);
+}
+
+RegisterGrant::~RegisterGrant() {
+  Actor actor = store_.actor();
+  actor.granted_register_city.reset();
+  store_.set_actor(actor);
 }
 
 }  // namespace twinning::letters

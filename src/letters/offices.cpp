@@ -92,13 +92,18 @@ void set_office_requisites(store::Store& store, OfficeId office, OfficeRequisite
 Office find_office(store::Store& store, std::string_view reference, std::string_view field) {
   store::OfficeStore offices(store);
   std::string ref(trim(reference));
-  if (auto o = offices.find_by_code(ref)) return *o;
+  std::optional<Office> found = offices.find_by_code(ref);
   bool digits = !ref.empty() && ref.size() < 19;
   for (char c : ref) digits &= std::isdigit(static_cast<unsigned char>(c)) != 0;
-  if (digits) {
-    if (auto o = offices.get(std::stoll(ref))) return *o;
+  if (!found && digits) found = offices.get(std::stoll(ref));
+  if (!found) {
+    throw_not_found("no office '" + ref + "' (see `twinning office list`)", std::string(field));
   }
-  throw_not_found("no office '" + ref + "' (see `twinning office list`)", std::string(field));
+  // The same answer whichever form named it, and nothing of the office.
+  if (!may_write_for_city(store.actor(), found->city_id)) {
+    throw Error(ErrorCode::kForbidden, "you may not use this office", std::string(field));
+  }
+  return *found;
 }
 
 Office office_of_city(store::Store& store, CityId city, std::string_view field) {

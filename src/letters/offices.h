@@ -35,7 +35,11 @@ OfficeId add_office(store::Store& store, const OfficeRequest& request);
 // Error(kNotFound), Error(kForbidden) as add_office.
 void set_office_requisites(store::Store& store, OfficeId office, OfficeRequisites r);
 
-// The office with code or id `reference`. Throws Error(kNotFound) naming `field`.
+// The office with code or id `reference`, if the actor works with it
+// (letter_access.h's may_write_for_city: every office for coordinators and
+// admins, its own city's for a correspondent). Throws Error(kNotFound)
+// naming `field` if there is none, Error(kForbidden) naming `field` and
+// nothing of the office if the actor may not use it.
 Office find_office(store::Store& store, std::string_view reference,
                    std::string_view field = "office");
 

@@ -28,6 +28,10 @@ struct Actor {
   std::string name;          // "cli:alice", "coventry-office"
   Role role = Role::kAdmin;
   std::optional<CityId> city;  // the bound city of a correspondent
+  // The one city whose offices' registers this actor may also write into,
+  // granted for one step of a use case by letters::RegisterGrant (never set
+  // from outside a grant); reading is not widened by it.
+  std::optional<CityId> granted_register_city;
 
   bool can_write_registry() const { return role == Role::kAdmin || role == Role::kCoordinator; }
 };

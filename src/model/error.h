@@ -33,10 +33,18 @@ class Error : public std::runtime_error {
 
   ErrorCode code() const { return code_; }
   const std::string& field() const { return field_; }
+  // Seconds after which the same request may succeed (kRateLimited,
+  // kUnavailable), or 0 when the error does not say.
+  int retry_after() const { return retry_after_; }
+  Error& set_retry_after(int seconds) {
+    retry_after_ = seconds;
+    return *this;
+  }
 
  private:
   ErrorCode code_;
   std::string field_;
+  int retry_after_ = 0;
 };
 
 // Shorthands for the common cases.

@@ -48,7 +48,8 @@ bool is_api_path(std::string_view path) { return path == "/api" || path.rfind("/
 // The caller's identity: a bearer token when an Authorization header is
 // sent (a bad one is an error), else the session cookie (an unknown or
 // expired one counts as no credentials).
-std::optional<auth::Identity> identify(const Request& request, store::Store& store) {
+std::optional<auth::Identity> identify(const Request& request, store::Store& store,
+                                       const auth::LoginPolicy& policy) {
   std::string_view authorization = trim(request.header("authorization"));
   if (!authorization.empty()) {
     if (!starts_with_ci(authorization, "bearer ")) {
@@ -63,7 +64,7 @@ std::optional<auth::Identity> identify(const Request& request, store::Store& sto
   }
   std::string session = request.cookie(kSessionCookie);
   if (session.empty()) return std::nullopt;
-  return auth::authenticate_session(store, session);
+  return auth::authenticate_session(store, session, policy);
 }
 
 // True if an If-None-Match header names `etag` (or is "*"); weak
@@ -87,6 +88,20 @@ std::string_view header_value(const Response& r, std::string_view name) {
     if (k == name) return v;
   }
   return {};
+}
+
+// Defences in depth on every response, API and web interface alike: no
+// content sniffing, no framing, no Referer to other origins, and a
+// Content-Security-Policy (a page's own from StaticFiles; anything else may
+// load and run nothing). A header the handler set is kept.
+void add_security_headers(Response& r) {
+  auto add = [&r](std::string_view name, std::string_view value) {
+    if (header_value(r, name).empty()) r.add_header(std::string(name), std::string(value));
+  };
+  add("X-Content-Type-Options", "nosniff");
+  add("X-Frame-Options", "DENY");
+  add("Referrer-Policy", "same-origin");
+  add("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 }
 
 }  // namespace
@@ -120,8 +135,13 @@ Response error_response(const Error& e) {
   if (e.code() == ErrorCode::kUnauthenticated) {
     r.add_header("WWW-Authenticate", "Bearer realm=\"twinning\"");
   }
-  if (e.code() == ErrorCode::kRateLimited) r.add_header("Retry-After", "900");
-  if (e.code() == ErrorCode::kUnavailable) r.add_header("Retry-After", "5");
+  if (e.retry_after() > 0) {
+    r.add_header("Retry-After", std::to_string(e.retry_after()));
+  } else if (e.code() == ErrorCode::kRateLimited) {
+    r.add_header("Retry-After", "900");
+  } else if (e.code() == ErrorCode::kUnavailable) {
+    r.add_header("Retry-After", "5");
+  }
   return r;
 }
 
@@ -137,6 +157,46 @@ std::size_t Application::body_limit(Method method, std::string_view path) const 
     return m ? m->route->max_body : 0;
   } catch (const Error&) {
     return 0;
+  }
+}
+
+std::optional<auth::Identity> Application::admit(const Request& request, const Route& route,
+                                                 store::Store& store) const {
+  std::optional<auth::Identity> identity = identify(request, store, options_.login);
+  if (!identity && !route.access.allows_anonymous()) {
+    throw Error(ErrorCode::kUnauthenticated, "sign in (POST /api/session) or send an API token");
+  }
+  if (identity && !route.access.allows(identity->user.role)) {
+    throw Error(ErrorCode::kForbidden, "a " + std::string(role_name(identity->user.role)) +
+                                           " may not " + std::string(method_name(route.method)) +
+                                           " " + route.pattern +
+                                           " (allowed: " + route.access.describe() + ")");
+  }
+  if (identity && route.csrf && !is_safe(request.method) &&
+      !auth::csrf_matches(*identity, request.header("x-csrf-token"))) {
+    throw Error(ErrorCode::kForbidden,
+                "missing or wrong X-CSRF-Token header: send the value of the " +
+                    std::string(kCsrfCookie) + " cookie",
+                "X-CSRF-Token");
+  }
+  return identity;
+}
+
+std::optional<Response> Application::refuse_before_body(const Request& head,
+                                                        store::Store& store) const {
+  if (!is_api_path(head.path)) return std::nullopt;
+  try {
+    auto match = routes_.match(head.method, head.path);
+    if (!match) return std::nullopt;  // 404/405, answered once the (empty) body is read
+    admit(head, *match->route, store);
+    return std::nullopt;
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kUnauthenticated && e.code() != ErrorCode::kForbidden) {
+      return std::nullopt;  // e.g. the database is down: handle() answers that
+    }
+    Response r = error_response(e);
+    add_security_headers(r);
+    return r;
   }
 }
 
@@ -166,24 +226,8 @@ Response Application::dispatch(const Request& request, store::Store& store,
     return r;
   }
   const Route& route = *match->route;
-  std::optional<auth::Identity> identity = identify(request, store);
+  std::optional<auth::Identity> identity = admit(request, route, store);
   if (identity) user = identity->user.name;
-  if (!identity && !route.access.allows_anonymous()) {
-    throw Error(ErrorCode::kUnauthenticated, "sign in (POST /api/session) or send an API token");
-  }
-  if (identity && !route.access.allows(identity->user.role)) {
-    throw Error(ErrorCode::kForbidden, "a " + std::string(role_name(identity->user.role)) +
-                                           " may not " + std::string(method_name(route.method)) +
-                                           " " + route.pattern +
-                                           " (allowed: " + route.access.describe() + ")");
-  }
-  if (identity && route.csrf && !is_safe(request.method) &&
-      !auth::csrf_matches(*identity, request.header("x-csrf-token"))) {
-    throw Error(ErrorCode::kForbidden,
-                "missing or wrong X-CSRF-Token header: send the value of the " +
-                    std::string(kCsrfCookie) + " cookie",
-                "X-CSRF-Token");
-  }
   store.set_actor(identity ? actor_of(identity->user) : anonymous_actor());
   RequestContext ctx{request, store, identity, options_, std::move(match->params)};
   Response r = route.handler(ctx);
@@ -209,6 +253,7 @@ Response Application::handle(const Request& request, store::Store& store) const 
     r = error_response(500, "internal", "internal error");
   }
   if (r.log_user.empty()) r.log_user = user;
+  add_security_headers(r);
   bool read = request.method == Method::kGet || request.method == Method::kHead;
   if (read && r.status == 200) {
     std::string etag(header_value(r, "ETag"));

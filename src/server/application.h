@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "auth/login.h"
 #include "model/error.h"
 #include "server/http_message.h"
 #include "server/router.h"
@@ -36,6 +37,14 @@ class Application {
   // server answers 413 beyond it without reading on.
   std::size_t body_limit(Method method, std::string_view path) const;
 
+  // The refusal of a request from its header alone, before its body is read
+  // (and before a 100 Continue): 401 when the route needs credentials and
+  // none came (or a bad token), 403 when the caller's role may not use the
+  // route or the CSRF token is missing. nullopt when the header passes, or
+  // when only the whole request can tell (handle() answers then). Never
+  // throws.
+  std::optional<Response> refuse_before_body(const Request& head, store::Store& store) const;
+
   // The response to `request`, using `store` (whose actor it sets to the
   // caller). Never throws: every failure becomes an error response.
   Response handle(const Request& request, store::Store& store) const;
@@ -45,6 +54,10 @@ class Application {
 
  private:
   Response dispatch(const Request& request, store::Store& store, std::string& user) const;
+  // The caller of `request` if the route admits it (credentials, role,
+  // CSRF). Throws Error(kUnauthenticated) or Error(kForbidden) otherwise.
+  std::optional<auth::Identity> admit(const Request& request, const Route& route,
+                                      store::Store& store) const;
   ServerOptions options_;
   RouteTable routes_;
   std::optional<StaticFiles> static_files_;

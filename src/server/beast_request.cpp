@@ -35,6 +35,12 @@ std::optional<Response> parse_error_response(const beast::error_code& ec) {
 }
 
 Request to_request(http::request<http::string_body>&& req, const std::string& remote_ip) {
+  Request r = header_request(req, remote_ip);
+  r.body = std::move(req.body());
+  return r;
+}
+
+Request header_request(const http::request_header<>& req, const std::string& remote_ip) {
   Request r;
   r.method = parse_method(std::string_view(req.method_string().data(), req.method_string().size()));
   r.target = std::string(req.target());
@@ -47,7 +53,6 @@ Request to_request(http::request<http::string_body>&& req, const std::string& re
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  r.body = std::move(req.body());
   r.remote_ip = remote_ip;
   // Behind a TLS-terminating proxy the cookies must be Secure. Trusting the
   // header can only make cookies stricter, never weaker.

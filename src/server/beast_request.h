@@ -45,4 +45,9 @@ std::optional<Response> parse_error_response(const boost::beast::error_code& ec)
 Request to_request(boost::beast::http::request<boost::beast::http::string_body>&& req,
                    const std::string& remote_ip);
 
+// As to_request, from the header alone (an empty body): what the server
+// knows of a request before it reads the body.
+Request header_request(const boost::beast::http::request_header<>& req,
+                       const std::string& remote_ip);
+
 }  // namespace twinning::server

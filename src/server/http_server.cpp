@@ -99,14 +99,68 @@ class AccessLog {
   std::mutex mutex_;
 };
 
+// What each client address holds of the server at once: connections and
+// bytes of request bodies being received. Thread-safe.
+class ClientQuotas {
+ public:
+  ClientQuotas(int max_connections, std::uint64_t max_body_bytes)
+      : max_connections_(max_connections), max_body_bytes_(max_body_bytes) {}
+
+  // Counts a connection from `ip`; false (nothing counted) past the limit.
+  bool open_connection(const std::string& ip) {
+    std::lock_guard lock(mutex_);
+    auto& u = usage_[ip];
+    if (u.connections >= max_connections_) {
+      if (u.connections == 0 && u.body_bytes == 0) usage_.erase(ip);
+      return false;
+    }
+    ++u.connections;
+    return true;
+  }
+  void close_connection(const std::string& ip) {
+    std::lock_guard lock(mutex_);
+    auto it = usage_.find(ip);
+    if (it == usage_.end()) return;
+    if (--it->second.connections <= 0 && it->second.body_bytes == 0) usage_.erase(it);
+  }
+  // Reserves `bytes` of body for `ip`; false (nothing reserved) past the limit.
+  bool reserve_body(const std::string& ip, std::uint64_t bytes) {
+    std::lock_guard lock(mutex_);
+    auto& u = usage_[ip];
+    if (u.body_bytes + bytes > max_body_bytes_) return false;
+    u.body_bytes += bytes;
+    return true;
+  }
+  void release_body(const std::string& ip, std::uint64_t bytes) {
+    std::lock_guard lock(mutex_);
+    auto it = usage_.find(ip);
+    if (it == usage_.end()) return;
+    it->second.body_bytes -= std::min(bytes, it->second.body_bytes);
+  }
+
+ private:
+  struct Usage {
+    int connections = 0;
+    std::uint64_t body_bytes = 0;
+  };
+  const int max_connections_;
+  const std::uint64_t max_body_bytes_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Usage> usage_;
+};
+
 class Session;
 
 struct ServerState {
   ServerState(const Application& a, int threads)
-      : app(a), stores(a.options().db_location, threads), log(a.options().access_log) {}
+      : app(a),
+        stores(a.options().db_location, threads),
+        log(a.options().access_log),
+        quotas(a.options().max_connections_per_address, a.options().max_body_bytes_per_address) {}
   const Application& app;
   StorePool stores;
   AccessLog log;
+  ClientQuotas quotas;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
@@ -122,6 +176,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   ~Session() {
+    release_body();
+    if (counted_) state_.quotas.close_connection(ip_);
     std::lock_guard lock(state_.sessions_mutex);
     state_.sessions.erase(this);
   }
@@ -131,7 +187,14 @@ class Session : public std::enable_shared_from_this<Session> {
       std::lock_guard lock(state_.sessions_mutex);
       state_.sessions.emplace(this, weak_from_this());
     }
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+    counted_ = state_.quotas.open_connection(ip_);
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->counted_) {
+        return self->reject(error_response(429, "too_many_connections",
+                                           "too many connections from your address; close some"));
+      }
+      self->read_header();
+    });
   }
 
   net::any_io_executor executor() { return stream_.get_executor(); }
@@ -179,6 +242,29 @@ class Session : public std::enable_shared_from_this<Session> {
       return reject(body_too_large_response(*length, limit));
     }
     parser_->body_limit(limit);
+    auto length = parser_->content_length();
+    if ((length && *length > 0) || parser_->chunked()) {
+      // Who is asking is known from the header: refuse before the body is
+      // sent (and before 100 Continue invites it).
+      Request head = header_request(req, ip_);
+      std::optional<Response> refusal;
+      try {
+        refusal = state_.app.refuse_before_body(head, state_.stores.for_this_thread());
+      } catch (const Error&) {
+        // The database could not be opened: handle() answers that.
+      }
+      if (refusal) {
+        user_ = refusal->log_user;
+        return reject(std::move(*refusal));
+      }
+      std::uint64_t expected = length ? *length : limit;
+      if (!state_.quotas.reserve_body(ip_, expected)) {
+        return reject(error_response(429, "too_many_uploads",
+                                     "too many request bytes in flight from your address; "
+                                     "wait for your other uploads to finish"));
+      }
+      reserved_body_ = expected;
+    }
     phase_ = Phase::kReadingBody;
     stream_.expires_after(kTransferTimeout);
     if (beast::iequals(req[http::field::expect], "100-continue")) {
@@ -205,6 +291,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec, std::size_t) {
+    release_body();
     if (ec) return on_read_error(ec);
     phase_ = Phase::kHandling;
     unsigned version = parser_->get().version();
@@ -298,6 +385,12 @@ class Session : public std::enable_shared_from_this<Session> {
                             });
   }
 
+  void release_body() {
+    if (reserved_body_ == 0) return;
+    state_.quotas.release_body(ip_, reserved_body_);
+    reserved_body_ = 0;
+  }
+
   void close() {
     if (closed_) return;
     closed_ = true;
@@ -319,6 +412,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string method_, path_, user_;
   int status_ = 0;
   std::size_t bytes_ = 0;
+  bool counted_ = false;             // this connection counts in state_.quotas
+  std::uint64_t reserved_body_ = 0;  // body bytes reserved in state_.quotas
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

@@ -13,6 +13,7 @@
 #include "model/error.h"
 #include "server/api.h"
 #include "server/city_input.h"
+#include "server/letter_input.h"
 #include "server/request_input.h"
 #include "store/campaign_store.h"
 #include "store/country_store.h"
@@ -188,25 +189,6 @@ Response ask(RequestContext& ctx) {
   return json_response(200, *store::CampaignStore(ctx.store).country(c.id, country));
 }
 
-// The evidence of a ministry's answer: a letter id, or (as a string) an id
-// or registration number the caller may read.
-LetterId evidence_field(RequestContext& ctx, const JsonFields& f) {
-  const nlohmann::json* v = f.raw("evidence");
-  if (!v || v->is_null()) {
-    throw_invalid("a foreign ministry's answer needs its letter as evidence", "evidence");
-  }
-  if (v->is_string()) {
-    try {
-      return letters::resolve_letter(ctx.store, v->get<std::string>());
-    } catch (const Error& e) {
-      throw Error(e.code(), e.what(), "evidence");
-    }
-  }
-  auto id = f.integer("evidence");
-  if (*id <= 0) throw_invalid("evidence must be a letter id", "evidence");
-  return *id;
-}
-
 Response endorse(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   JsonFields f(parse_json_object(ctx.request),
@@ -214,7 +196,7 @@ Response endorse(RequestContext& ctx) {
   Campaign c = campaign_of(ctx);
   campaign::MinistryAnswer a;
   a.country = country_field(ctx, f, "country");
-  a.evidence = evidence_field(ctx, f);
+  a.evidence = letter_field(ctx.store, f, "evidence");
   a.endorsed = !f.boolean("declined").value_or(false);
   a.date = day_field(f, "date");
   a.notes = f.text("notes").value_or("");

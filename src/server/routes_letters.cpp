@@ -20,6 +20,7 @@
 #include "registry/city_lookup.h"
 #include "server/api.h"
 #include "server/city_input.h"
+#include "server/letter_input.h"
 #include "server/request_input.h"
 #include "server/server_options.h"
 
@@ -37,33 +38,6 @@ std::optional<PartialDate> optional_full_date(const JsonFields& f, std::string_v
   auto t = f.nullable_text(name);
   if (!t || !*t || (*t)->empty()) return std::nullopt;
   return parse_full_date(**t, name);
-}
-
-// An office named by code (a string) or id (a number).
-std::optional<OfficeId> optional_office_field(store::Store& store, const JsonFields& f) {
-  const nlohmann::json* v = f.raw("office");
-  if (!v || v->is_null()) return std::nullopt;
-  if (v->is_string()) return letters::find_office(store, v->get<std::string>(), "office").id;
-  return letters::find_office(store, std::to_string(f.integer("office").value()), "office").id;
-}
-
-OfficeId office_field(store::Store& store, const JsonFields& f) {
-  auto office = optional_office_field(store, f);
-  if (!office) throw_invalid("office is required (its code or id)", "office");
-  return *office;
-}
-
-// A letter named by id (a number) or registration number (a string).
-LetterId letter_field(store::Store& store, const JsonFields& f, std::string_view name) {
-  const nlohmann::json* v = f.raw(name);
-  if (!v || v->is_null()) throw_invalid(std::string(name) + " is required", std::string(name));
-  std::string reference =
-      v->is_string() ? v->get<std::string>() : "#" + std::to_string(f.integer(name).value());
-  try {
-    return letters::resolve_letter(store, reference);
-  } catch (const Error& e) {
-    throw Error(e.code(), e.what(), std::string(name));  // not "letter": the field is `name`
-  }
 }
 
 Addressee addressee_from_json(store::Store& store, const nlohmann::json& j) {

@@ -5,9 +5,15 @@
 // They run on the twin graph of a TwinGraphCache shared by these routes,
 // which rebuilds it only when the registry changed. The forecast, the plan
 // and centrality are CPU-heavy: their sizes are capped (kMax* below), they
-// use at most kMaxThreads threads, and only one of them runs at a time on a
-// server (another caller meanwhile gets 503 with Retry-After), so that they
-// never occupy every worker thread and the cheap reads keep flowing.
+// use at most kMaxThreads threads, and only one of them runs at a time per
+// kind of caller (another caller meanwhile gets 503 with Retry-After), so
+// that they never occupy every worker thread and the cheap reads keep
+// flowing. Their answers are cached (ResultCache) until the registry
+// changes; a forecast or plan of a campaign's state is not cached (the
+// campaign moves without the registry). Callers who are not signed in share
+// a gate of their own, run on one thread, and draw on a per-address budget
+// (AddressBudget: 429 with Retry-After when spent), so that no crowd of
+// anonymous requests keeps an office's own forecast waiting.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -18,7 +24,9 @@
 #include "network/network_json.h"
 #include "network/twin_graph_cache.h"
 #include "server/api.h"
+#include "server/address_budget.h"
 #include "server/busy_gate.h"
+#include "server/result_cache.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
 #include "store/country_store.h"
@@ -33,10 +41,46 @@ constexpr int kMaxThreads = 2;
 constexpr int kMaxTop = 100;
 constexpr int kMaxHops = 1000;
 
+// What one anonymous address may run: 4 costly computations at once, then
+// one more every 15 s.
+constexpr double kAnonymousBudget = 4;
+constexpr auto kAnonymousRefill = std::chrono::seconds(15);
+
 struct NetworkState {
   network::TwinGraphCache graphs;
   BusyGate heavy{"a forecast, plan or centrality"};
+  BusyGate anonymous_heavy{"a forecast, plan or centrality for another visitor"};
+  AddressBudget anonymous_budget{kAnonymousBudget, kAnonymousRefill};
+  ResultCache results{64};
 };
+
+// Runs costly computation `compute` (returning a JSON-able value) on
+// `threads` threads for the request under `what`, or answers it from the
+// cache: `cacheable` answers depend only on the graph, the query and the
+// threads (which the answer reports). Anonymous callers pay from their
+// address's budget (only for what is computed) and share their own gate.
+template <class Compute>
+Response costly(RequestContext& ctx, NetworkState& state, const std::string& what, int threads,
+                bool cacheable, Compute compute) {
+  auto graph = state.graphs.get(ctx.store);
+  std::string key =
+      ctx.request.path + "?" + ctx.request.query_text + "#threads=" + std::to_string(threads);
+  if (cacheable) {
+    if (auto body = state.results.find(key, graph)) {
+      Response r;
+      r.status = 200;
+      r.content_type = "application/json";
+      r.body = std::move(*body);
+      return r;
+    }
+  }
+  bool anonymous = !ctx.identity;
+  if (anonymous) state.anonymous_budget.take(ctx.request.remote_ip, 1, what);
+  auto slot = anonymous ? state.anonymous_heavy.enter() : state.heavy.enter();
+  Response r = json_response(200, with_query_fields([&] { return compute(*graph); }));
+  if (cacheable) state.results.put(key, graph, r.body);
+  return r;
+}
 
 // Runs a network use case, naming query parameters in its errors as the API
 // does ("runs") rather than as the CLI does ("--runs").
@@ -50,10 +94,13 @@ auto with_query_fields(F f) {
   }
 }
 
-int threads_param(const QueryParams& q) {
+// Threads a computation may use: ?threads=, at most kMaxThreads, and one
+// for callers who are not signed in.
+int threads_param(const RequestContext& ctx, const QueryParams& q) {
   int fallback = static_cast<int>(
       std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(kMaxThreads)));
-  return static_cast<int>(q.integer("threads", 1, kMaxThreads).value_or(fallback));
+  int threads = static_cast<int>(q.integer("threads", 1, kMaxThreads).value_or(fallback));
+  return ctx.identity ? threads : 1;
 }
 
 std::optional<int> hops_param(const QueryParams& q) {
@@ -100,10 +147,10 @@ Response bridges(RequestContext& ctx, NetworkState& state) {
 Response centrality(RequestContext& ctx, NetworkState& state) {
   QueryParams q(ctx.request, {"top", "threads"});
   int top = static_cast<int>(q.integer("top", 1, kMaxTop).value_or(10));
-  int threads = threads_param(q);
-  auto graph = state.graphs.get(ctx.store);
-  auto slot = state.heavy.enter();
-  return json_response(200, network::centrality(*graph, top, threads));
+  int threads = threads_param(ctx, q);
+  return costly(ctx, state, "centrality", threads, true, [&](const network::TwinGraph& graph) {
+    return network::centrality(graph, top, threads);
+  });
 }
 
 // The model's options common to the forecast and the plan.
@@ -121,7 +168,7 @@ ModelQuery model_query(RequestContext& ctx, const QueryParams& q, int default_ru
   m.params.endorse = q.number("endorse", 0, 1).value_or(m.params.endorse);
   m.runs = static_cast<int>(q.integer("runs", 1, max_runs).value_or(default_runs));
   m.rng = static_cast<std::uint64_t>(q.integer("rng", 0, INT64_MAX).value_or(1));
-  m.threads = threads_param(q);
+  m.threads = threads_param(ctx, q);
   m.start = campaign::model_start(ctx.store, city_params(ctx.store, q, "seed"),
                                   q.text("campaign").value_or(""), "seed", "campaign");
   return m;
@@ -138,9 +185,9 @@ Response forecast(RequestContext& ctx, NetworkState& state) {
   o.runs = m.runs;
   o.rng = m.rng;
   o.threads = m.threads;
-  auto graph = state.graphs.get(ctx.store);
-  auto slot = state.heavy.enter();
-  return json_response(200, with_query_fields([&] { return network::forecast(*graph, o); }));
+  bool cacheable = !q.text("campaign");
+  return costly(ctx, state, "a forecast", o.threads, cacheable,
+                [&](const network::TwinGraph& graph) { return network::forecast(graph, o); });
 }
 
 Response plan(RequestContext& ctx, NetworkState& state) {
@@ -156,9 +203,9 @@ Response plan(RequestContext& ctx, NetworkState& state) {
   o.runs = m.runs;
   o.rng = m.rng;
   o.threads = m.threads;
-  auto graph = state.graphs.get(ctx.store);
-  auto slot = state.heavy.enter();
-  return json_response(200, with_query_fields([&] { return network::plan(*graph, o); }));
+  bool cacheable = !q.text("campaign");
+  return costly(ctx, state, "a plan", o.threads, cacheable,
+                [&](const network::TwinGraph& graph) { return network::plan(graph, o); });
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "auth/login.h"
@@ -20,6 +21,11 @@ struct ServerOptions {
   std::string access_log = "-";  // file for the JSON access log; "-" stderr, "" none
   auth::LoginPolicy login;
   std::chrono::seconds shutdown_grace = std::chrono::seconds(30);  // for in-flight requests
+  // What one client address may hold at once: open connections, and bytes
+  // of request bodies being received (a declared Content-Length, or a
+  // chunked body's route limit). Beyond them: 429 and the connection closes.
+  int max_connections_per_address = 256;  // a city office behind one NAT address
+  std::uint64_t max_body_bytes_per_address = std::uint64_t{160} << 20;
 };
 
 }  // namespace twinning::server

@@ -30,6 +30,15 @@ class StaticFiles {
   std::filesystem::path root_;
 };
 
+// The Content-Security-Policy of an HTML page of the web interface: scripts
+// only from this origin and the page's own inline <script> elements (each
+// allowed by its SHA-256 hash, so that no other inline script runs), styles
+// from this origin and style attributes (the interface sets them), images
+// and fonts from this origin or data: URLs, requests only to this origin,
+// no plug-ins, no <base>, and no framing by any page (frame-ancestors
+// 'none', as X-Frame-Options: DENY).
+std::string page_security_policy(std::string_view html);
+
 // The media type for a file name's extension ("application/javascript" for
 // ".js"), or "application/octet-stream".
 std::string_view content_type_for(std::string_view file_name);

@@ -6,22 +6,31 @@
 namespace twinning::store {
 std::int64_t SessionStore::create_session(UserId user_id, const std::string& token_hash,
                                           const std::string& csrf_hash,
-                                          const std::string& expires_at) {
+                                          const std::string& expires_at,
+                                          const std::string& idle_expires_at) {
   return store_.db().insert(
-      "INSERT INTO sessions (user_id, token_hash, csrf_hash, created_at, expires_at) "
-      "VALUES ($1, $2, $3, $4, $5)",
-      {user_id, token_hash, csrf_hash, now_utc_iso(), expires_at});
+      "INSERT INTO sessions (user_id, token_hash, csrf_hash, created_at, expires_at, "
+      "idle_expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+      {user_id, token_hash, csrf_hash, now_utc_iso(), expires_at,
+       idle_expires_at.empty() ? expires_at : idle_expires_at});
+}
+
+void SessionStore::touch_session(std::int64_t id, const std::string& idle_expires_at) {
+  store_.db().execute("UPDATE sessions SET idle_expires_at = $2 WHERE id = $1",
+                      {id, idle_expires_at});
 }
 
 std::optional<SessionRecord> SessionStore::find_session(const std::string& token_hash,
                                                         const std::string& now) {
   auto row = store_.db().query_one(
       std::string("SELECT ") + kUserSelectList +
-          ", s.id, s.csrf_hash, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
-          "WHERE s.token_hash = $1 AND s.expires_at > $2",
+          ", s.id, s.csrf_hash, s.expires_at, s.idle_expires_at FROM sessions s "
+          "JOIN users u ON u.id = s.user_id "
+          "WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.idle_expires_at > $2",
       {token_hash, now});
   if (!row) return std::nullopt;
-  return SessionRecord{row->integer(7), user_from_row(*row), row->text(8), row->text(9)};
+  return SessionRecord{row->integer(7), user_from_row(*row), row->text(8), row->text(9),
+                       row->text(10)};
 }
 
 bool SessionStore::delete_session(const std::string& token_hash) {
@@ -32,9 +41,13 @@ void SessionStore::delete_user_sessions(UserId user_id) {
   store_.db().execute("DELETE FROM sessions WHERE user_id = $1", {user_id});
 }
 
-void SessionStore::prune(const std::string& now, const std::string& attempts_before) {
-  store_.db().execute("DELETE FROM sessions WHERE expires_at <= $1", {now});
-  store_.db().execute("DELETE FROM login_attempts WHERE at < $1", {attempts_before});
+void SessionStore::prune(const std::string& now, const std::string& failures_before,
+                         const std::string& successes_before) {
+  store_.db().execute("DELETE FROM sessions WHERE expires_at <= $1 OR idle_expires_at <= $1",
+                      {now});
+  store_.db().execute(
+      "DELETE FROM login_attempts WHERE (succeeded = 0 AND at < $1) OR at < $2",
+      {failures_before, successes_before});
 }
 
 std::int64_t SessionStore::create_api_token(UserId user_id, const std::string& label,
@@ -53,29 +66,54 @@ std::optional<User> SessionStore::find_api_token_user(const std::string& token_h
   return user_from_row(*row);
 }
 
-void SessionStore::record_login_attempt(const std::string& user_name, const std::string& ip,
-                                        bool succeeded, const std::string& at) {
-  store_.db().execute(
+std::int64_t SessionStore::record_login_attempt(const std::string& user_name,
+                                                const std::string& ip, bool succeeded,
+                                                const std::string& at) {
+  return store_.db().insert(
       "INSERT INTO login_attempts (at, user_name, ip, succeeded) VALUES ($1, $2, $3, $4)",
       {at, user_name, ip, succeeded ? 1 : 0});
 }
 
-std::int64_t SessionStore::recent_user_failures(const std::string& user_name,
-                                                const std::string& since) {
-  return store_.db()
-      .query_one(
-          "SELECT COUNT(*) FROM login_attempts WHERE user_name = $1 AND succeeded = 0 AND "
-          "at >= $2 AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE user_name = $1 "
-          "AND succeeded = 1), '')",
-          {user_name, since})
-      ->integer(0);
+void SessionStore::mark_login_succeeded(std::int64_t id) {
+  store_.db().execute("UPDATE login_attempts SET succeeded = 1 WHERE id = $1", {id});
 }
 
-std::int64_t SessionStore::recent_ip_failures(const std::string& ip, const std::string& since) {
-  return store_.db()
-      .query_one("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND at >= $2",
-                 {ip, since})
-      ->integer(0);
+void SessionStore::lock_login_attempts() {
+  if (store_.db().dialect() == Dialect::kPostgres) {
+    store_.db().execute("SELECT pg_advisory_xact_lock(7450119)");
+  }
+}
+
+SessionStore::LoginHistory SessionStore::login_history(const std::string& user_name,
+                                                       const std::string& ip,
+                                                       const std::string& since,
+                                                       const std::string& trusted_since) {
+  auto& db = store_.db();
+  LoginHistory h;
+  h.trusted = db.query_one("SELECT 1 FROM login_attempts WHERE user_name = $1 AND ip = $2 AND "
+                           "succeeded = 1 AND at >= $3 LIMIT 1",
+                           {user_name, ip, trusted_since})
+                  .has_value();
+  h.pair_failures =
+      db.query_one(
+            "SELECT COUNT(*) FROM login_attempts WHERE user_name = $1 AND ip = $2 AND "
+            "succeeded = 0 AND at >= $3 AND at > COALESCE((SELECT MAX(at) FROM login_attempts "
+            "WHERE user_name = $1 AND ip = $2 AND succeeded = 1), '')",
+            {user_name, ip, since})
+          ->integer(0);
+  h.ip_failures =
+      db.query_one("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND "
+                   "at >= $2",
+                   {ip, since})
+          ->integer(0);
+  auto row = db.query_one(
+      "SELECT COUNT(*), COALESCE(MAX(at), '') FROM login_attempts a WHERE user_name = $1 AND "
+      "succeeded = 0 AND at >= $2 AND NOT EXISTS (SELECT 1 FROM login_attempts t WHERE "
+      "t.user_name = $1 AND t.ip = a.ip AND t.succeeded = 1 AND t.at >= $3)",
+      {user_name, since, trusted_since});
+  h.untrusted_user_failures = row->integer(0);
+  h.last_untrusted_failure = row->text(1);
+  return h;
 }
 
 }  // namespace twinning::store

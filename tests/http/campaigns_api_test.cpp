@@ -4,6 +4,7 @@
 // compared with the CLI's, who may record what, reminders, and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "letters/correspondence.h"
@@ -11,6 +12,7 @@
 #include "registry/registry.h"
 #include "store/campaign_store.h"
 #include "store/letter_store.h"
+#include "store/office_store.h"
 #include "support/api_fixture.h"
 #include "support/test_support.h"
 
@@ -64,13 +66,13 @@ class CampaignsApi : public ApiTest {
 
   // A registered incoming letter of the Volgograd office: the German
   // foreign ministry's answer.
-  LetterId ministry_letter() {
+  LetterId ministry_letter(const std::string& number = "") {
     letters::IncomingRequest in;
     in.office = volgograd_office;
     in.sender.letterhead = "Auswärtiges Amt";
     in.subject = "UN resolution on twin cities";
     in.body = "Germany will support the resolution.";
-    return letters::register_incoming(*store, in, {parse_partial_date("2013-11-01"), ""}).id;
+    return letters::register_incoming(*store, in, {parse_partial_date("2013-11-01"), number}).id;
   }
 
   // The whole scenario up to Germany's endorsement.
@@ -225,8 +227,10 @@ TEST_P(CampaignsApi, StatusIsTheCliObject) {
   }
   auto cli = run_twinning({"--db", database->location(), "campaign", "show", "un-2014", "--json"});
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
-  auto http = anonymous().get("/api/campaigns/un-2014").json();
-  // The same object, but the API's cities carry their coordinates.
+  // The same object for a coordinator (who may read every letter; the
+  // public view leaves the letter ids out: PublicViewsShowNoLettersOfTheRegister),
+  // but the API's cities carry their coordinates.
+  auto http = as(Role::kCoordinator).get("/api/campaigns/un-2014").json();
   for (auto& k : http["contacts"]) {
     EXPECT_TRUE(k["city"].contains("lat"));
     k["city"].erase("lat");
@@ -240,7 +244,7 @@ TEST_P(CampaignsApi, ACorrespondentRecordsOnlyItsOwnCityAndCountry) {
   ASSERT_FALSE(HasFatalFailure());
   // Coventry is an originator, Kiel not contacted: both are other cities
   // than the correspondent's Cologne.
-  LetterId answer = ministry_letter();
+  LetterId answer = ministry_letter("AA-2013/501");  // a number of Volgograd's register alone
   std::string before = fingerprint();
   for (CityId other : {coventry, kiel, volgograd}) {
     auto r =
@@ -270,16 +274,102 @@ TEST_P(CampaignsApi, ACorrespondentRecordsOnlyItsOwnCityAndCountry) {
 
   // Its own city and country it may record.
   r = post(Role::kCorrespondent, "/un-2014/reply", {{"city", cologne}, {"date", "2013-10-01"}});
-  EXPECT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.body;
+  LetterId own_reply = r.json()["reply_letter_id"];
   r = post(Role::kCorrespondent, "/un-2014/ask", {{"country", "DE"}, {"date", "2013-10-03"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["state"], "asked");
+  // Volgograd's register is not Cologne's: its letter is no evidence for
+  // Cologne's correspondent in any form, and the refusal tells nothing of it.
+  before = fingerprint();
+  std::string number = letters::letter_view(*store, answer).letter.number;
+  for (const nlohmann::json& form :
+       {nlohmann::json(answer), nlohmann::json(std::to_string(answer)),
+        nlohmann::json("#" + std::to_string(answer)), nlohmann::json(number)}) {
+    r = post(Role::kCorrespondent, "/un-2014/endorse", {{"country", "DE"}, {"evidence", form}});
+    EXPECT_TRUE(r.status == 403 || r.status == 404) << form << ": " << r.body;
+    EXPECT_EQ(r.error_field(), "evidence") << form << ": " << r.body;
+    for (const char* secret : {"Auswärtiges", "incoming", "registered", "Volgograd", "2013-11-01"}) {
+      EXPECT_EQ(r.body.find(secret), std::string::npos) << form << " tells " << secret << ": " << r.body;
+    }
+    if (!form.is_string() || form.get<std::string>() != number) {
+      EXPECT_EQ(r.body.find(number), std::string::npos) << form << ": " << r.body;
+    }
+  }
+  EXPECT_EQ(fingerprint(), before);
   r = post(Role::kCorrespondent, "/un-2014/endorse",
-           {{"country", "DE"}, {"evidence", ministry_letter()}, {"declined", true}});
+           {{"country", "DE"}, {"evidence", own_reply}, {"declined", true}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["state"], "declined");
   EXPECT_EQ(anonymous().get("/api/campaigns/un-2014/countries-map").json(),
             nlohmann::json({{"DE", "declined"}}));
+}
+
+// The campaign is public, the register is not (issue 14): its public views
+// name no registration number of any office, and give a letter's id only to
+// whom may read that letter.
+TEST_P(CampaignsApi, PublicViewsShowNoLettersOfTheRegister) {
+  play_scenario();
+  ASSERT_FALSE(HasFatalFailure());
+  store::LetterQuery all;
+  all.limit = 100000;
+  auto letters_of_register = store::LetterStore(*store).list(all);
+  ASSERT_GE(letters_of_register.size(), 4u);
+  std::set<LetterId> readable_by_cologne;
+  for (const auto& l : letters_of_register) {
+    if (l.sender_city_id == cologne ||
+        store::OfficeStore(*store).require(l.office_id).city_id == cologne ||
+        std::find(l.addressee_cities.begin(), l.addressee_cities.end(), cologne) !=
+            l.addressee_cities.end()) {
+      readable_by_cologne.insert(l.id);
+    }
+  }
+  auto ids_in = [](const nlohmann::json& items, std::initializer_list<const char*> keys) {
+    std::set<LetterId> ids;
+    for (const auto& i : items) {
+      for (const char* k : keys) {
+        if (i.contains(k) && i[k].is_number()) ids.insert(i[k].get<LetterId>());
+      }
+    }
+    return ids;
+  };
+  for (Role role : {Role::kViewer, Role::kCorrespondent, Role::kCoordinator}) {
+    std::string who(role_name(role));
+    auto timeline = as(role).get("/api/campaigns/un-2014/timeline");
+    auto detail = as(role).get("/api/campaigns/un-2014");
+    ASSERT_EQ(timeline.status, 200) << timeline.body;
+    ASSERT_EQ(detail.status, 200) << detail.body;
+    for (const auto& l : letters_of_register) {
+      EXPECT_EQ(timeline.body.find(l.number), std::string::npos)
+          << who << ": the timeline names No " << l.number;
+      EXPECT_EQ(detail.body.find("\"" + l.number + "\""), std::string::npos)
+          << who << ": the campaign names No " << l.number;
+    }
+    std::set<LetterId> shown = ids_in(timeline.json(), {"letter_id"});
+    auto more = ids_in(detail.json()["contacts"], {"letter_id", "reply_letter_id"});
+    shown.insert(more.begin(), more.end());
+    more = ids_in(detail.json()["countries"], {"evidence_letter_id"});
+    shown.insert(more.begin(), more.end());
+    if (role == Role::kViewer) {
+      EXPECT_TRUE(shown.empty()) << who;
+    } else if (role == Role::kCorrespondent) {
+      EXPECT_FALSE(shown.empty());
+      for (LetterId id : shown) EXPECT_TRUE(readable_by_cologne.count(id)) << who << ": #" << id;
+    } else {
+      EXPECT_TRUE(shown.count(evidence)) << who;  // the coordinator sees every letter
+    }
+  }
+  // An anonymous visitor sees that Germany endorsed with evidence, not which.
+  auto timeline = anonymous().get("/api/campaigns/un-2014/timeline").json();
+  bool endorsement = false;
+  for (const auto& e : timeline) {
+    if (e["kind"] != "endorsed") continue;
+    endorsement = true;
+    EXPECT_EQ(e["country"], "DE");
+    EXPECT_EQ(e["detail"], "with a letter as evidence");
+    EXPECT_TRUE(e["letter_id"].is_null()) << e;
+  }
+  EXPECT_TRUE(endorsement) << timeline;
 }
 
 TEST_P(CampaignsApi, AnEndorsementNeedsARegisteredIncomingLetter) {

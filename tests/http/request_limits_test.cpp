@@ -3,6 +3,11 @@
 // oversized bodies and headers, malformed HTTP. Both backends.
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
+#include <chrono>
+#include <memory>
+#include <thread>
+
 #include "store/city_store.h"
 #include "support/api_fixture.h"
 
@@ -117,7 +122,134 @@ TEST_P(RequestLimits, KeepAliveServesManyRequestsOnOneConnection) {
   EXPECT_NE(raw.find("\"name\":\"Kiel\""), std::string::npos);
 }
 
+// A request body is the caller's to send only once the header shows that
+// the route would take it from this caller (issue 14): an anonymous or
+// unauthorised 60 MiB upload is answered before a byte of it is sent, and
+// no 100 Continue invites it.
+TEST_P(RequestLimits, UploadsAreRefusedFromTheirHeaderBeforeTheBody) {
+  const std::string head =
+      "POST /api/import/wikipedia-csv?name=world.csv HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: text/csv\r\nContent-Length: 62914560\r\nExpect: 100-continue\r\n";
+  struct Caller {
+    std::string headers;
+    int status;
+  };
+  const Caller callers[] = {
+      {"", 401},
+      {"Authorization: Bearer not-a-token\r\n", 401},
+      {"Authorization: Bearer " + tokens[Role::kViewer] + "\r\n", 403},
+      {"Authorization: Bearer " + tokens[Role::kCorrespondent] + "\r\n", 403},
+  };
+  for (const auto& c : callers) {
+    // The header alone, no body byte: the answer comes, and the server
+    // closes the connection.
+    std::string raw = new_client()->raw_exchange(head + c.headers + "\r\n");
+    EXPECT_EQ(raw.rfind("HTTP/1.1 " + std::to_string(c.status), 0), 0u) << raw.substr(0, 300);
+    EXPECT_EQ(raw.find("100 Continue"), std::string::npos) << raw.substr(0, 300);
+  }
+  // A coordinator is invited to send the body, and it is read.
+  std::string csv = "city1,country1,city2,country2\nKiel,Germany,Brest,France\n";
+  std::string coordinator_head =
+      "POST /api/import/wikipedia-csv?name=small.csv HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: text/csv\r\nExpect: 100-continue\r\nConnection: close\r\n"
+      "Authorization: Bearer " +
+      tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(csv.size()) +
+      "\r\n\r\n";
+  std::string raw = new_client()->raw_exchange(
+      coordinator_head, [] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); }, csv);
+  EXPECT_EQ(raw.rfind("HTTP/1.1 100 Continue", 0), 0u) << raw.substr(0, 300);
+  EXPECT_NE(raw.find("HTTP/1.1 200 OK"), std::string::npos) << raw.substr(0, 300);
+  EXPECT_EQ(anonymous().get("/api/health").status, 200);
+}
+
+// A connection that sends the header of an upload and then holds it open.
+class HeldUpload {
+ public:
+  HeldUpload(int port, const std::string& from, const std::string& header)
+      : socket_(ioc_) {
+    using boost::asio::ip::tcp;
+    socket_.open(tcp::v4());
+    socket_.bind(tcp::endpoint(boost::asio::ip::make_address(from), 0));
+    socket_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
+                                  static_cast<unsigned short>(port)));
+    boost::asio::write(socket_, boost::asio::buffer(header));
+  }
+  // What the server answered within `wait` ("" if nothing).
+  std::string answer(std::chrono::milliseconds wait) {
+    std::string out;
+    std::vector<char> buf(4096);
+    socket_.async_read_some(boost::asio::buffer(buf),
+                            [&](boost::system::error_code, std::size_t n) { out.assign(buf.data(), n); });
+    ioc_.restart();
+    ioc_.run_for(wait);
+    return out;
+  }
+
+ private:
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::socket socket_;
+};
+
+// What one address may hold at once: connections, and bytes of bodies in
+// flight; other addresses are not affected, and what is released is free
+// again.
+class ClientQuotas : public ApiTest {
+ protected:
+  std::vector<std::string> serve_args() override {
+    return {"--connections-per-address", "8", "--upload-bytes-per-address", "1048576"};
+  }
+};
+
+TEST_P(ClientQuotas, AnAddressMayHoldSoManyConnectionsAndUploadBytes) {
+  std::vector<std::unique_ptr<HeldUpload>> idle;
+  for (int i = 0; i < 8; ++i) {
+    idle.push_back(std::make_unique<HeldUpload>(server->port(), "127.0.0.5", ""));
+  }
+  auto from = [&](const std::string& address) {
+    auto c = new_client();
+    c->local_address = address;
+    return c;
+  };
+  std::string health = "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string raw = from("127.0.0.5")->raw_exchange(health);
+  EXPECT_EQ(raw.rfind("HTTP/1.1 429", 0), 0u) << raw.substr(0, 300);
+  EXPECT_NE(raw.find("too_many_connections"), std::string::npos) << raw.substr(0, 300);
+  EXPECT_EQ(from("127.0.0.6")->raw_exchange(health).rfind("HTTP/1.1 200", 0), 0u);
+  idle.clear();
+  bool free_again = false;
+  for (int i = 0; i < 50 && !free_again; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    free_again = from("127.0.0.5")->raw_exchange(health).rfind("HTTP/1.1 200", 0) == 0;
+  }
+  EXPECT_TRUE(free_again);
+
+  // 700 KiB of upload under way from 127.0.0.7: another 700 KiB from the
+  // same address must wait; from another address it is taken.
+  auto upload_header = [&](std::size_t bytes) {
+    return "POST /api/import/wikipedia-csv?name=big.csv HTTP/1.1\r\nHost: x\r\n"
+           "Content-Type: text/csv\r\nAuthorization: Bearer " +
+           tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(bytes) +
+           "\r\n\r\n";
+  };
+  auto first = std::make_unique<HeldUpload>(server->port(), "127.0.0.7", upload_header(700 << 10));
+  EXPECT_EQ(first->answer(std::chrono::milliseconds(200)), "");  // reading the body
+  HeldUpload second(server->port(), "127.0.0.7", upload_header(700 << 10));
+  std::string refused = second.answer(std::chrono::seconds(5));
+  EXPECT_EQ(refused.rfind("HTTP/1.1 429", 0), 0u) << refused;
+  EXPECT_NE(refused.find("too_many_uploads"), std::string::npos) << refused;
+  HeldUpload elsewhere(server->port(), "127.0.0.8", upload_header(700 << 10));
+  EXPECT_EQ(elsewhere.answer(std::chrono::milliseconds(200)), "");  // reading the body
+  first.reset();  // the held upload ends: its bytes are free
+  bool taken = false;
+  for (int i = 0; i < 50 && !taken; ++i) {
+    HeldUpload again(server->port(), "127.0.0.7", upload_header(700 << 10));
+    taken = again.answer(std::chrono::milliseconds(50)).empty();
+  }
+  EXPECT_TRUE(taken);
+}
+
 TWINNING_API_ON_EVERY_BACKEND(RequestLimits);
+TWINNING_API_ON_EVERY_BACKEND(ClientQuotas);
 
 }  // namespace
 }  // namespace twinning::testing

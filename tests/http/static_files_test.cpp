@@ -14,11 +14,16 @@ class StaticFiles : public ApiTest {
   std::vector<std::string> serve_args() override {
     std::filesystem::create_directories(dir.path() / "web" / "assets");
     dir.write("web/index.html", "<!doctype html><title>Twinning</title>");
+    dir.write("web/app.html",
+              "<!doctype html><script>window.ready = 1;</script><script type=\"module\" "
+              "src=\"/assets/app-3f2a.js\"></script>");
     dir.write("web/assets/app-3f2a.js", "console.log('twinning');");
     dir.write("web/assets/style.css", "body{}");
     dir.write("web/.env", "SECRET=1");
     dir.write("secret.txt", "outside the root");
-    std::filesystem::create_symlink(dir.path() / "secret.txt", dir.path() / "web" / "leak.txt");
+    std::error_code again;  // called again when a test restarts the server
+    std::filesystem::create_symlink(dir.path() / "secret.txt", dir.path() / "web" / "leak.txt",
+                                    again);
     return {"--web", dir.file("web")};
   }
 };
@@ -43,6 +48,71 @@ TEST_P(StaticFiles, ClientRoutesGetTheIndexPage) {
   EXPECT_EQ(r.body, "<!doctype html><title>Twinning</title>");
   EXPECT_EQ(anonymous().get("/assets/missing.js").status, 404);
   EXPECT_EQ(anonymous().get("/api/missing").header("content-type"), "application/json");
+}
+
+// Defences in depth on every answer (issue 14): pages, client routes,
+// scripts, the API and its errors.
+TEST_P(StaticFiles, EveryAnswerCarriesTheSecurityHeaders) {
+  for (const char* path : {"/", "/cities/42", "/letters/7", "/assets/app-3f2a.js", "/app.html",
+                           "/api/health", "/api/cities/999999", "/api/letters"}) {
+    auto r = anonymous().get(path);
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
+    EXPECT_EQ(r.header("x-frame-options"), "DENY") << path;
+    EXPECT_EQ(r.header("referrer-policy"), "same-origin") << path;
+    std::string csp = r.header("content-security-policy");
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path << ": " << csp;
+    EXPECT_EQ(csp.find("'unsafe-eval'"), std::string::npos) << path << ": " << csp;
+    if (r.header("content-type").rfind("text/html", 0) == 0) {
+      // A page runs scripts of this origin and its own inline ones by hash,
+      // never inline script in general.
+      std::string scripts = csp.substr(csp.find("script-src"));
+      scripts = scripts.substr(0, scripts.find(';'));
+      EXPECT_EQ(scripts.find("'unsafe-inline'"), std::string::npos) << path << ": " << csp;
+      EXPECT_NE(scripts.find("'self'"), std::string::npos) << path << ": " << csp;
+    } else {
+      EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << path << ": " << csp;
+    }
+  }
+  // The page with an inline script allows exactly that script: SHA-256 of
+  // "window.ready = 1;" in base64.
+  auto page = anonymous().get("/app.html");
+  EXPECT_NE(page.header("content-security-policy")
+                .find("'sha256-/5pjdBR9P5n258AYvvlGiOMF+17JVHPoI5NFO88kzhc='"),
+            std::string::npos)
+      << page.header("content-security-policy");
+  EXPECT_EQ(anonymous().get("/").header("content-security-policy").find("'sha256-"),
+            std::string::npos);
+}
+
+// The database holds every letter and password hash: its files are the
+// owner's alone, whatever the umask, and older ones are made so.
+TEST_P(StaticFiles, TheDatabaseFilesAreReadableByTheOwnerOnly) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL keeps its own files";
+  // A write, so that the server's -wal and -shm files exist.
+  ASSERT_EQ(as(Role::kCoordinator)
+                .send_json("POST", "/api/cities", {{"name", "Permissions"}, {"country", "PL"}})
+                .status,
+            201);
+  namespace fs = std::filesystem;
+  int checked = 0;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    fs::path file = database->location() + suffix;
+    if (!fs::exists(file)) continue;
+    ++checked;
+    auto perms = fs::status(file).permissions();
+    EXPECT_EQ(perms & (fs::perms::group_all | fs::perms::others_all), fs::perms::none)
+        << file << ": " << std::oct << static_cast<int>(perms);
+  }
+  EXPECT_GE(checked, 2);
+  // A database left readable by an older version is made private on open.
+  stop_server();
+  fs::permissions(database->location(), fs::perms::owner_read | fs::perms::owner_write |
+                                            fs::perms::group_read | fs::perms::others_read);
+  start_server();
+  EXPECT_EQ(anonymous().get("/api/health").status, 200);
+  EXPECT_EQ(fs::status(database->location()).permissions() &
+                (fs::perms::group_all | fs::perms::others_all),
+            fs::perms::none);
 }
 
 TEST_P(StaticFiles, NothingOutsideTheRootAndNoHiddenFiles) {

@@ -69,8 +69,12 @@ void HttpClient::disconnect() {
 
 namespace {
 
-void connect(beast::tcp_stream& stream, int port) {
+void connect(beast::tcp_stream& stream, int port, const std::string& local_address) {
   stream.expires_after(std::chrono::seconds(10));
+  if (!local_address.empty()) {
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(net::ip::make_address(local_address), 0));
+  }
   stream.connect(
       tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
 }
@@ -102,7 +106,7 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
     if (!conn_) conn_ = new Connection();
     bool reused = conn_->open;
     if (!conn_->open) {
-      connect(conn_->stream, port_);
+      connect(conn_->stream, port_, local_address);
       conn_->open = true;
     }
     beast::error_code ec;
@@ -161,6 +165,10 @@ std::string HttpClient::raw_exchange(const std::string& first, const std::functi
                                      const std::string& second) {
   net::io_context ioc;
   tcp::socket socket(ioc);
+  if (!local_address.empty()) {
+    socket.open(tcp::v4());
+    socket.bind(tcp::endpoint(net::ip::make_address(local_address), 0));
+  }
   socket.connect(
       tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port_)));
   beast::error_code ec;

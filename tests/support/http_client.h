@@ -64,6 +64,10 @@ class HttpClient {
   std::string csrf;           // X-CSRF-Token to send on unsafe methods, "" for none
   bool keep_cookies = false;  // store Set-Cookie values and send them back
   HeaderList cookies;         // the jar: name -> value
+  // The loopback address to send from ("127.0.0.7"), "" for the system's
+  // choice: a client the server sees at another address (requests and
+  // raw exchanges alike).
+  std::string local_address;
 
  private:
   struct Connection;

@@ -104,7 +104,7 @@ TEST_F(BackupTest, OnlyAdminsMayBackUpOrRestore) {
   backup_database(*store, file);
   auto before = dump_tables(store->db());
   for (Role role : {Role::kCoordinator, Role::kCorrespondent, Role::kViewer}) {
-    store->set_actor(Actor{7, "someone", role, volgograd});
+    store->set_actor(Actor{7, "someone", role, volgograd, std::nullopt});
     for (auto* use_case : {&backup_database, &restore_database}) {
       try {
         use_case(*store, dir.file("other.db"));

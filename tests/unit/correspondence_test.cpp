@@ -377,7 +377,7 @@ TEST_F(CorrespondenceTest, SentAndOverdue) {
 TEST_F(CorrespondenceTest, CorrespondentsSeeAndWriteOnlyTheirCitysLetters) {
   LetterId appeal = appeal_to_coventry();
   LetterId to_dresden = register_outgoing(*store, library, to(s.dresden), on("2013-09-07")).id;
-  store->set_actor(Actor{0, "coventry-office", Role::kCorrespondent, s.coventry});
+  store->set_actor(Actor{0, "coventry-office", Role::kCorrespondent, s.coventry, std::nullopt});
   EXPECT_EQ(get(appeal).number, "19-024/125рс");
   EXPECT_EQ(code_of([&] { letter_view(*store, to_dresden); }), ErrorCode::kForbidden);
   EXPECT_EQ(code_of([&] { letter_view(*store, to_dresden + 100); }), ErrorCode::kNotFound);
@@ -396,7 +396,7 @@ TEST_F(CorrespondenceTest, CorrespondentsSeeAndWriteOnlyTheirCitysLetters) {
   f.body = "We support it.";
   LetterId answer = reply(*store, library, appeal, f);
   EXPECT_EQ(get(answer).office_id, coventry_office);
-  store->set_actor(Actor{0, "press", Role::kViewer, std::nullopt});
+  store->set_actor(Actor{0, "press", Role::kViewer, std::nullopt, std::nullopt});
   EXPECT_EQ(code_of([&] { list_letters(*store, {}); }), ErrorCode::kForbidden);
   EXPECT_EQ(code_of([&] { letter_view(*store, appeal); }), ErrorCode::kForbidden);
 }

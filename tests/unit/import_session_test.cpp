@@ -122,7 +122,7 @@ TEST_F(ImportSessionTest, RejectsCountRowsAndANoOpWritesNoAuditEntry) {
 }
 
 TEST_F(ImportSessionTest, OnlyWritersMayImport) {
-  store->set_actor(Actor{0, "viewer", Role::kViewer, std::nullopt});
+  store->set_actor(Actor{0, "viewer", Role::kViewer, std::nullopt, std::nullopt});
   ImportReport report;
   try {
     ImportSession session(*store, report);

@@ -65,12 +65,40 @@ TEST_P(LoginTest, ExpiredSessionsDoNotAuthenticate) {
   EXPECT_FALSE(authenticate_session(*store, r.session_token));
 }
 
-TEST_P(LoginTest, FailuresAreCountedPerUserUntilASuccess) {
-  EXPECT_EQ(failure("alice", "wrong one"), ErrorCode::kUnauthenticated);
-  login(*store, "alice", "correct horse battery", "10.0.0.2", policy);  // resets alice's count
-  EXPECT_EQ(failure("alice", "wrong two", "10.0.0.3"), ErrorCode::kUnauthenticated);
-  EXPECT_EQ(failure("alice", "wrong three", "10.0.0.4"), ErrorCode::kUnauthenticated);
+TEST_P(LoginTest, GuessesFromNewAddressesSlowTheUserThere) {
+  login(*store, "alice", "correct horse battery", "10.0.0.2", policy);  // 10.0.0.2 is trusted
+  EXPECT_EQ(failure("alice", "wrong one", "10.0.0.3"), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(failure("alice", "wrong two", "10.0.0.4"), ErrorCode::kUnauthenticated);
+  // The limit (2) of failures from untrusted addresses is reached: a third
+  // address waits, even with the right password, and is told how long.
+  try {
+    login(*store, "alice", "correct horse battery", "10.0.0.5", policy);
+    ADD_FAILURE() << "logged in";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kRateLimited);
+    EXPECT_GT(e.retry_after(), 0);
+    EXPECT_LE(e.retry_after(), policy.slow_down_base.count());
+  }
+  // Where alice signed in before she is not stopped, and her success there
+  // does not wipe out the guesses made elsewhere.
+  EXPECT_EQ(login(*store, "alice", "correct horse battery", "10.0.0.2", policy).user.id, alice.id);
   EXPECT_EQ(failure("alice", "correct horse battery", "10.0.0.5"), ErrorCode::kRateLimited);
+  // Once the slow-down has passed, a new address may try again.
+  policy.slow_down_base = std::chrono::seconds(0);
+  EXPECT_EQ(login(*store, "alice", "correct horse battery", "10.0.0.5", policy).user.id, alice.id);
+}
+
+TEST_P(LoginTest, APairIsRefusedAfterItsOwnFailures) {
+  login(*store, "alice", "correct horse battery", "10.0.0.2", policy);
+  EXPECT_EQ(failure("alice", "wrong one", "10.0.0.2"), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(failure("alice", "wrong two", "10.0.0.2"), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(failure("alice", "correct horse battery", "10.0.0.2"), ErrorCode::kRateLimited);
+  // Each attempt was recorded before its check: two failures, the refused
+  // third not at all.
+  EXPECT_EQ(store->db()
+                .query_one("SELECT COUNT(*) FROM login_attempts WHERE succeeded = 0")
+                ->integer(0),
+            2);
 }
 
 TEST_P(LoginTest, FailuresAreCountedPerAddress) {

@@ -69,7 +69,7 @@ TEST_F(OfficesTest, RejectsBadOffices) {
   EXPECT_EQ(field, "incoming_pattern");
   EXPECT_EQ(error_of(request("coventry", 9999)), ErrorCode::kNotFound);
   EXPECT_EQ(error_of(request("volgograd", s.coventry)), ErrorCode::kConflict);
-  Actor correspondent{0, "coventry-office", Role::kCorrespondent, s.coventry};
+  Actor correspondent{0, "coventry-office", Role::kCorrespondent, s.coventry, std::nullopt};
   store->set_actor(correspondent);
   EXPECT_EQ(error_of(request("dresden", s.dresden)), ErrorCode::kForbidden);
   EXPECT_NO_THROW(add_office(*store, request("coventry", s.coventry)));

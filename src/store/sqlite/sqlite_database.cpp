@@ -1,6 +1,10 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -15,6 +19,29 @@ struct SqliteDatabase::Cached {
   ~Cached() { sqlite3_finalize(stmt); }
 };
 
+// The database holds every letter and password hash: it and its -wal,
+// -shm and -journal files are readable by their owner only. Creates a
+// missing database file 0600 (SQLite gives the files it creates beside it
+// the database file's mode), and takes the group's and others' bits off
+// existing ones that this process's user owns. Never opens an existing
+// database file: closing a descriptor of a file drops every POSIX lock this
+// process holds on it, which would undo the locks of SQLite's other
+// connections. In-memory and URI names are left alone.
+static void make_private(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);  // a new, empty file: nobody holds locks on it yet
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::string file = path + suffix;
+    if (::stat(file.c_str(), &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == ::geteuid()) {
+      ::chmod(file.c_str(), st.st_mode & 0700);
+    }
+  }
+}
+
 SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
   // Memory statistics take a global mutex on every allocation; we do not use
   // them. Must be configured before SQLite initialises, hence once, first.
@@ -23,6 +50,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
     return sqlite3_initialize();
   }();
   (void)configured;
+  make_private(path);
   int rc = sqlite3_open_v2(path.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
