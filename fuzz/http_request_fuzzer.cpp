@@ -262,8 +262,8 @@ void check_response(const server::Request& req, const server::Response& r) {
   }
 }
 
-// Handles one parsed request and checks every invariant.
-void handle(server::Request req) {
+// Handles one parsed request and checks every invariant. Returns its status.
+int handle(server::Request req) {
   auto& h = harness();
   // The state to compare with: as reset() left it, or (after an earlier
   // request of this input wrote) as it is now.
@@ -273,7 +273,7 @@ void handle(server::Request req) {
   server::Response r = h.app.handle(req, h.registry.store());
   check_response(req, r);
   bool must_not_write = (r.status >= 400 && r.status < 500) || server::is_safe(req.method);
-  if (!must_not_write || h.registry.changes() == changes) return;
+  if (!must_not_write || h.registry.changes() == changes) return r.status;
   testing::TableRows expected = before ? *before : h.registry.pristine_rows();
   testing::TableRows now = h.registry.rows();
   if (r.status == 401 && req.method == server::Method::kPost && req.path == "/api/session") {
@@ -286,6 +286,7 @@ void handle(server::Request req) {
   std::string diff = testing::first_difference(expected, now);
   FUZZ_CHECK(diff.empty(),
              describe(req) + " -> " + std::to_string(r.status) + " changed the database: " + diff);
+  return r.status;
 }
 
 // Feeds `bytes` to Beast as the server's connection would, handling each
@@ -323,6 +324,23 @@ void serve_bytes(std::string_view bytes) {
     std::size_t limit =
         server::request_body_limit(h.app, method, target.substr(0, target.find('?')));
     if (auto length = parser.content_length(); length && *length > limit) return;  // 413
+    // The refusal from the header alone, before the body (as the server
+    // does for a request with a body): 401 or 403, the same answer the
+    // whole request then gets, and nothing written.
+    std::optional<int> early;
+    {
+      server::Request head = server::header_request(req, "192.0.2.1");
+      std::int64_t changes = h.registry.changes();
+      if (auto refusal = h.app.refuse_before_body(head, h.registry.store())) {
+        check_response(head, *refusal);
+        FUZZ_CHECK(refusal->status == 401 || refusal->status == 403,
+                   "a refusal before the body that is not 401/403: " + describe(head) + " -> " +
+                       std::to_string(refusal->status));
+        early = refusal->status;
+      }
+      FUZZ_CHECK(h.registry.changes() == changes,
+                 "the check before the body wrote: " + describe(head));
+    }
     parser.body_limit(limit);
     parser.eager(true);
     put();
@@ -335,7 +353,10 @@ void serve_bytes(std::string_view bytes) {
       return;
     }
     bool keep_alive = parser.get().keep_alive();
-    handle(server::to_request(parser.release(), "192.0.2.1"));
+    int status = handle(server::to_request(parser.release(), "192.0.2.1"));
+    FUZZ_CHECK(!early || status == *early,
+               "refused before the body with " + std::to_string(early.value_or(0)) +
+                   " but answered " + std::to_string(status) + " whole");
     if (!keep_alive) return;
   }
 }

@@ -91,17 +91,27 @@ std::string_view header_value(const Response& r, std::string_view name) {
 }
 
 // Defences in depth on every response, API and web interface alike: no
-// content sniffing, no framing, no Referer to other origins, and a
-// Content-Security-Policy (a page's own from StaticFiles; anything else may
-// load and run nothing). A header the handler set is kept.
+// content sniffing, no Referer to other origins, no framing of a page by any
+// page (clickjacking), and a Content-Security-Policy: a page's own from
+// StaticFiles; anything else may load and run nothing, and only this
+// origin's pages may frame it (the letter page shows the letter's PDF in a
+// frame). A header the handler set is kept.
 void add_security_headers(Response& r) {
   auto add = [&r](std::string_view name, std::string_view value) {
     if (header_value(r, name).empty()) r.add_header(std::string(name), std::string(value));
   };
+  bool page = r.content_type.rfind("text/html", 0) == 0;
   add("X-Content-Type-Options", "nosniff");
-  add("X-Frame-Options", "DENY");
+  add("X-Frame-Options", page ? "DENY" : "SAMEORIGIN");
   add("Referrer-Policy", "same-origin");
-  add("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  // A PDF gets frame-ancestors only: the browser's PDF viewer runs inside
+  // the document, and default-src 'none' would stop it.
+  if (r.content_type == "application/pdf") {
+    add("Content-Security-Policy", "frame-ancestors 'self'");
+  } else {
+    add("Content-Security-Policy", page ? "default-src 'none'; frame-ancestors 'none'"
+                                        : "default-src 'none'; frame-ancestors 'self'");
+  }
 }
 
 }  // namespace

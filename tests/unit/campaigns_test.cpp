@@ -185,8 +185,16 @@ TEST_F(CampaignsTest, RolesDecideWhoRecordsWhat) {
   store->set_actor(actor_of(Role::kCorrespondent, w.cologne));
   expect_error(ErrorCode::kForbidden, [&] { send_all(); });
   expect_error(ErrorCode::kForbidden, [&] { reply_from(w.kiel); });
-  reply_from(w.cologne);  // its own city
+  reply_from(w.cologne);  // its own city, filed in the originator's register
   EXPECT_EQ(contact(w.cologne).state, ContactState::kReplied);
+  // The grant that let it file there ended with the step; the role never changed.
+  EXPECT_EQ(store->actor().role, Role::kCorrespondent);
+  EXPECT_FALSE(store->actor().granted_register_city);
+  letters::IncomingRequest again;
+  again.office = letters::letter_view(*store, contact(w.cologne).reply_letter_id.value()).office.id;
+  again.sender.city_id = w.cologne;
+  again.body = "Once more, straight into the originator's register.";
+  expect_error(ErrorCode::kForbidden, [&] { letters::register_incoming(*store, again, {}); });
   record_ministry_asked(*store, id, "DE");  // its own country
   expect_error(ErrorCode::kForbidden, [&] { record_ministry_asked(*store, id, "JP"); });
 }

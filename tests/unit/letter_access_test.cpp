@@ -28,6 +28,17 @@ TEST(LetterAccessTest, CorrespondentsSeeOnlyTheirCitysLetters) {
   EXPECT_TRUE(may_read_letter(actor(Role::kAdmin), volgograd, volgograd, {dresden}));
 }
 
+TEST(LetterAccessTest, AGrantedRegisterIsWritableNotReadable) {
+  Actor c = actor(Role::kCorrespondent, 2);
+  c.granted_register_city = 1;
+  EXPECT_TRUE(may_write_for_city(c, 1));
+  EXPECT_TRUE(may_write_for_city(c, 2));
+  EXPECT_FALSE(may_write_for_city(c, 3));
+  EXPECT_FALSE(may_read_letter(c, 1, 1, {3}));  // reading is not widened
+  Actor v = actor(Role::kViewer);
+  EXPECT_FALSE(may_write_for_city(v, 1));
+}
+
 TEST(LetterAccessTest, WritingNeedsTheOfficesCity) {
   EXPECT_TRUE(may_write_for_city(actor(Role::kCoordinator), 1));
   EXPECT_TRUE(may_write_for_city(actor(Role::kCorrespondent, 2), 2));

@@ -23,6 +23,24 @@ TEST(StaticFiles, ContentTypes) {
   EXPECT_EQ(content_type_for("README"), "application/octet-stream");
 }
 
+TEST(StaticFiles, APagesPolicyAllowsItsOwnInlineScriptsByHash) {
+  // SHA-256 of "window.ready = 1;" and of "", in base64.
+  std::string policy = page_security_policy(
+      "<html><script>window.ready = 1;</script><script type=\"module\" src=\"/a.js\"></script>"
+      "<script></script></html>");
+  EXPECT_NE(policy.find("script-src 'self' 'sha256-/5pjdBR9P5n258AYvvlGiOMF+17JVHPoI5NFO88kzhc=' "
+                        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"),
+            std::string::npos)
+      << policy;
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(policy.find("object-src 'none'"), std::string::npos);
+  std::string plain = page_security_policy("<title>No scripts</title>");
+  EXPECT_NE(plain.find("script-src 'self';"), std::string::npos) << plain;
+  // An unterminated script allows nothing more.
+  EXPECT_NE(page_security_policy("<script>alert(1)").find("script-src 'self';"),
+            std::string::npos);
+}
+
 TEST(StaticFiles, ServesInsideTheRootOnly) {
   testing::ScratchDir dir;
   std::filesystem::create_directories(dir.path() / "web" / "docs");
