@@ -82,7 +82,8 @@ CampaignStatus campaign_status(store::Store& store, CampaignId id,
         s.asked_unanswered.push_back(st.country);
         if (member) ++r->asked;
         break;
-      case MinistryState::kUnknown: break;
+      case MinistryState::kUnknown:
+        break;
     }
   }
   for (const auto& iso : reached) {

@@ -16,10 +16,10 @@
 namespace twinning::campaign {
 
 struct RegionTally {
-  std::string region;    // "Europe", "Asia", ... (countries.region)
-  int members = 0;       // UN member states of the region
-  int reached = 0;       // of them, with a contacted city
-  int asked = 0;         // ministry asked, no answer yet
+  std::string region;  // "Europe", "Asia", ... (countries.region)
+  int members = 0;     // UN member states of the region
+  int reached = 0;     // of them, with a contacted city
+  int asked = 0;       // ministry asked, no answer yet
   int endorsing = 0;
   int declined = 0;
 };
@@ -34,25 +34,25 @@ struct CampaignStatus {
   // Cities: counts are cumulative — a city that forwarded also replied and
   // was contacted.
   int cities_contacted = 0;
-  int cities_received = 0;   // confirmed receipt (or replied)
+  int cities_received = 0;  // confirmed receipt (or replied)
   int cities_replied = 0;
   int cities_forwarded = 0;
-  int cities_awaiting = 0;   // letter sent or received, no reply yet
-  int cities_overdue = 0;    // awaiting and past their reply date
+  int cities_awaiting = 0;  // letter sent or received, no reply yet
+  int cities_overdue = 0;   // awaiting and past their reply date
   int max_wave = 0;
   // Countries.
-  int countries_reached = 0;       // with at least one contacted city
+  int countries_reached = 0;  // with at least one contacted city
   int un_members_reached = 0;
   int un_members_endorsing = 0;
   int un_members_declined = 0;
   int majority_needed = 0;
   int member_states = 0;
   bool majority_reached = false;
-  std::vector<std::string> endorsing;          // ISO2, all endorsing countries
-  std::vector<std::string> asked_unanswered;   // ministry asked, no answer
-  std::vector<std::string> reached_silent;     // reached, no reply from any city, ministry unknown
-  std::vector<RegionTally> by_region;          // regions with UN members, by name
-  std::vector<TallyPoint> over_time;           // one point per day an endorsement came
+  std::vector<std::string> endorsing;         // ISO2, all endorsing countries
+  std::vector<std::string> asked_unanswered;  // ministry asked, no answer
+  std::vector<std::string> reached_silent;    // reached, no reply from any city, ministry unknown
+  std::vector<RegionTally> by_region;         // regions with UN members, by name
+  std::vector<TallyPoint> over_time;          // one point per day an endorsement came
 };
 
 // The status of campaign `id` as of `as_of` (default today) for overdue

@@ -67,9 +67,8 @@ CampaignContact require_contact(store::Store& store, CampaignId id, CityId city)
 
 void check_transition(store::Store& store, const CampaignContact& c, ContactState to) {
   if (contact_transition_allowed(c.state, to)) return;
-  throw_conflict(city_label(store, c.city_id) + " is " +
-                     std::string(contact_state_name(c.state)) + "; it cannot become " +
-                     std::string(contact_state_name(to)),
+  throw_conflict(city_label(store, c.city_id) + " is " + std::string(contact_state_name(c.state)) +
+                     "; it cannot become " + std::string(contact_state_name(to)),
                  "city");
 }
 
@@ -101,8 +100,8 @@ std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId
 void add_event(store::Store& store, CampaignId id, const PartialDate& date, std::string kind,
                std::optional<CityId> city, std::string country, std::optional<LetterId> letter,
                std::string detail) {
-  campaigns(store).add_event(id, CampaignEvent{0, date, std::move(kind), city,
-                                               std::move(country), letter, std::move(detail)});
+  campaigns(store).add_event(id, CampaignEvent{0, date, std::move(kind), city, std::move(country),
+                                               letter, std::move(detail)});
 }
 
 // The stored stance of `country`, or a fresh unknown one.
@@ -152,9 +151,9 @@ std::string first_language(store::Store& store, const letters::TemplateLibrary& 
 CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
   require_coordinator(store);
   if (!valid_code(r.code)) {
-    throw_invalid("campaign code '" + r.code +
-                      "' must be 1-48 lower-case letters, digits, '-' or '_'",
-                  "code");
+    throw_invalid(
+        "campaign code '" + r.code + "' must be 1-48 lower-case letters, digits, '-' or '_'",
+        "code");
   }
   if (trim(r.title).empty()) throw_invalid("a campaign needs a title", "title");
   for (const auto* s : {&r.title, &r.initiative, &r.template_name, &r.target}) {
@@ -203,15 +202,16 @@ Campaign find_campaign(store::Store& store, std::string_view reference, std::str
   std::string ref(trim(reference));
   auto s = campaigns(store);
   if (auto c = s.find_by_code(ref)) return *c;
-  if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+  if (!ref.empty() &&
+      std::all_of(ref.begin(), ref.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
       ref.size() < 18) {
     if (auto c = s.get(std::stoll(ref))) return *c;
   }
   throw_not_found("no campaign '" + ref + "'", std::string(field));
 }
 
-WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templates,
-                     CampaignId id, const SendOptions& options) {
+WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templates, CampaignId id,
+                     const SendOptions& options) {
   require_coordinator(store);
   if (!options.number.empty() && !options.circular) {
     throw_invalid("an explicit number belongs to one circular letter: add --circular", "number");
@@ -382,9 +382,9 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
       for (CityId to : r.to) {
         if (!seen.insert(to).second) continue;
         if (std::find(twins.begin(), twins.end(), to) == twins.end()) {
-          throw_invalid(city_label(store, to) + " is not an active twin of " +
-                            city_label(store, r.city),
-                        "to");
+          throw_invalid(
+              city_label(store, to) + " is not an active twin of " + city_label(store, r.city),
+              "to");
         }
         std::string why = reason_not_to_contact(store, campaign, to);
         if (!why.empty()) throw_conflict(city_label(store, to) + ": " + why, "to");
@@ -472,14 +472,13 @@ void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAn
     stance.evidence_letter_id = a.evidence;
     stance.notes = a.notes;
     campaigns(store).put_country(id, stance);
-    add_event(store, id, *stance.decided_on, a.endorsed ? "endorsed" : "declined", std::nullopt,
-              cc, a.evidence, "with a letter as evidence");
+    add_event(store, id, *stance.decided_on, a.endorsed ? "endorsed" : "declined", std::nullopt, cc,
+              a.evidence, "with a letter as evidence");
   });
 }
 
-std::vector<Reminder> send_reminders(store::Store& store,
-                                     const letters::TemplateLibrary& templates, CampaignId id,
-                                     const ReminderOptions& options) {
+std::vector<Reminder> send_reminders(store::Store& store, const letters::TemplateLibrary& templates,
+                                     CampaignId id, const ReminderOptions& options) {
   require_coordinator(store);
   PartialDate as_of = options.as_of.value_or(today_utc());
   std::vector<Reminder> out;
@@ -492,9 +491,8 @@ std::vector<Reminder> send_reminders(store::Store& store,
       }
       bool waiting = c.state == ContactState::kLetterSent || c.state == ContactState::kReceived;
       if (!waiting || !c.reply_due || !(*c.reply_due < as_of)) continue;
-      if (c.last_reminded_on &&
-          days_since_epoch(as_of) - days_since_epoch(*c.last_reminded_on) <
-              options.min_days_between) {
+      if (c.last_reminded_on && days_since_epoch(as_of) - days_since_epoch(*c.last_reminded_on) <
+                                    options.min_days_between) {
         continue;
       }
       Letter original = letters::letter_view(store, c.letter_id).letter;

@@ -61,8 +61,8 @@ struct SendOptions {
 };
 
 struct SentLetter {
-  CityId city_id = 0;   // the contacted city
-  CityId from = 0;      // who wrote
+  CityId city_id = 0;  // the contacted city
+  CityId from = 0;     // who wrote
   LetterId letter_id = 0;
   std::string number;
 };
@@ -106,14 +106,14 @@ struct ReplyRequest {
 // Registers the city's reply as an incoming letter in the register of the
 // office that wrote to it (reply to that letter; for a correspondent, under
 // a letters::RegisterGrant for that office's city, the one write outside its
-// own city that it is allowed) and moves the city to replied; with asked_ministry, the city's country moves to asked. Returns
-// the reply letter's id. Throws Error(kConflict) for an invalid transition
-// (not contacted, already replied), Error(kNotFound), Error(kForbidden).
+// own city that it is allowed) and moves the city to replied; with asked_ministry, the city's
+// country moves to asked. Returns the reply letter's id. Throws Error(kConflict) for an invalid
+// transition (not contacted, already replied), Error(kNotFound), Error(kForbidden).
 LetterId record_reply(store::Store& store, CampaignId campaign, const ReplyRequest& request);
 
 struct ForwardRequest {
-  CityId city = 0;            // the city that forwards
-  std::vector<CityId> to;     // default: its active twins not yet contacted
+  CityId city = 0;         // the city that forwards
+  std::vector<CityId> to;  // default: its active twins not yet contacted
   std::optional<PartialDate> date;
 };
 
@@ -133,9 +133,9 @@ void record_ministry_asked(store::Store& store, CampaignId campaign, const std::
                            std::optional<PartialDate> date = {});
 
 struct MinistryAnswer {
-  std::string country;  // ISO alpha-2
-  bool endorsed = true; // false: declined
-  LetterId evidence = 0;  // a registered incoming letter carrying the answer
+  std::string country;              // ISO alpha-2
+  bool endorsed = true;             // false: declined
+  LetterId evidence = 0;            // a registered incoming letter carrying the answer
   std::optional<PartialDate> date;  // default: the evidence's registration date
   std::string notes;
 };
@@ -146,8 +146,7 @@ struct MinistryAnswer {
 // Throws Error(kInvalidInput) without evidence or if the evidence is not a
 // registered incoming letter, Error(kNotFound) for an unknown country or
 // letter, Error(kConflict) if the ministry already answered.
-void record_ministry_answer(store::Store& store, CampaignId campaign,
-                            const MinistryAnswer& answer);
+void record_ministry_answer(store::Store& store, CampaignId campaign, const MinistryAnswer& answer);
 
 struct ReminderOptions {
   std::optional<PartialDate> as_of;  // default today
@@ -169,8 +168,7 @@ struct Reminder {
 // as_of and that has not replied (never to a city that answered), citing the
 // letter that reached it by number and date, from the office that sent it.
 // Returns the reminders in city order.
-std::vector<Reminder> send_reminders(store::Store& store,
-                                     const letters::TemplateLibrary& templates,
+std::vector<Reminder> send_reminders(store::Store& store, const letters::TemplateLibrary& templates,
                                      CampaignId campaign, const ReminderOptions& options);
 
 }  // namespace twinning::campaign

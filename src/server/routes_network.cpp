@@ -23,12 +23,12 @@
 #include "model/error.h"
 #include "network/network_json.h"
 #include "network/twin_graph_cache.h"
-#include "server/api.h"
 #include "server/address_budget.h"
+#include "server/api.h"
 #include "server/busy_gate.h"
-#include "server/result_cache.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
+#include "server/result_cache.h"
 #include "store/country_store.h"
 
 namespace twinning::server {

@@ -49,8 +49,7 @@ std::string page_security_policy(std::string_view html) {
     std::string_view text = html.substr(open_end + 1, close - open_end - 1);
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES,
-                                       sodium_base64_VARIANT_ORIGINAL)];
+    char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
     sodium_bin2base64(b64, sizeof b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
     scripts += std::string(" 'sha256-") + b64 + "'";
   }

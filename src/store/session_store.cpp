@@ -45,9 +45,8 @@ void SessionStore::prune(const std::string& now, const std::string& failures_bef
                          const std::string& successes_before) {
   store_.db().execute("DELETE FROM sessions WHERE expires_at <= $1 OR idle_expires_at <= $1",
                       {now});
-  store_.db().execute(
-      "DELETE FROM login_attempts WHERE (succeeded = 0 AND at < $1) OR at < $2",
-      {failures_before, successes_before});
+  store_.db().execute("DELETE FROM login_attempts WHERE (succeeded = 0 AND at < $1) OR at < $2",
+                      {failures_before, successes_before});
 }
 
 std::int64_t SessionStore::create_api_token(UserId user_id, const std::string& label,
@@ -66,9 +65,8 @@ std::optional<User> SessionStore::find_api_token_user(const std::string& token_h
   return user_from_row(*row);
 }
 
-std::int64_t SessionStore::record_login_attempt(const std::string& user_name,
-                                                const std::string& ip, bool succeeded,
-                                                const std::string& at) {
+std::int64_t SessionStore::record_login_attempt(const std::string& user_name, const std::string& ip,
+                                                bool succeeded, const std::string& at) {
   return store_.db().insert(
       "INSERT INTO login_attempts (at, user_name, ip, succeeded) VALUES ($1, $2, $3, $4)",
       {at, user_name, ip, succeeded ? 1 : 0});
@@ -90,9 +88,10 @@ SessionStore::LoginHistory SessionStore::login_history(const std::string& user_n
                                                        const std::string& trusted_since) {
   auto& db = store_.db();
   LoginHistory h;
-  h.trusted = db.query_one("SELECT 1 FROM login_attempts WHERE user_name = $1 AND ip = $2 AND "
-                           "succeeded = 1 AND at >= $3 LIMIT 1",
-                           {user_name, ip, trusted_since})
+  h.trusted = db.query_one(
+                    "SELECT 1 FROM login_attempts WHERE user_name = $1 AND ip = $2 AND "
+                    "succeeded = 1 AND at >= $3 LIMIT 1",
+                    {user_name, ip, trusted_since})
                   .has_value();
   h.pair_failures =
       db.query_one(
@@ -101,11 +100,11 @@ SessionStore::LoginHistory SessionStore::login_history(const std::string& user_n
             "WHERE user_name = $1 AND ip = $2 AND succeeded = 1), '')",
             {user_name, ip, since})
           ->integer(0);
-  h.ip_failures =
-      db.query_one("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND "
-                   "at >= $2",
-                   {ip, since})
-          ->integer(0);
+  h.ip_failures = db.query_one(
+                        "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND succeeded = 0 AND "
+                        "at >= $2",
+                        {ip, since})
+                      ->integer(0);
   auto row = db.query_one(
       "SELECT COUNT(*), COALESCE(MAX(at), '') FROM login_attempts a WHERE user_name = $1 AND "
       "succeeded = 0 AND at >= $2 AND NOT EXISTS (SELECT 1 FROM login_attempts t WHERE "

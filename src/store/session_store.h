@@ -18,8 +18,8 @@ namespace twinning::store {
 struct SessionRecord {
   std::int64_t id = 0;
   User user;
-  std::string csrf_hash;   // digest of the session's CSRF token
-  std::string expires_at;  // ISO 8601 UTC: the fixed end
+  std::string csrf_hash;        // digest of the session's CSRF token
+  std::string expires_at;       // ISO 8601 UTC: the fixed end
   std::string idle_expires_at;  // ISO 8601 UTC: the end unless used before (touch_session)
 };
 

@@ -289,8 +289,10 @@ TEST_P(CampaignsApi, ACorrespondentRecordsOnlyItsOwnCityAndCountry) {
     r = post(Role::kCorrespondent, "/un-2014/endorse", {{"country", "DE"}, {"evidence", form}});
     EXPECT_TRUE(r.status == 403 || r.status == 404) << form << ": " << r.body;
     EXPECT_EQ(r.error_field(), "evidence") << form << ": " << r.body;
-    for (const char* secret : {"Auswärtiges", "incoming", "registered", "Volgograd", "2013-11-01"}) {
-      EXPECT_EQ(r.body.find(secret), std::string::npos) << form << " tells " << secret << ": " << r.body;
+    for (const char* secret :
+         {"Auswärtiges", "incoming", "registered", "Volgograd", "2013-11-01"}) {
+      EXPECT_EQ(r.body.find(secret), std::string::npos)
+          << form << " tells " << secret << ": " << r.body;
     }
     if (!form.is_string() || form.get<std::string>() != number) {
       EXPECT_EQ(r.body.find(number), std::string::npos) << form << ": " << r.body;

@@ -94,8 +94,8 @@ TEST_P(LoginDefence, ParallelGuessesAreCheckedNoMoreThanTheLimit) {
   }
   for (int s : at_once(guesses)) EXPECT_EQ(s, 401);
   long peak = memory_kib(server->pid(), "VmHWM");
-  std::cout << "login burst: resident " << rss_before / 1024 << " MiB before, peak "
-            << peak / 1024 << " MiB (bound: +" << kMemoryBoundKib / 1024 << " MiB)\n";
+  std::cout << "login burst: resident " << rss_before / 1024 << " MiB before, peak " << peak / 1024
+            << " MiB (bound: +" << kMemoryBoundKib / 1024 << " MiB)\n";
   EXPECT_LT(peak - rss_before, kMemoryBoundKib);
 }
 
@@ -148,7 +148,8 @@ TEST_P(LoginDefence, ASessionLeftUnusedEnds) {
   std::string soon = store::utc_iso(std::chrono::system_clock::now() + std::chrono::seconds(60));
   store->db().execute("UPDATE sessions SET idle_expires_at = $1", {soon});
   ASSERT_TRUE(b->get("/api/session").json()["authenticated"].get<bool>());
-  EXPECT_GT(idle_end(), store::utc_iso(std::chrono::system_clock::now() + std::chrono::minutes(29)));
+  EXPECT_GT(idle_end(),
+            store::utc_iso(std::chrono::system_clock::now() + std::chrono::minutes(29)));
   // Unused past its idle end (30 minutes by default), long before its 12 h:
   // the cookie no longer signs anyone in.
   std::string past = store::utc_iso(std::chrono::system_clock::now() - std::chrono::seconds(1));

@@ -141,7 +141,8 @@ TEST_P(NetworkApi, ForecastIsTheCliForecast) {
   c.erase("seconds");
   EXPECT_EQ(j, c);
   // Equal for any number of threads; a visitor who is not signed in gets one.
-  std::string two_threads = "/api/forecast?" + seeds + "&runs=2000&rng=7&comply=0.6&endorse=0.4&threads=2";
+  std::string two_threads =
+      "/api/forecast?" + seeds + "&runs=2000&rng=7&comply=0.6&endorse=0.4&threads=2";
   auto signed_in = as(Role::kViewer).get(two_threads);
   ASSERT_EQ(signed_in.status, 200) << signed_in.body;
   auto two = signed_in.json();
@@ -216,8 +217,8 @@ TEST_P(NetworkApi, AnonymousBurstsDoNotStarveSignedInCallers) {
   visitor->local_address = "127.0.0.20";
   int answered = 0, limited = 0;
   for (int i = 0; i < 6; ++i) {
-    auto r = visitor->get("/api/plan?seed=" + id(coventry) + "&budget=1&runs=50&rng=" +
-                          std::to_string(i + 1));
+    auto r = visitor->get("/api/plan?seed=" + id(coventry) +
+                          "&budget=1&runs=50&rng=" + std::to_string(i + 1));
     if (r.status == 429) {
       ++limited;
       EXPECT_EQ(r.error_code(), "rate_limited");
@@ -248,8 +249,9 @@ TEST_P(NetworkApi, AnonymousBurstsDoNotStarveSignedInCallers) {
       auto c = new_client();
       c->local_address = "127.0.3." + std::to_string(a + 1);
       for (int i = 0; !done && i < 200; ++i) {
-        std::string target = (i % 2 ? "/api/plan?budget=2&runs=300&seed=" : "/api/forecast?runs=20000&seed=") +
-                             id(coventry) + "&rng=" + std::to_string(a * 1000 + i);
+        std::string target =
+            (i % 2 ? "/api/plan?budget=2&runs=300&seed=" : "/api/forecast?runs=20000&seed=") +
+            id(coventry) + "&rng=" + std::to_string(a * 1000 + i);
         int status = c->get(target).status;
         (status == 200 ? crowd_answers : crowd_other)++;
         EXPECT_TRUE(status == 200 || status == 429 || status == 503) << status;
@@ -260,10 +262,10 @@ TEST_P(NetworkApi, AnonymousBurstsDoNotStarveSignedInCallers) {
   for (int i = 0; i < 10; ++i) {
     auto start = std::chrono::steady_clock::now();
     auto r = as(Role::kCoordinator)
-                 .get("/api/forecast?runs=20000&seed=" + id(coventry) + "&rng=" +
-                      std::to_string(500 + i));
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+                 .get("/api/forecast?runs=20000&seed=" + id(coventry) +
+                      "&rng=" + std::to_string(500 + i));
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     slowest_ms = std::max(slowest_ms, ms);
     EXPECT_EQ(r.status, 200) << r.body;
   }

@@ -25,15 +25,15 @@ class ReferenceAccess : public LettersApiTest {
     // Coventry's letters, none of them Cologne's: a registered outgoing
     // letter to Volgograd with an attachment, an incoming letter from Kiel,
     // a draft.
-    auto out = send("coventry", volgograd, "2013-09-06",
-                    {{"subject", "Secret subject of Coventry"}});
+    auto out =
+        send("coventry", volgograd, "2013-09-06", {{"subject", "Secret subject of Coventry"}});
     outgoing = out["letter"]["id"];
     outgoing_number = out["letter"]["number"];
-    auto file = as(Role::kCoordinator)
-                    .request("POST",
-                             "/api/letters/" + std::to_string(outgoing) +
-                                 "/attachments?name=minutes.txt",
-                             "Minutes.", {{"Content-Type", "text/plain"}});
+    auto file =
+        as(Role::kCoordinator)
+            .request("POST",
+                     "/api/letters/" + std::to_string(outgoing) + "/attachments?name=minutes.txt",
+                     "Minutes.", {{"Content-Type", "text/plain"}});
     if (file.status == 201) attachment = file.json()["id"];
     auto in = post(Role::kCoordinator, "/api/letters/incoming",
                    {{"office", "coventry"},
@@ -54,8 +54,10 @@ class ReferenceAccess : public LettersApiTest {
     // A campaign in which Cologne was written to, to cite evidence in.
     auto c = as(Role::kCoordinator)
                  .send_json("POST", "/api/campaigns",
-                            {{"code", "refs"}, {"title", "References"},
-                             {"originators", {coventry}}, {"starts_on", "2013-09-06"}});
+                            {{"code", "refs"},
+                             {"title", "References"},
+                             {"originators", {coventry}},
+                             {"starts_on", "2013-09-06"}});
     ASSERT_EQ(c.status, 201) << c.body;
     c = as(Role::kCoordinator)
             .send_json("POST", "/api/campaigns/refs/send", {{"date", "2013-09-06"}});
@@ -85,9 +87,9 @@ class ReferenceAccess : public LettersApiTest {
   // What a refusal may not tell of Coventry's letter `id` (number `number`,
   // unless the caller sent it itself).
   std::vector<std::string> letter_secrets(const std::string& number, bool sent_number) {
-    std::vector<std::string> s = {"Secret", "Volgograd", "Kiel", "Coventry", "outgoing",
-                                  "incoming", "draft", "registered", "2013-09-06", "2013-10-01",
-                                  "KI-77"};
+    std::vector<std::string> s = {"Secret",     "Volgograd",  "Kiel",  "Coventry",
+                                  "outgoing",   "incoming",   "draft", "registered",
+                                  "2013-09-06", "2013-10-01", "KI-77"};
     if (!sent_number) s.push_back(number);
     return s;
   }
@@ -153,15 +155,14 @@ TEST_P(ReferenceAccess, AnotherCitysLettersOfficesAndCitiesAreRefusedInEveryForm
        {nlohmann::json("coventry"), nlohmann::json(coventry_office),
         nlohmann::json(std::to_string(coventry_office)), nlohmann::json(" coventry ")}) {
     std::vector<std::string> secrets = {"Coventry", "CCC", "Council"};
-    expect_refusal(cologne_desk.send_json("POST", "/api/letters",
-                                          {{"office", office},
-                                           {"addressees", {{{"city_id", kiel}}}},
-                                           {"body", "Matrix."}}),
-                   "compose in office " + office.dump(), secrets);
     expect_refusal(
-        cologne_desk.send_json("POST", "/api/letters/incoming",
-                               {{"office", office}, {"subject", "In"}, {"body", "In."}}),
-        "incoming in office " + office.dump(), secrets);
+        cologne_desk.send_json(
+            "POST", "/api/letters",
+            {{"office", office}, {"addressees", {{{"city_id", kiel}}}}, {"body", "Matrix."}}),
+        "compose in office " + office.dump(), secrets);
+    expect_refusal(cologne_desk.send_json("POST", "/api/letters/incoming",
+                                          {{"office", office}, {"subject", "In"}, {"body", "In."}}),
+                   "incoming in office " + office.dump(), secrets);
     std::string text = office.is_string() ? office.get<std::string>() : office.dump();
     std::string query;
     for (char c : text) query += c == ' ' ? std::string("%20") : std::string(1, c);
@@ -171,10 +172,10 @@ TEST_P(ReferenceAccess, AnotherCitysLettersOfficesAndCitiesAreRefusedInEveryForm
   // A reply drafted in another city's office to a letter Cologne may read.
   auto own = send("coventry", cologne, "2013-09-07");
   auto before_reply = dump_tables(store->db());
-  expect_refusal(cologne_desk.send_json(
-                     "POST", "/api/letters/" + own["letter"]["id"].dump() + "/reply",
-                     {{"office", coventry_office}, {"body", "Reply."}}),
-                 "reply from office coventry", {"CCC/", "Council"});
+  expect_refusal(
+      cologne_desk.send_json("POST", "/api/letters/" + own["letter"]["id"].dump() + "/reply",
+                             {{"office", coventry_office}, {"body", "Reply."}}),
+      "reply from office coventry", {"CCC/", "Council"});
   EXPECT_EQ(first_difference(before_reply, dump_tables(store->db())), "");
 
   // Cities other than Cologne, by id, id string and "Name, CC", where a
@@ -189,14 +190,14 @@ TEST_P(ReferenceAccess, AnotherCitysLettersOfficesAndCitiesAreRefusedInEveryForm
     }
   }
   // Users: only administrators read or change them.
-  for (const std::string& id : {std::to_string(user_ids[Role::kAdmin]),
-                                "0" + std::to_string(user_ids[Role::kAdmin])}) {
+  for (const std::string& id :
+       {std::to_string(user_ids[Role::kAdmin]), "0" + std::to_string(user_ids[Role::kAdmin])}) {
     expect_refusal(cologne_desk.get("/api/users/" + id), "GET user " + id, {"api-admin"});
     expect_refusal(cologne_desk.send_json("PATCH", "/api/users/" + id, {{"disabled", true}}),
                    "PATCH user " + id, {"api-admin"});
-    expect_refusal(cologne_desk.send_json("POST", "/api/users/" + id + "/tokens",
-                                          {{"label", "stolen"}}),
-                   "token for user " + id, {"api-admin"});
+    expect_refusal(
+        cologne_desk.send_json("POST", "/api/users/" + id + "/tokens", {{"label", "stolen"}}),
+        "token for user " + id, {"api-admin"});
   }
   std::cout << "reference access [" << backend_name(GetParam()) << "]: " << refusals
             << " refusals checked\n";
@@ -226,10 +227,9 @@ TEST_P(ReferenceAccess, ACorrespondentsOwnReferencesWorkInEveryForm) {
   for (const nlohmann::json& office : {nlohmann::json("cologne"), nlohmann::json(cologne_office),
                                        nlohmann::json(std::to_string(cologne_office))}) {
     auto r = as(Role::kCorrespondent)
-                 .send_json("POST", "/api/letters",
-                            {{"office", office},
-                             {"addressees", {{{"city_id", kiel}}}},
-                             {"body", "Own."}});
+                 .send_json(
+                     "POST", "/api/letters",
+                     {{"office", office}, {"addressees", {{{"city_id", kiel}}}}, {"body", "Own."}});
     EXPECT_EQ(r.status, 201) << office << ": " << r.body;
   }
   auto r = as(Role::kCorrespondent).get("/api/letters?office=cologne");

@@ -153,8 +153,7 @@ TEST_P(RequestLimits, UploadsAreRefusedFromTheirHeaderBeforeTheBody) {
       "POST /api/import/wikipedia-csv?name=small.csv HTTP/1.1\r\nHost: x\r\n"
       "Content-Type: text/csv\r\nExpect: 100-continue\r\nConnection: close\r\n"
       "Authorization: Bearer " +
-      tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(csv.size()) +
-      "\r\n\r\n";
+      tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(csv.size()) + "\r\n\r\n";
   std::string raw = new_client()->raw_exchange(
       coordinator_head, [] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); }, csv);
   EXPECT_EQ(raw.rfind("HTTP/1.1 100 Continue", 0), 0u) << raw.substr(0, 300);
@@ -165,8 +164,7 @@ TEST_P(RequestLimits, UploadsAreRefusedFromTheirHeaderBeforeTheBody) {
 // A connection that sends the header of an upload and then holds it open.
 class HeldUpload {
  public:
-  HeldUpload(int port, const std::string& from, const std::string& header)
-      : socket_(ioc_) {
+  HeldUpload(int port, const std::string& from, const std::string& header) : socket_(ioc_) {
     using boost::asio::ip::tcp;
     socket_.open(tcp::v4());
     socket_.bind(tcp::endpoint(boost::asio::ip::make_address(from), 0));
@@ -178,8 +176,9 @@ class HeldUpload {
   std::string answer(std::chrono::milliseconds wait) {
     std::string out;
     std::vector<char> buf(4096);
-    socket_.async_read_some(boost::asio::buffer(buf),
-                            [&](boost::system::error_code, std::size_t n) { out.assign(buf.data(), n); });
+    socket_.async_read_some(
+        boost::asio::buffer(buf),
+        [&](boost::system::error_code, std::size_t n) { out.assign(buf.data(), n); });
     ioc_.restart();
     ioc_.run_for(wait);
     return out;
@@ -228,8 +227,7 @@ TEST_P(ClientQuotas, AnAddressMayHoldSoManyConnectionsAndUploadBytes) {
   auto upload_header = [&](std::size_t bytes) {
     return "POST /api/import/wikipedia-csv?name=big.csv HTTP/1.1\r\nHost: x\r\n"
            "Content-Type: text/csv\r\nAuthorization: Bearer " +
-           tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(bytes) +
-           "\r\n\r\n";
+           tokens[Role::kCoordinator] + "\r\nContent-Length: " + std::to_string(bytes) + "\r\n\r\n";
   };
   auto first = std::make_unique<HeldUpload>(server->port(), "127.0.0.7", upload_header(700 << 10));
   EXPECT_EQ(first->answer(std::chrono::milliseconds(200)), "");  // reading the body

@@ -29,9 +29,8 @@ ServerProcess::ServerProcess(const std::string& db, const std::string& access_lo
   posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 2, stderr_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
-  std::vector<std::string> args = {TWINNING_BINARY, "--db",   db,  "serve",
-                                   "--host",        "127.0.0.1", "--port", "0",
-                                   "--access-log",  access_log};
+  std::vector<std::string> args = {TWINNING_BINARY, "--db",   db,  "serve",        "--host",
+                                   "127.0.0.1",     "--port", "0", "--access-log", access_log};
   if (std::find(extra_args.begin(), extra_args.end(), "--threads") == extra_args.end()) {
     args.insert(args.end(), {"--threads", "2"});
   }

@@ -13,8 +13,8 @@ namespace twinning::testing {
 class ServerProcess {
  public:
   // Starts `twinning --db <db> serve --port 0 --threads 2 --access-log
-  // <access_log> <extra...>` (without --threads 2 when extra names --threads) and waits until it prints the port it listens
-  // on. Throws std::runtime_error if it exits or prints nothing in 30 s
+  // <access_log> <extra...>` (without --threads 2 when extra names --threads) and waits until it
+  // prints the port it listens on. Throws std::runtime_error if it exits or prints nothing in 30 s
   // (with its stderr in the message).
   ServerProcess(const std::string& db, const std::string& access_log,
                 const std::vector<std::string>& extra_args = {});

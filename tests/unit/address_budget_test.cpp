@@ -26,7 +26,7 @@ TEST(AddressBudget, GrantsTheCapacityThenOneUnitPerRefill) {
   AddressBudget budget(3, seconds(10));
   auto t0 = AddressBudget::Clock::time_point() + seconds(1000);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(refusal(budget, "10.0.0.1", t0), 0) << i;
-  EXPECT_EQ(refusal(budget, "10.0.0.1", t0), 10);            // empty: one unit in 10 s
+  EXPECT_EQ(refusal(budget, "10.0.0.1", t0), 10);              // empty: one unit in 10 s
   EXPECT_EQ(refusal(budget, "10.0.0.1", t0 + seconds(4)), 6);  // refilling
   EXPECT_EQ(refusal(budget, "10.0.0.1", t0 + seconds(10)), 0);
   EXPECT_GT(refusal(budget, "10.0.0.1", t0 + seconds(10)), 0);

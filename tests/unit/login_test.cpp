@@ -95,10 +95,9 @@ TEST_P(LoginTest, APairIsRefusedAfterItsOwnFailures) {
   EXPECT_EQ(failure("alice", "correct horse battery", "10.0.0.2"), ErrorCode::kRateLimited);
   // Each attempt was recorded before its check: two failures, the refused
   // third not at all.
-  EXPECT_EQ(store->db()
-                .query_one("SELECT COUNT(*) FROM login_attempts WHERE succeeded = 0")
-                ->integer(0),
-            2);
+  EXPECT_EQ(
+      store->db().query_one("SELECT COUNT(*) FROM login_attempts WHERE succeeded = 0")->integer(0),
+      2);
 }
 
 TEST_P(LoginTest, FailuresAreCountedPerAddress) {

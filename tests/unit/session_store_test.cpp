@@ -45,28 +45,28 @@ TEST_P(SessionStoreTest, TokensAndAttempts) {
   s.record_login_attempt("alice", "10.0.0.1", true, "2026-01-01T10:01:00.000Z");
   s.record_login_attempt("alice", "10.0.0.2", false, "2026-01-01T10:02:00.000Z");
   s.record_login_attempt("bob", "10.0.0.1", false, "2026-01-01T10:03:00.000Z");
-  auto h = s.login_history("alice", "10.0.0.1", "2026-01-01T09:00:00.000Z",
-                           "2025-12-01T00:00:00.000Z");
-  EXPECT_TRUE(h.trusted);  // alice succeeded from 10.0.0.1
-  EXPECT_EQ(h.pair_failures, 0);  // after the pair's success
-  EXPECT_EQ(h.ip_failures, 2);    // alice's and bob's
+  auto h =
+      s.login_history("alice", "10.0.0.1", "2026-01-01T09:00:00.000Z", "2025-12-01T00:00:00.000Z");
+  EXPECT_TRUE(h.trusted);                   // alice succeeded from 10.0.0.1
+  EXPECT_EQ(h.pair_failures, 0);            // after the pair's success
+  EXPECT_EQ(h.ip_failures, 2);              // alice's and bob's
   EXPECT_EQ(h.untrusted_user_failures, 1);  // from 10.0.0.2 (10.0.0.1 is trusted)
   EXPECT_EQ(h.last_untrusted_failure, "2026-01-01T10:02:00.000Z");
-  EXPECT_EQ(s.login_history("alice", "10.0.0.1", "2026-01-01T10:02:30.000Z",
-                            "2025-12-01T00:00:00.000Z")
-                .ip_failures,
-            1);
+  EXPECT_EQ(
+      s.login_history("alice", "10.0.0.1", "2026-01-01T10:02:30.000Z", "2025-12-01T00:00:00.000Z")
+          .ip_failures,
+      1);
   // A success older than the trust period trusts nothing.
-  auto stale = s.login_history("alice", "10.0.0.1", "2026-01-01T09:00:00.000Z",
-                               "2026-01-01T10:01:30.000Z");
+  auto stale =
+      s.login_history("alice", "10.0.0.1", "2026-01-01T09:00:00.000Z", "2026-01-01T10:01:30.000Z");
   EXPECT_FALSE(stale.trusted);
   EXPECT_EQ(stale.untrusted_user_failures, 2);
   // A reservation turned into a success.
   auto id = s.record_login_attempt("carol", "10.0.0.3", false, "2026-01-01T10:04:00.000Z");
   s.mark_login_succeeded(id);
-  EXPECT_TRUE(s.login_history("carol", "10.0.0.3", "2026-01-01T09:00:00.000Z",
-                              "2025-12-01T00:00:00.000Z")
-                  .trusted);
+  EXPECT_TRUE(
+      s.login_history("carol", "10.0.0.3", "2026-01-01T09:00:00.000Z", "2025-12-01T00:00:00.000Z")
+          .trusted);
 }
 
 TWINNING_ON_EVERY_BACKEND(SessionStoreTest);

@@ -37,8 +37,7 @@ TEST(StaticFiles, APagesPolicyAllowsItsOwnInlineScriptsByHash) {
   std::string plain = page_security_policy("<title>No scripts</title>");
   EXPECT_NE(plain.find("script-src 'self';"), std::string::npos) << plain;
   // An unterminated script allows nothing more.
-  EXPECT_NE(page_security_policy("<script>alert(1)").find("script-src 'self';"),
-            std::string::npos);
+  EXPECT_NE(page_security_policy("<script>alert(1)").find("script-src 'self';"), std::string::npos);
 }
 
 TEST(StaticFiles, ServesInsideTheRootOnly) {

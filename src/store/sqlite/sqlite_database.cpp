@@ -51,9 +51,9 @@ SqliteDatabase::SqliteDatabase(const std::string& path) : path_(path) {
   }();
   (void)configured;
   make_private(path);
-  int rc = sqlite3_open_v2(path.c_str(), &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -124,9 +124,9 @@ SqliteDatabase::Cached& SqliteDatabase::prepare(std::string_view sql) {
 
 void SqliteDatabase::bind(Cached& c, const Params& params) {
   if (params.size() < c.param_slot.size()) {
-    throw Error(ErrorCode::kInvalidInput,
-                "SQL statement needs " + std::to_string(c.param_slot.size()) +
-                    " parameters, got " + std::to_string(params.size()));
+    throw Error(ErrorCode::kInvalidInput, "SQL statement needs " +
+                                              std::to_string(c.param_slot.size()) +
+                                              " parameters, got " + std::to_string(params.size()));
   }
   for (std::size_t k = 0; k < c.param_slot.size(); ++k) {
     int slot = c.param_slot[k];
@@ -154,9 +154,15 @@ Row read_row(sqlite3_stmt* stmt) {
   values.reserve(n);
   for (int i = 0; i < n; ++i) {
     switch (sqlite3_column_type(stmt, i)) {
-      case SQLITE_INTEGER: values.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i))); break;
-      case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, i)); break;
-      case SQLITE_NULL: values.emplace_back(); break;
+      case SQLITE_INTEGER:
+        values.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i)));
+        break;
+      case SQLITE_FLOAT:
+        values.emplace_back(sqlite3_column_double(stmt, i));
+        break;
+      case SQLITE_NULL:
+        values.emplace_back();
+        break;
       default: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
         values.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(stmt, i)));
