@@ -1,8 +1,6 @@
 #include "auth/login.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 
 #include "auth/secrets.h"
 #include "auth/users.h"
@@ -47,33 +45,6 @@ void admit(const store::SessionStore::LoginHistory& h, const LoginPolicy& policy
   if (waited < delay) refuse(delay - waited);
 }
 
-// At most kMaxConcurrentPasswordChecks password hashes at once, process-wide.
-class PasswordCheckSlot {
- public:
-  PasswordCheckSlot() {
-    std::unique_lock lock(mutex_);
-    if (!freed_.wait_for(lock, std::chrono::seconds(30),
-                         [] { return in_use_ < kMaxConcurrentPasswordChecks; })) {
-      throw Error(ErrorCode::kUnavailable, "the server is busy checking passwords; try again");
-    }
-    ++in_use_;
-  }
-  ~PasswordCheckSlot() {
-    {
-      std::lock_guard lock(mutex_);
-      --in_use_;
-    }
-    freed_.notify_one();
-  }
-  PasswordCheckSlot(const PasswordCheckSlot&) = delete;
-  PasswordCheckSlot& operator=(const PasswordCheckSlot&) = delete;
-
- private:
-  static inline std::mutex mutex_;
-  static inline std::condition_variable freed_;
-  static inline int in_use_ = 0;
-};
-
 }  // namespace
 
 LoginResult login(store::Store& store, std::string_view name, std::string_view password,
@@ -97,16 +68,13 @@ LoginResult login(store::Store& store, std::string_view name, std::string_view p
     return sessions.record_login_attempt(key, ip, false, now_text);
   });
   // The slow password check runs outside any transaction, so that it holds
-  // no database lock, and in one of a bounded number of slots.
+  // no database lock (and in one of secrets.h's bounded slots).
   auto creds = store::UserStore(store).credentials(key);
   bool ok = false;
-  {
-    PasswordCheckSlot slot;
-    if (creds && !creds->password_hash.empty()) {
-      ok = verify_password(creds->password_hash, password);
-    } else {
-      verify_password_dummy(password);
-    }
+  if (creds && !creds->password_hash.empty()) {
+    ok = verify_password(creds->password_hash, password);
+  } else {
+    verify_password_dummy(password);
   }
   if (ok && creds->user.disabled) ok = false;
   if (!ok) bad_login();  // the reservation stays a failure

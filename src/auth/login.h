@@ -45,11 +45,6 @@ struct LoginPolicy {
   std::chrono::seconds slow_down_base = std::chrono::seconds(30);
 };
 
-// Password checks (Argon2id, 64 MiB each) that may run at once in this
-// process, whatever the number of requests: the memory they take is bounded
-// by this times 64 MiB. Further logins wait for a slot.
-inline constexpr int kMaxConcurrentPasswordChecks = 2;
-
 struct LoginResult {
   User user;
   std::string session_token;  // the session cookie's value
@@ -62,8 +57,8 @@ struct LoginResult {
 // with retry_after() when the policy refuses the attempt (without checking
 // the password), Error(kUnauthenticated) for an unknown user, a wrong or
 // missing password or a disabled user (one message for all, so that it does
-// not tell which names exist), Error(kUnavailable) if no password-check slot
-// frees within 30 s.
+// not tell which names exist), Error(kUnavailable) if no password-hash slot
+// (secrets.h kMaxConcurrentPasswordHashes) frees within 30 s.
 LoginResult login(store::Store& store, std::string_view name, std::string_view password,
                   const std::string& ip, const LoginPolicy& policy = {});
 

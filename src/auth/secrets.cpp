@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
 
 #include "model/error.h"
@@ -14,10 +17,38 @@ void ensure_sodium() {
   if (ready < 0) throw Error(ErrorCode::kUnavailable, "libsodium could not be initialised");
 }
 
+// One of the kMaxConcurrentPasswordHashes slots, held while it lives.
+class PasswordHashSlot {
+ public:
+  PasswordHashSlot() {
+    std::unique_lock lock(mutex_);
+    if (!freed_.wait_for(lock, std::chrono::seconds(30),
+                         [] { return in_use_ < kMaxConcurrentPasswordHashes; })) {
+      throw Error(ErrorCode::kUnavailable, "the server is busy checking passwords; try again");
+    }
+    ++in_use_;
+  }
+  ~PasswordHashSlot() {
+    {
+      std::lock_guard lock(mutex_);
+      --in_use_;
+    }
+    freed_.notify_one();
+  }
+  PasswordHashSlot(const PasswordHashSlot&) = delete;
+  PasswordHashSlot& operator=(const PasswordHashSlot&) = delete;
+
+ private:
+  static inline std::mutex mutex_;
+  static inline std::condition_variable freed_;
+  static inline int in_use_ = 0;
+};
+
 }  // namespace
 
 std::string hash_password(std::string_view password) {
   ensure_sodium();
+  PasswordHashSlot slot;
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
@@ -29,6 +60,7 @@ std::string hash_password(std::string_view password) {
 bool verify_password(const std::string& hash, std::string_view password) {
   ensure_sodium();
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  PasswordHashSlot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -8,13 +8,21 @@
 
 namespace twinning::auth {
 
+// Argon2id computations (hash_password, verify_password) that may run at
+// once in this process, whatever the load: each takes 64 MiB, so together
+// they never take more than this times 64 MiB. Further callers wait for a
+// slot, up to 30 s (then Error(kUnavailable)).
+inline constexpr int kMaxConcurrentPasswordHashes = 2;
+
 // An Argon2id hash string ("$argon2id$v=19$m=65536,t=2,p=1$...") of
 // `password` with libsodium's interactive limits (about 64 MiB, ~0.1 s).
-// Throws Error(kUnavailable) if memory for hashing cannot be had.
+// Throws Error(kUnavailable) if memory for hashing cannot be had, or no
+// slot (kMaxConcurrentPasswordHashes) frees within 30 s.
 std::string hash_password(std::string_view password);
 
 // True if `password` matches `hash` (made by hash_password). False for an
-// empty or malformed hash.
+// empty or malformed hash. Throws Error(kUnavailable) as hash_password when
+// no slot frees.
 bool verify_password(const std::string& hash, std::string_view password);
 
 // Burns the time of one verify_password, for a login whose user does not
