@@ -37,12 +37,17 @@ test("the dashboard's tally changes after an endorsement is recorded", async () 
   assert.match(await page.getByTestId("tally").textContent(), /of 97 needed/);
   await page.getByTestId("referral-tree").getByText("Volgograd").first().waitFor();
   await page.locator("svg.world-map path.country").first().waitFor();
-  // Anonymous visitors read the tally but get no form to change it.
+  // Anonymous visitors read the tally but get no form to change it, and no
+  // button to send reminders.
   assert.equal(await page.getByTestId("endorse-form").count(), 0);
+  await page.getByTestId("overdue").waitFor();
+  assert.equal(await page.getByTestId("overdue").getByRole("button", { name: "Remind" }).count(), 0);
   await world.screenshot(page, "campaign-public");
 
   await world.signIn(page, "irina", "correct horse battery");
   await page.goto(world.baseUrl + "/campaigns/un-year-2014");
+  // A coordinator may remind the cities that are late.
+  await page.getByTestId("overdue").getByRole("button", { name: "Remind" }).first().waitFor();
   const form = page.getByTestId("endorse-form");
   await form.getByLabel(/Country/).fill("RU");
   await form.getByLabel(/Evidence/).fill(evidence);
