@@ -27,6 +27,7 @@ ModelStart model_start(store::Store& store, std::vector<CityId> seeds, std::stri
   ModelStart start{std::move(seeds), {}};
   if (!campaign.empty()) {
     Campaign c = find_campaign(store, campaign, campaign_field);
+    start.campaign_revision = store::CampaignStore(store).latest_event_id(c.id);
     start.state = campaign_model_state(store, c.id);
     if (start.seeds.empty()) start.seeds = c.originators;
   }

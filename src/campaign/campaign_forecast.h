@@ -26,6 +26,10 @@ network::CampaignState campaign_model_state(store::Store& store, CampaignId id);
 struct ModelStart {
   std::vector<CityId> seeds;
   network::CampaignState state;
+  // The campaign's revision when its state was read (its latest event id;
+  // 0 without a campaign): read before the state, so that an answer kept
+  // under it is never staler than it says.
+  std::int64_t campaign_revision = 0;
 };
 
 // The start of a forecast or plan from `seeds` (city ids) and, when

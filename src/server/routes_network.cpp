@@ -9,9 +9,9 @@
 // kind of caller (another caller meanwhile gets 503 with Retry-After), so
 // that they never occupy every worker thread and the cheap reads keep
 // flowing. Their answers are cached (ResultCache) until the registry
-// changes; a forecast or plan of a campaign's state is not cached (the
-// campaign moves without the registry). Callers who are not signed in share
-// a gate of their own, run on one thread, and draw on a per-address budget
+// changes, or for a forecast or plan of a campaign's state, until that
+// campaign moves (its revision is part of the key). Callers who are not
+// signed in share a gate of their own, run on one thread, and draw on a per-address budget
 // (AddressBudget: 429 with Retry-After when spent), so that no crowd of
 // anonymous requests keeps an office's own forecast waiting.
 #include <algorithm>
@@ -56,29 +56,29 @@ struct NetworkState {
 
 // Runs costly computation `compute` (returning a JSON-able value) on
 // `threads` threads for the request under `what`, or answers it from the
-// cache: `cacheable` answers depend only on the graph, the query and the
-// threads (which the answer reports). Anonymous callers pay from their
-// address's budget (only for what is computed) and share their own gate.
+// cache: answers depend only on the graph, the query, the threads (which
+// the answer reports) and the revision of the campaign it starts from.
+// Anonymous callers pay from their address's budget (only for what is
+// computed) and share their own gate.
 template <class Compute>
 Response costly(RequestContext& ctx, NetworkState& state, const std::string& what, int threads,
-                bool cacheable, Compute compute) {
+                std::int64_t campaign_revision, Compute compute) {
   auto graph = state.graphs.get(ctx.store);
-  std::string key =
-      ctx.request.path + "?" + ctx.request.query_text + "#threads=" + std::to_string(threads);
-  if (cacheable) {
-    if (auto body = state.results.find(key, graph)) {
-      Response r;
-      r.status = 200;
-      r.content_type = "application/json";
-      r.body = std::move(*body);
-      return r;
-    }
+  std::string key = ctx.request.path + "?" + ctx.request.query_text +
+                    "#threads=" + std::to_string(threads) +
+                    "#campaign=" + std::to_string(campaign_revision);
+  if (auto body = state.results.find(key, graph)) {
+    Response r;
+    r.status = 200;
+    r.content_type = "application/json";
+    r.body = std::move(*body);
+    return r;
   }
   bool anonymous = !ctx.identity;
   if (anonymous) state.anonymous_budget.take(ctx.request.remote_ip, 1, what);
   auto slot = anonymous ? state.anonymous_heavy.enter() : state.heavy.enter();
   Response r = json_response(200, with_query_fields([&] { return compute(*graph); }));
-  if (cacheable) state.results.put(key, graph, r.body);
+  state.results.put(key, graph, r.body);
   return r;
 }
 
@@ -148,7 +148,7 @@ Response centrality(RequestContext& ctx, NetworkState& state) {
   QueryParams q(ctx.request, {"top", "threads"});
   int top = static_cast<int>(q.integer("top", 1, kMaxTop).value_or(10));
   int threads = threads_param(ctx, q);
-  return costly(ctx, state, "centrality", threads, true, [&](const network::TwinGraph& graph) {
+  return costly(ctx, state, "centrality", threads, 0, [&](const network::TwinGraph& graph) {
     return network::centrality(graph, top, threads);
   });
 }
@@ -185,8 +185,7 @@ Response forecast(RequestContext& ctx, NetworkState& state) {
   o.runs = m.runs;
   o.rng = m.rng;
   o.threads = m.threads;
-  bool cacheable = !q.text("campaign");
-  return costly(ctx, state, "a forecast", o.threads, cacheable,
+  return costly(ctx, state, "a forecast", o.threads, m.start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::forecast(graph, o); });
 }
 
@@ -203,8 +202,7 @@ Response plan(RequestContext& ctx, NetworkState& state) {
   o.runs = m.runs;
   o.rng = m.rng;
   o.threads = m.threads;
-  bool cacheable = !q.text("campaign");
-  return costly(ctx, state, "a plan", o.threads, cacheable,
+  return costly(ctx, state, "a plan", o.threads, m.start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::plan(graph, o); });
 }
 

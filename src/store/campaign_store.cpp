@@ -107,8 +107,8 @@ CampaignId CampaignStore::create(const Campaign& c) {
 
 std::optional<Campaign> CampaignStore::get(CampaignId id) {
   Database& db = store_.db();
-  auto row = db.query_one(std::string("SELECT ") + kCampaignColumns + " FROM campaigns WHERE id = $1",
-                          {id});
+  auto row = db.query_one(
+      std::string("SELECT ") + kCampaignColumns + " FROM campaigns WHERE id = $1", {id});
   if (!row) return std::nullopt;
   Campaign c;
   c.id = row->integer(0);
@@ -124,9 +124,8 @@ std::optional<Campaign> CampaignStore::get(CampaignId id) {
   c.reply_days = static_cast<int>(row->integer(10));
   db.query_each("SELECT text FROM campaign_asks WHERE campaign_id = $1 ORDER BY position", {id},
                 [&](const Row& r) { c.asks.push_back(r.text(0)); });
-  db.query_each(
-      "SELECT city_id FROM campaign_originators WHERE campaign_id = $1 ORDER BY position", {id},
-      [&](const Row& r) { c.originators.push_back(r.integer(0)); });
+  db.query_each("SELECT city_id FROM campaign_originators WHERE campaign_id = $1 ORDER BY position",
+                {id}, [&](const Row& r) { c.originators.push_back(r.integer(0)); });
   return c;
 }
 
@@ -166,9 +165,8 @@ std::vector<CampaignContact> CampaignStore::contacts(CampaignId id) {
 void CampaignStore::insert_contact(CampaignId id, const CampaignContact& c) {
   store_.db().write_transaction([&] {
     if (contact(id, c.city_id)) {
-      throw_conflict("city #" + std::to_string(c.city_id) +
-                         " was already contacted in this campaign",
-                     "city");
+      throw_conflict(
+          "city #" + std::to_string(c.city_id) + " was already contacted in this campaign", "city");
     }
     store_.db().execute(
         "INSERT INTO campaign_contacts (campaign_id, city_id, state, wave, referred_by, "
@@ -220,8 +218,12 @@ std::vector<CountryStance> CampaignStore::countries(CampaignId id) {
 void CampaignStore::put_country(CampaignId id, const CountryStance& s) {
   store_.db().write_transaction([&] {
     auto before = country(id, s.country);
-    Params p = {id,           s.country,          ministry_state_name(s.state),
-                date_value(s.asked_on), date_value(s.decided_on), s.evidence_letter_id,
+    Params p = {id,
+                s.country,
+                ministry_state_name(s.state),
+                date_value(s.asked_on),
+                date_value(s.decided_on),
+                s.evidence_letter_id,
                 s.notes};
     if (before) {
       store_.db().execute(
@@ -257,6 +259,12 @@ std::vector<CampaignEvent> CampaignStore::events(CampaignId id) {
                                     r.opt_integer(3), r.text(4), r.opt_integer(5), r.text(6)});
       });
   return out;
+}
+
+std::int64_t CampaignStore::latest_event_id(CampaignId id) {
+  return store_.db()
+      .query_one("SELECT COALESCE(MAX(id), 0) FROM campaign_events WHERE campaign_id = $1", {id})
+      ->integer(0);
 }
 
 }  // namespace twinning::store

@@ -44,6 +44,10 @@ class CampaignStore {
   std::int64_t add_event(CampaignId id, const CampaignEvent& event);
   // Events by date, then insertion order.
   std::vector<CampaignEvent> events(CampaignId id);
+  // The id of the campaign's latest event, 0 if none: every change of a
+  // campaign's state adds an event in the same transaction, so an equal id
+  // means an unchanged state.
+  std::int64_t latest_event_id(CampaignId id);
 
  private:
   Store& store_;

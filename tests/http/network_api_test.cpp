@@ -232,6 +232,23 @@ TEST_P(NetworkApi, AnonymousBurstsDoNotStarveSignedInCallers) {
   }
   EXPECT_EQ(answered, 4);
   EXPECT_EQ(limited, 2);
+  // A campaign's forecast is kept until the campaign moves.
+  campaign::CampaignRequest burst;
+  burst.code = "burst";
+  burst.title = "Burst";
+  burst.originators = {coventry, volgograd};
+  CampaignId burst_id = campaign::create_campaign(*store, burst);
+  auto reader = new_client();
+  reader->local_address = "127.0.0.21";
+  std::string campaign_forecast = "/api/forecast?campaign=burst&runs=500";
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(reader->get(campaign_forecast).status, 200) << i;  // 1 unit
+  campaign::record_ministry_asked(*store, burst_id, "DE");
+  EXPECT_EQ(reader->get(campaign_forecast).status, 200);  // computed again: 2 units
+  EXPECT_EQ(reader->get(campaign_forecast + "&rng=2").status, 200);
+  EXPECT_EQ(reader->get(campaign_forecast + "&rng=3").status, 200);  // 4 units
+  EXPECT_EQ(reader->get(campaign_forecast + "&rng=4").status, 429);
+  EXPECT_EQ(reader->get(campaign_forecast).status, 200);  // still in the cache
+
   // A change of the registry is a new question.
   auto link = as(Role::kCoordinator)
                   .send_json("POST", "/api/links",
