@@ -110,10 +110,7 @@ class ClientQuotas {
   bool open_connection(const std::string& ip) {
     std::lock_guard lock(mutex_);
     auto& u = usage_[ip];
-    if (u.connections >= max_connections_) {
-      if (u.connections == 0 && u.body_bytes == 0) usage_.erase(ip);
-      return false;
-    }
+    if (u.connections >= max_connections_) return false;
     ++u.connections;
     return true;
   }
