@@ -34,10 +34,8 @@ CampaignStatus campaign_status(store::Store& store, CampaignId id,
     if (c.state != ContactState::kLetterSent) ++s.cities_received;
     if (replied) ++s.cities_replied;
     if (c.state == ContactState::kForwarded) ++s.cities_forwarded;
-    if (!replied) {
-      ++s.cities_awaiting;
-      if (c.reply_due && *c.reply_due < today) ++s.cities_overdue;
-    }
+    if (awaiting_reply(c)) ++s.cities_awaiting;
+    if (reply_overdue(c, today)) ++s.cities_overdue;
     auto city = cities.summaries({c.city_id});
     if (city.empty()) continue;
     reached.insert(city[0].country);

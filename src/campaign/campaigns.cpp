@@ -489,8 +489,7 @@ std::vector<Reminder> send_reminders(store::Store& store, const letters::Templat
           std::find(options.only.begin(), options.only.end(), c.city_id) == options.only.end()) {
         continue;
       }
-      bool waiting = c.state == ContactState::kLetterSent || c.state == ContactState::kReceived;
-      if (!waiting || !c.reply_due || !(*c.reply_due < as_of)) continue;
+      if (!reply_overdue(c, as_of)) continue;
       if (c.last_reminded_on && days_since_epoch(as_of) - days_since_epoch(*c.last_reminded_on) <
                                     options.min_days_between) {
         continue;

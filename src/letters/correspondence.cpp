@@ -120,10 +120,19 @@ std::string assign_number(store::Store& store, const Office& office, LetterDirec
     }
     return explicit_number;
   }
-  while (true) {
-    std::string number = pattern.format(offices.take_sequence(office.id, series, year), date.year);
+  // Numbers registered explicitly are skipped; a run of more taken numbers
+  // than any office registers by hand means the counter or the pattern is
+  // broken, which is an error to report, not a loop to spin in.
+  constexpr int kMaxTakenInARow = 10'000;
+  std::string number;
+  for (int attempt = 0; attempt < kMaxTakenInARow; ++attempt) {
+    number = pattern.format(offices.take_sequence(office.id, series, year), date.year);
     if (!letters.number_taken(office.id, number)) return number;
   }
+  throw_conflict("office " + office.code + ": " + std::to_string(kMaxTakenInARow) +
+                     " numbers in a row up to No " + number +
+                     " are already registered; check its numbering pattern",
+                 "number");
 }
 
 LetterStatus status_on_registration(LetterDirection direction) {

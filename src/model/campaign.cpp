@@ -15,6 +15,14 @@ constexpr ReplyStance kStances[] = {ReplyStance::kSupports, ReplyStance::kDeclin
 
 }  // namespace
 
+bool awaiting_reply(const CampaignContact& c) {
+  return c.state == ContactState::kLetterSent || c.state == ContactState::kReceived;
+}
+
+bool reply_overdue(const CampaignContact& c, const PartialDate& day) {
+  return awaiting_reply(c) && c.reply_due && *c.reply_due < day;
+}
+
 std::string_view contact_state_name(ContactState s) {
   switch (s) {
     case ContactState::kNotContacted: return "not_contacted";

@@ -71,6 +71,14 @@ struct CampaignContact {
   std::optional<PartialDate> last_reminded_on;
 };
 
+// True while a contacted city owes its answer: its letter was sent (or its
+// receipt confirmed) and no reply or forward has come.
+bool awaiting_reply(const CampaignContact& c);
+// True if on `day` the city is awaiting its reply and its reply date has
+// passed. The due date itself is not overdue; the day after it is. The one
+// rule for the campaign's overdue count and for whom reminders go to.
+bool reply_overdue(const CampaignContact& c, const PartialDate& day);
+
 // A country's foreign-ministry stance, with the evidence.
 struct CountryStance {
   std::string country;  // ISO alpha-2

@@ -90,6 +90,63 @@ TEST_F(CampaignStatusTest, RegionsAddUpToTheUnMembership) {
   EXPECT_EQ(asked, 1);
 }
 
+TEST_F(CampaignStatusTest, EndorsementsOfNonMembersAreListedButNeverCounted) {
+  // Taiwan, Kosovo, Palestine and the Holy See are not UN member states: their
+  // ministries' endorsements are shown, but count toward no majority, region
+  // or point of the tally's history.
+  for (const char* cc : {"TW", "XK", "PS", "VA"}) endorse(cc, "2013-11-05");
+  CampaignStatus s = campaign_status(*store, id, parse_full_date("2013-11-10"));
+  EXPECT_EQ(s.un_members_endorsing, 2);
+  EXPECT_EQ(s.endorsing, (std::vector<std::string>{"DE", "JP", "PS", "TW", "VA", "XK"}));
+  int region_endorsing = 0;
+  for (const auto& r : s.by_region) region_endorsing += r.endorsing;
+  EXPECT_EQ(region_endorsing, 2);
+  ASSERT_EQ(s.over_time.size(), 1u);
+  EXPECT_EQ(s.over_time.back().endorsing, 2);
+}
+
+TEST_F(CampaignStatusTest, TheMajorityIsReachedAtTheTargetItselfNotAboveIt) {
+  // Two member states endorse (DE, JP). A target of 2 is reached; 3 is not;
+  // a declining member adds nothing.
+  auto with_target = [&](int needed) {
+    campaign::CampaignRequest r;
+    r.code = "target-" + std::to_string(needed);
+    r.title = "Target " + std::to_string(needed);
+    r.asks = {"Ask your ministry"};
+    r.originators = {w.volgograd};
+    r.majority_needed = needed;
+    CampaignId other = create_campaign(*store, r);
+    for (const char* cc : {"DE", "JP"}) {
+      letters::IncomingRequest in;
+      in.office = w.volgograd_office;
+      in.sender.letterhead = std::string("Ministry of ") + cc;
+      MinistryAnswer a;
+      a.country = cc;
+      a.evidence = letters::register_incoming(
+                       *store, in, letters::RegisterOptions{parse_full_date("2013-11-01"), ""})
+                       .id;
+      record_ministry_answer(*store, other, a);
+    }
+    return campaign_status(*store, other, parse_full_date("2013-11-10"));
+  };
+  CampaignStatus at = with_target(2);
+  EXPECT_EQ(at.un_members_endorsing, 2);
+  EXPECT_EQ(at.majority_needed, 2);
+  EXPECT_TRUE(at.majority_reached);
+  CampaignStatus below = with_target(3);
+  EXPECT_EQ(below.un_members_endorsing, 2);
+  EXPECT_FALSE(below.majority_reached);
+}
+
+TEST_F(CampaignStatusTest, ACityIsOverdueOnlyAfterItsReplyDateNotOnIt) {
+  // Wave 1 (sent 2013-09-06, 30 days) is due 2013-10-06: four of its cities
+  // have not replied. On the due date itself none of them is overdue; the
+  // day after, all four are.
+  EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-05")).cities_overdue, 0);
+  EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-06")).cities_overdue, 0);
+  EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-07")).cities_overdue, 4);
+}
+
 TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {
   auto p = country_progress(*store, id);
   EXPECT_EQ(p, (std::map<std::string, CountryProgress>{{"BG", CountryProgress::kAsked},
