@@ -168,7 +168,7 @@ def ctest(regexes, timeout, log):
            "-I", "0,0,0," + ",".join(map(str, chosen))]
     rc = run(cmd, log, cwd=BUILD)
     text = open(log, encoding="utf-8", errors="replace").read()
-    failed = re.findall(r"\d+ - (\S+) \((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception)\)", text)
+    failed = re.findall(r"\d+ - (\S+)(?:  # GetParam\(\) = \S+)? \((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception)\)", text)
     summary = ", ".join(f"{name} ({why.lower()})" for name, why in failed[:2])
     return rc == 0, summary or f"ctest exit {rc}"
 

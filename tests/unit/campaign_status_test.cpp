@@ -30,12 +30,15 @@ class CampaignStatusTest : public ::testing::Test {
     endorse("JP", "2013-11-01");
     record_ministry_asked(*store, id, "BG", parse_full_date("2013-10-10"));
   }
-  void endorse(const std::string& cc, const std::string& date) {
+  void endorse(const std::string& cc, const std::string& date) { answer(cc, date, true); }
+  void decline(const std::string& cc, const std::string& date) { answer(cc, date, false); }
+  void answer(const std::string& cc, const std::string& date, bool endorsed) {
     letters::IncomingRequest in;
     in.office = w.volgograd_office;
     in.sender.letterhead = "Ministry of " + cc;
     MinistryAnswer a;
     a.country = cc;
+    a.endorsed = endorsed;
     a.evidence =
         letters::register_incoming(*store, in, letters::RegisterOptions{parse_full_date(date), ""})
             .id;
@@ -145,6 +148,41 @@ TEST_F(CampaignStatusTest, ACityIsOverdueOnlyAfterItsReplyDateNotOnIt) {
   EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-05")).cities_overdue, 0);
   EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-06")).cities_overdue, 0);
   EXPECT_EQ(campaign_status(*store, id, parse_full_date("2013-10-07")).cities_overdue, 4);
+}
+
+TEST_F(CampaignStatusTest, ADecliningMinistryIsCountedAsDecliningNeverAsEndorsing) {
+  decline("FR", "2013-11-03");
+  decline("BG", "2013-11-04");
+  CampaignStatus s = campaign_status(*store, id, parse_full_date("2013-11-10"));
+  EXPECT_EQ(s.un_members_endorsing, 2);
+  EXPECT_EQ(s.un_members_declined, 2);
+  EXPECT_EQ(s.endorsing, (std::vector<std::string>{"DE", "JP"}));
+  EXPECT_TRUE(s.asked_unanswered.empty());  // BG was asked, then declined
+  int declined = 0, endorsing = 0;
+  for (const auto& r : s.by_region) {
+    declined += r.declined;
+    endorsing += r.endorsing;
+  }
+  EXPECT_EQ(declined, 2);
+  EXPECT_EQ(endorsing, 2);
+  ASSERT_EQ(s.over_time.size(), 1u);
+  EXPECT_EQ(s.over_time[0].endorsing, 2);
+}
+
+TEST_F(CampaignStatusTest, TheTallyOverTimeCountsEveryEndorsementSoFar) {
+  // DE and JP on 2013-11-01, then IT and FR on two later days: each point is
+  // the number of members endorsing by the end of its day.
+  endorse("FR", "2013-12-02");
+  endorse("IT", "2013-11-15");
+  CampaignStatus s = campaign_status(*store, id, parse_full_date("2013-12-10"));
+  ASSERT_EQ(s.over_time.size(), 3u);
+  EXPECT_EQ(s.over_time[0].date.to_string(), "2013-11-01");
+  EXPECT_EQ(s.over_time[0].endorsing, 2);
+  EXPECT_EQ(s.over_time[1].date.to_string(), "2013-11-15");
+  EXPECT_EQ(s.over_time[1].endorsing, 3);
+  EXPECT_EQ(s.over_time[2].date.to_string(), "2013-12-02");
+  EXPECT_EQ(s.over_time[2].endorsing, 4);
+  EXPECT_EQ(s.un_members_endorsing, 4);
 }
 
 TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {

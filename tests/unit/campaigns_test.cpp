@@ -199,6 +199,24 @@ TEST_F(CampaignsTest, RolesDecideWhoRecordsWhat) {
   expect_error(ErrorCode::kForbidden, [&] { record_ministry_asked(*store, id, "JP"); });
 }
 
+TEST_F(CampaignsTest, AMinistrysAnswerCitesOnlyALetterTheCallerMayRead) {
+  send_all();
+  LetterId volgograds = incoming_letter("Auswärtiges Amt");  // Cologne may not read it
+  store->set_actor(actor_of(Role::kCorrespondent, w.cologne));
+  MinistryAnswer a;
+  a.country = "DE";
+  a.evidence = volgograds;
+  expect_error(ErrorCode::kForbidden, [&] { record_ministry_answer(*store, id, a); });
+  EXPECT_FALSE(campaigns().country(id, "DE"));
+  // Cologne's own reply is evidence it may cite.
+  reply_from(w.cologne);
+  a.evidence = contact(w.cologne).reply_letter_id.value();
+  record_ministry_answer(*store, id, a);
+  ASSERT_TRUE(campaigns().country(id, "DE"));
+  EXPECT_EQ(campaigns().country(id, "DE")->state, MinistryState::kEndorsed);
+  EXPECT_EQ(campaigns().country(id, "DE")->evidence_letter_id, a.evidence);
+}
+
 TEST_F(CampaignsTest, RemindersGoToOverdueSilentCitiesOnlyAndNotTooOften) {
   send_all();
   reply_from(w.cologne);
