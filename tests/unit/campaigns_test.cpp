@@ -217,6 +217,20 @@ TEST_F(CampaignsTest, AMinistrysAnswerCitesOnlyALetterTheCallerMayRead) {
   EXPECT_EQ(campaigns().country(id, "DE")->evidence_letter_id, a.evidence);
 }
 
+TEST_F(CampaignsTest, AMinistryThatAnsweredIsNotAskedAgain) {
+  send_all();
+  MinistryAnswer a;
+  a.country = "DE";
+  a.evidence = incoming_letter("Auswärtiges Amt");
+  record_ministry_answer(*store, id, a);
+  expect_error(ErrorCode::kConflict, [&] { record_ministry_asked(*store, id, "DE"); });
+  EXPECT_EQ(campaigns().country(id, "DE")->state, MinistryState::kEndorsed);
+  // A ministry not yet asked may be asked, once.
+  record_ministry_asked(*store, id, "JP");
+  EXPECT_EQ(campaigns().country(id, "JP")->state, MinistryState::kAsked);
+  expect_error(ErrorCode::kConflict, [&] { record_ministry_asked(*store, id, "JP"); });
+}
+
 TEST_F(CampaignsTest, RemindersGoToOverdueSilentCitiesOnlyAndNotTooOften) {
   send_all();
   reply_from(w.cologne);

@@ -401,6 +401,23 @@ TEST_F(CorrespondenceTest, CorrespondentsSeeAndWriteOnlyTheirCitysLetters) {
   EXPECT_EQ(code_of([&] { letter_view(*store, appeal); }), ErrorCode::kForbidden);
 }
 
+TEST_F(CorrespondenceTest, ALettersViewListsOnlyTheCitingLettersTheReaderMayRead) {
+  LetterId appeal = appeal_to_coventry();
+  FollowUp copy;  // Volgograd's office sends a copy of its appeal to Dresden
+  copy.office = s.office;
+  copy.addressees = {Addressee{s.dresden, "", "", ""}};
+  copy.register_now = on("2013-09-08");
+  LetterId to_dresden = forward(*store, library, appeal, copy);
+  ASSERT_EQ(letter_view(*store, appeal).referred_by.size(), 1u);
+  EXPECT_EQ(letter_view(*store, appeal).referred_by[0].letter.id, to_dresden);
+  // Coventry reads the appeal it received, not the copy sent to Dresden.
+  store->set_actor(Actor{0, "coventry-office", Role::kCorrespondent, s.coventry, std::nullopt});
+  EXPECT_TRUE(letter_view(*store, appeal).referred_by.empty());
+  store->set_actor(Actor{0, "dresden-office", Role::kCorrespondent, s.dresden, std::nullopt});
+  EXPECT_EQ(code_of([&] { letter_view(*store, appeal); }), ErrorCode::kForbidden);
+  EXPECT_EQ(letter_view(*store, to_dresden).letter.id, to_dresden);
+}
+
 TEST_F(CorrespondenceTest, ResolvesLettersByIdOrNumber) {
   LetterId appeal = appeal_to_coventry();
   EXPECT_EQ(resolve_letter(*store, std::to_string(appeal)), appeal);

@@ -82,6 +82,21 @@ TEST_P(WikipediaCsvTest, RejectsRowsWithLineAndReasonAndKeepsTheRest) {
   EXPECT_NO_THROW(registry::resolve_city(*store, "Varna, BG"));
 }
 
+TEST_P(WikipediaCsvTest, ASelfLinkIsRecognisedByTheNameKeyWhateverTheSpelling) {
+  // "Kraków" and "KRAKOW" are one city: the row is a self-link, rejected with
+  // its line, and the rest of the file goes in.
+  std::string csv = std::string(kHeader) +
+                    "Kraków,Poland,50.06,19.94,KRAKOW,Poland,50.06,19.94\n"  // line 2: self
+                    "Kraków,Poland,50.06,19.94,Kiel,Germany,54.3,10.1\n";    // line 3: fine
+  auto r = import_wikipedia_csv(*store, csv, "t.csv");
+  EXPECT_EQ(r.rows_rejected, 1);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_NE(r.rejects[0].reason.find("self-link"), std::string::npos) << r.rejects[0].reason;
+  EXPECT_EQ(r.links_created, 1);
+  EXPECT_EQ(cities(), 2);
+}
+
 void expect_structural_failure(store::Store& store, const std::string& csv,
                                const std::string& field) {
   try {
