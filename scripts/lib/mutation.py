@@ -164,7 +164,7 @@ def ctest(regexes, timeout, log):
     if not chosen:
         return None, "no test matches"
     # -I Start,End,Stride,n,n,...: exactly these tests (no regex size limit).
-    cmd = ["ctest", "-j2", "--timeout", str(timeout), "--stop-on-failure",
+    cmd = ["ctest", "-j2", "--timeout", str(timeout), "--stop-on-failure", "--output-on-failure",
            "-I", "0,0,0," + ",".join(map(str, chosen))]
     rc = run(cmd, log, cwd=BUILD)
     text = open(log, encoding="utf-8", errors="replace").read()
