@@ -193,7 +193,23 @@ TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {
                                                        {"IT", CountryProgress::kReached},
                                                        {"JP", CountryProgress::kEndorsed}}));
   EXPECT_EQ(country_progress_name(CountryProgress::kDeclined), "declined");
+  EXPECT_EQ(country_progress_name(CountryProgress::kReached), "reached");
+  EXPECT_EQ(country_progress_name(CountryProgress::kAsked), "asked");
+  EXPECT_EQ(country_progress_name(CountryProgress::kEndorsed), "endorsed");
   EXPECT_THROW(country_progress(*store, id + 100), Error);
+}
+
+TEST_F(CampaignStatusTest, AnUnknownCampaignHasNoStatusAndNoTimeline) {
+  for (auto read : {+[](store::Store& s, CampaignId c) { campaign_status(s, c); },
+                    +[](store::Store& s, CampaignId c) { campaign_timeline(s, c); }}) {
+    try {
+      read(*store, id + 100);
+      ADD_FAILURE() << "an unknown campaign was read";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kNotFound);
+      EXPECT_EQ(e.field(), "campaign");
+    }
+  }
 }
 
 TEST_F(CampaignStatusTest, TheReferralChainLeadsBackToTheOriginator) {
