@@ -8,19 +8,24 @@
 // Offices: "volgograd" (19-024/{seq}рс) and "coventry" (CCC/{yyyy}/{seq}).
 #pragma once
 
+#include <memory>
 #include <optional>
+
+#include <gtest/gtest.h>
 
 #include "letters/letter_template.h"
 #include "model/actor.h"
 #include "model/campaign.h"
 #include "model/letter.h"
+#include "store/campaign_store.h"
 #include "store/store.h"
+#include "support/test_support.h"
 
 namespace twinning::testing {
 
 struct CampaignWorld {
-  CityId volgograd = 0, coventry = 0, cologne = 0, hiroshima = 0, ruse = 0, kiel = 0,
-         dresden = 0, lille = 0, turin = 0;
+  CityId volgograd = 0, coventry = 0, cologne = 0, hiroshima = 0, ruse = 0, kiel = 0, dresden = 0,
+         lille = 0, turin = 0;
   OfficeId volgograd_office = 0, coventry_office = 0;
 };
 
@@ -36,5 +41,22 @@ letters::TemplateLibrary shipped_templates();
 
 // An actor of `role`, bound to `city` for a correspondent.
 Actor actor_of(Role role, std::optional<CityId> city = std::nullopt);
+
+// A fixture of the campaign use cases: a scratch SQLite store with the
+// network above, the campaign "test" (`id`) not yet sent, the shipped
+// templates, and d0, the day of the 2013 letter.
+class CampaignWorldTest : public ::testing::Test {
+ protected:
+  ScratchDir dir;
+  std::unique_ptr<store::Store> store = open_scratch_store(dir);
+  CampaignWorld w = add_campaign_world(*store);
+  CampaignId id = add_test_campaign(*store, w);
+  letters::TemplateLibrary templates = shipped_templates();
+  PartialDate d0 = parse_full_date("2013-09-06");
+
+  store::CampaignStore campaigns() { return store::CampaignStore(*store); }
+  // The campaign's contact with `city` (which must have been contacted).
+  CampaignContact contact(CityId city) { return *campaigns().contact(id, city); }
+};
 
 }  // namespace twinning::testing

@@ -239,4 +239,21 @@ PageImage render_page(const std::string& pdf, int page, int dpi) {
   return img;
 }
 
+letters::DraftRequest LetterRegisterTest::to(CityId city, const std::string& body) const {
+  letters::DraftRequest r;
+  r.office = s.office;
+  r.addressees = {Addressee{city, "", "", ""}};
+  r.body = body;
+  return r;
+}
+
+letters::RegisterOptions LetterRegisterTest::on(const char* date, const std::string& number) const {
+  letters::RegisterOptions o;
+  o.date = parse_partial_date(date);
+  o.number = number;
+  return o;
+}
+
+Letter LetterRegisterTest::get(LetterId id) { return letters::letter_view(*store, id).letter; }
+
 }  // namespace twinning::testing

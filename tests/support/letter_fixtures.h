@@ -4,12 +4,18 @@
 // (pdftotext, pdfinfo, pdffonts, pdftoppm).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "letters/correspondence.h"
+#include "letters/letter_template.h"
 #include "model/city.h"
 #include "model/letter.h"
 #include "store/store.h"
+#include "support/test_support.h"
 
 namespace twinning::testing {
 
@@ -25,6 +31,25 @@ struct LetterScenario {
 // Volgograd; Volgograd's office with Russian and English requisites as in
 // the 2013 letter. Precondition: the store has the reference countries.
 LetterScenario add_letter_scenario(store::Store& store);
+
+// A fixture of the correspondence use cases: a scratch SQLite store with
+// the scenario above and the templates of the source tree, with shortcuts
+// for a draft from Volgograd's office to one city, the registration options
+// of a day, and a letter as the actor reads it.
+class LetterRegisterTest : public ::testing::Test {
+ protected:
+  ScratchDir dir;
+  std::unique_ptr<store::Store> store = open_scratch_store(dir);
+  LetterScenario s = add_letter_scenario(*store);
+  letters::TemplateLibrary library = letters::TemplateLibrary::locate("");
+
+  // A draft from office s.office to `city` (no title or name) with `body`.
+  letters::DraftRequest to(CityId city, const std::string& body = "Text.") const;
+  // Registration on `date` (a partial date's text), under `number` if given.
+  letters::RegisterOptions on(const char* date, const std::string& number = "") const;
+  // Letter `id` as the store's actor may read it (letters::letter_view).
+  Letter get(LetterId id);
+};
 
 // The seed letter's paragraphs (../shared/seed/letter-2013-09-06-volgograd.txt)
 // from the salutation's successor to the last before the signature.

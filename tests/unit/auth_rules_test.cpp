@@ -15,7 +15,7 @@
 #include "store/clock.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
-#include "support/test_database.h"
+#include "support/user_fixtures.h"
 
 namespace twinning::auth {
 namespace {
@@ -27,23 +27,8 @@ std::int64_t count(store::Store& store, const std::string& table) {
   return store.db().query_one("SELECT COUNT(*) FROM " + table)->integer(0);
 }
 
-class AuthRulesTest : public testing::BackendTest {
+class AuthRulesTest : public testing::UsersFixture {
  protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (!store) return;
-    City c;
-    c.name = "Cologne";
-    c.country = "DE";
-    cologne = store::CityStore(*store).create(c);
-  }
-  User add(const std::string& name, Role role, std::optional<CityId> city = std::nullopt) {
-    NewUser n;
-    n.name = name;
-    n.role = role;
-    n.city = city;
-    return add_user(*store, n);
-  }
   // Stores a session of `user` for `token` whose idle end is `idle_in` from
   // now (its fixed end 12 hours away), as login() would. Returns its id.
   std::int64_t session(const User& user, const std::string& token, std::chrono::seconds idle_in) {
@@ -57,7 +42,6 @@ class AuthRulesTest : public testing::BackendTest {
         .query_one("SELECT idle_expires_at FROM sessions WHERE id = $1", {session_id})
         ->text(0);
   }
-  CityId cologne = 0;
 };
 
 TEST_P(AuthRulesTest, TokensEmptyOrOver200BytesAuthenticateNothing) {

@@ -37,17 +37,8 @@ void expect_refused(const std::string& db_path, ErrorCode code, const std::strin
   EXPECT_EQ(testing::table_row_counts(db_path), before) << message;
 }
 
-class CampaignRulesTest : public ::testing::Test {
+class CampaignRulesTest : public testing::CampaignWorldTest {
  protected:
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
-  testing::CampaignWorld w = testing::add_campaign_world(*store);
-  CampaignId id = testing::add_test_campaign(*store, w);
-  letters::TemplateLibrary templates = testing::shipped_templates();
-  PartialDate d0 = parse_full_date("2013-09-06");
-
-  store::CampaignStore campaigns() { return store::CampaignStore(*store); }
-  CampaignContact contact(CityId city) { return *campaigns().contact(id, city); }
   Letter letter(LetterId l) { return letters::letter_view(*store, l).letter; }
   void refused(ErrorCode code, const std::string& field, const std::string& phrase,
                const std::function<void()>& f) {

@@ -11,7 +11,7 @@
 namespace twinning::campaign {
 namespace {
 
-class CampaignStatusTest : public ::testing::Test {
+class CampaignStatusTest : public testing::CampaignWorldTest {
  protected:
   void SetUp() override {
     SendOptions o;
@@ -44,11 +44,6 @@ class CampaignStatusTest : public ::testing::Test {
             .id;
     record_ministry_answer(*store, id, a);
   }
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
-  testing::CampaignWorld w = testing::add_campaign_world(*store);
-  CampaignId id = testing::add_test_campaign(*store, w);
-  letters::TemplateLibrary templates = testing::shipped_templates();
 };
 
 TEST_F(CampaignStatusTest, CountsCitiesCumulativelyAndCountriesAgainstTheTarget) {
@@ -200,8 +195,8 @@ TEST_F(CampaignStatusTest, CountryProgressRanksTheMinistryAboveReached) {
 }
 
 TEST_F(CampaignStatusTest, AnUnknownCampaignHasNoStatusAndNoTimeline) {
-  for (auto read : {+[](store::Store& s, CampaignId c) { campaign_status(s, c); },
-                    +[](store::Store& s, CampaignId c) { campaign_timeline(s, c); }}) {
+  for (auto read : {+[](store::Store&s, CampaignId c) { campaign_status(s, c); },
+                    +[](store::Store&s, CampaignId c) { campaign_timeline(s, c); }}) {
     try {
       read(*store, id + 100);
       ADD_FAILURE() << "an unknown campaign was read";

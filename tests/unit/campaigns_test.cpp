@@ -14,20 +14,11 @@ namespace {
 
 using testing::actor_of;
 
-class CampaignsTest : public ::testing::Test {
+class CampaignsTest : public testing::CampaignWorldTest {
  protected:
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
-  testing::CampaignWorld w = testing::add_campaign_world(*store);
-  CampaignId id = testing::add_test_campaign(*store, w);
-  letters::TemplateLibrary templates = testing::shipped_templates();
-  PartialDate d0 = parse_full_date("2013-09-06");
-
-  store::CampaignStore campaigns() { return store::CampaignStore(*store); }
   std::int64_t letters_count() {
     return store->db().query_one("SELECT COUNT(*) FROM letters")->integer(0);
   }
-  CampaignContact contact(CityId city) { return *campaigns().contact(id, city); }
   WaveResult send_all() {
     SendOptions o;
     o.date = d0;

@@ -21,12 +21,8 @@ using testing::code_of;
 
 const PartialDate kDay = parse_partial_date("2013-09-06");
 
-class CorrespondenceTest : public ::testing::Test {
+class CorrespondenceTest : public testing::LetterRegisterTest {
  protected:
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
-  testing::LetterScenario s = testing::add_letter_scenario(*store);
-  TemplateLibrary library = TemplateLibrary::locate("");
   OfficeId coventry_office = [this] {
     OfficeRequest r;
     r.code = "coventry";
@@ -41,20 +37,6 @@ class CorrespondenceTest : public ::testing::Test {
     return id;
   }();
 
-  DraftRequest to(CityId city, const std::string& body = "Text.") const {
-    DraftRequest r;
-    r.office = s.office;
-    r.addressees = {Addressee{city, "", "", ""}};
-    r.body = body;
-    return r;
-  }
-  RegisterOptions on(const char* date, const std::string& number = "") const {
-    RegisterOptions o;
-    o.date = parse_partial_date(date);
-    o.number = number;
-    return o;
-  }
-  Letter get(LetterId id) { return letter_view(*store, id).letter; }
   // The 2013 appeal, registered under its historical number.
   LetterId appeal_to_coventry() {
     DraftRequest r = to(s.coventry, "");

@@ -7,32 +7,14 @@
 #include "model/error.h"
 #include "store/audit_log.h"
 #include "store/city_store.h"
-#include "support/test_database.h"
+#include "support/user_fixtures.h"
 
 namespace twinning::auth {
 namespace {
 
 using testing::code_of;
 
-class UsersTest : public testing::BackendTest {
- protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (!store) return;
-    City c;
-    c.name = "Cologne";
-    c.country = "DE";
-    cologne = store::CityStore(*store).create(c);
-  }
-  User add(const std::string& name, Role role, std::optional<CityId> city = std::nullopt) {
-    NewUser n;
-    n.name = name;
-    n.role = role;
-    n.city = city;
-    return add_user(*store, n);
-  }
-  CityId cologne = 0;
-};
+class UsersTest : public testing::UsersFixture {};
 
 TEST_P(UsersTest, NamesAreFoldedAndChecked) {
   EXPECT_EQ(normalize_user_name("  Alice.Smith@Coventry-GOV_uk "), "alice.smith@coventry-gov_uk");

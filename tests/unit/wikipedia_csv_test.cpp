@@ -54,15 +54,16 @@ TEST_P(WikipediaCsvTest, ReimportChangesNothing) {
 }
 
 TEST_P(WikipediaCsvTest, RejectsRowsWithLineAndReasonAndKeepsTheRest) {
-  std::string csv = std::string(kHeader) +
-                    "Nienburg,Germany,52.6,9.2,Nienburg,Germany,52.6,9.2\n"   // line 2: self
-                    "Kiel,Atlantis,54.3,10.1,Coventry,England,52.4,-1.5\n"    // line 3: country
-                    "Kiel,Germany,54.3,10.1,Falkland Islands,,1,1\n"          // line 4: empty
-                    "Kiel,Germany,95,10.1,Coventry,England,52.4,-1.5\n"       // line 5: lat
-                    ",Germany,54.3,10.1,Coventry,England,52.4,-1.5\n"         // line 6: no name
-                    "Varna,Bulgaria,43.2,27.9,\"Varna, Bulgaria\",,43.2,27.9\n"  // line 7: self after repair
-                    "Ruse,Bulgaria,43.8,25.9,\"Varna, Bulgaria\",,43.2,27.9\n"   // line 8: repaired
-                    "Kiel,Germany,54.3,10.1,Coventry,England,52.4,-1.5\n";   // line 9: fine
+  std::string csv =
+      std::string(kHeader) +
+      "Nienburg,Germany,52.6,9.2,Nienburg,Germany,52.6,9.2\n"      // line 2: self
+      "Kiel,Atlantis,54.3,10.1,Coventry,England,52.4,-1.5\n"       // line 3: country
+      "Kiel,Germany,54.3,10.1,Falkland Islands,,1,1\n"             // line 4: empty
+      "Kiel,Germany,95,10.1,Coventry,England,52.4,-1.5\n"          // line 5: lat
+      ",Germany,54.3,10.1,Coventry,England,52.4,-1.5\n"            // line 6: no name
+      "Varna,Bulgaria,43.2,27.9,\"Varna, Bulgaria\",,43.2,27.9\n"  // line 7: self after repair
+      "Ruse,Bulgaria,43.8,25.9,\"Varna, Bulgaria\",,43.2,27.9\n"   // line 8: repaired
+      "Kiel,Germany,54.3,10.1,Coventry,England,52.4,-1.5\n";       // line 9: fine
   auto r = import_wikipedia_csv(*store, csv, "t.csv");
   EXPECT_EQ(r.rows_read, 8);
   EXPECT_EQ(r.rows_rejected, 6);
