@@ -1,6 +1,7 @@
 #include "support/campaign_fixtures.h"
 
 #include "campaign/campaigns.h"
+#include "letters/correspondence.h"
 #include "letters/offices.h"
 #include "registry/registry.h"
 #include "store/city_store.h"
@@ -74,6 +75,22 @@ Actor actor_of(Role role, std::optional<CityId> city) {
   a.role = role;
   a.city = city;
   return a;
+}
+
+campaign::WaveResult CampaignWorldTest::send_all() {
+  campaign::SendOptions o;
+  o.date = d0;
+  return campaign::send_wave(*store, templates, id, o);
+}
+
+LetterId CampaignWorldTest::incoming_letter(const std::string& from) {
+  letters::IncomingRequest in;
+  in.office = w.volgograd_office;
+  in.sender.letterhead = from;
+  in.subject = "Answer";
+  return letters::register_incoming(*store, in,
+                                    letters::RegisterOptions{parse_full_date("2013-11-01"), ""})
+      .id;
 }
 
 }  // namespace twinning::testing

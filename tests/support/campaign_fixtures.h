@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "campaign/campaigns.h"
 #include "letters/letter_template.h"
 #include "model/actor.h"
 #include "model/campaign.h"
@@ -57,6 +58,11 @@ class CampaignWorldTest : public ::testing::Test {
   store::CampaignStore campaigns() { return store::CampaignStore(*store); }
   // The campaign's contact with `city` (which must have been contacted).
   CampaignContact contact(CityId city) { return *campaigns().contact(id, city); }
+  // Wave 1 of the campaign from both originators on d0.
+  campaign::WaveResult send_all();
+  // An incoming letter from `from` (a letterhead) registered by Volgograd's
+  // office on 2013-11-01, subject "Answer".
+  LetterId incoming_letter(const std::string& from);
 };
 
 }  // namespace twinning::testing

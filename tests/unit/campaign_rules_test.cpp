@@ -51,11 +51,6 @@ class CampaignRulesTest : public testing::CampaignWorldTest {
     r.originators = std::move(originators);
     return r;
   }
-  WaveResult send_all() {
-    SendOptions o;
-    o.date = d0;
-    return send_wave(*store, templates, id, o);
-  }
   LetterId reply_from(CityId city, bool asked_ministry = false) {
     ReplyRequest r;
     r.city = city;
@@ -69,15 +64,6 @@ class CampaignRulesTest : public testing::CampaignWorldTest {
     r.city_id = city;
     r.outgoing_pattern = code + "/{seq}";
     return letters::add_office(*store, r);
-  }
-  LetterId incoming_letter(const std::string& from) {
-    letters::IncomingRequest in;
-    in.office = w.volgograd_office;
-    in.sender.letterhead = from;
-    in.subject = "Answer";
-    return letters::register_incoming(*store, in,
-                                      letters::RegisterOptions{parse_full_date("2013-11-01"), ""})
-        .id;
   }
   int events_of_kind(const std::string& kind) {
     int n = 0;

@@ -19,26 +19,12 @@ class CampaignsTest : public testing::CampaignWorldTest {
   std::int64_t letters_count() {
     return store->db().query_one("SELECT COUNT(*) FROM letters")->integer(0);
   }
-  WaveResult send_all() {
-    SendOptions o;
-    o.date = d0;
-    return send_wave(*store, templates, id, o);
-  }
   void reply_from(CityId city, ReplyStance stance = ReplyStance::kSupports) {
     ReplyRequest r;
     r.city = city;
     r.date = parse_full_date("2013-10-01");
     r.stance = stance;
     record_reply(*store, id, r);
-  }
-  LetterId incoming_letter(const std::string& from) {
-    letters::IncomingRequest in;
-    in.office = w.volgograd_office;
-    in.sender.letterhead = from;
-    in.subject = "Answer";
-    return letters::register_incoming(*store, in,
-                                      letters::RegisterOptions{parse_full_date("2013-11-01"), ""})
-        .id;
   }
   template <class F>
   void expect_error(ErrorCode code, F&& f) {
