@@ -47,6 +47,7 @@ void add_office_commands(CLI::App& app, Context& ctx);
 void add_campaign_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
 void add_quality_commands(CLI::App& app, Context& ctx);
+void add_geocode_commands(CLI::App& app, Context& ctx);
 void add_export_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
 void add_user_commands(CLI::App& app, Context& ctx);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cli::add_campaign_commands(app, ctx);
   cli::add_demo_commands(app, ctx);
   cli::add_quality_commands(app, ctx);
+  cli::add_geocode_commands(app, ctx);
   cli::add_export_commands(app, ctx);
   cli::add_network_commands(app, ctx);
   cli::add_user_commands(app, ctx);

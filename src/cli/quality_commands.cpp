@@ -68,6 +68,19 @@ void print_report(const ingest::QualityReport& r, int limit) {
                   std::cout << "link #" << f.link << ": listed by " << format_city(f.first)
                             << ", not by " << format_city(f.second);
                 });
+  print_section("(f) cities to review after geocoding (twinning geocode pick|keep)",
+                r.geocode_reviews, limit, [](const store::GeocodeReview& g) {
+                  std::cout << city_at(g.city) << ": " << g.reason;
+                  for (const auto& c : g.candidates) {
+                    std::cout << "; GeoNames " << c.value("geonames_id", std::int64_t{0}) << " "
+                              << c.value("name", "") << " ("
+                              << c.value("admin_code", "") << ", pop. "
+                              << c.value("population", std::int64_t{0}) << ")";
+                  }
+                });
+  std::cout << "cities with a Wikidata id: " << r.with_wikidata_id
+            << ", a GeoNames id: " << r.with_geonames_id
+            << ", a population: " << r.with_population << " (of " << r.cities << ")\n";
 }
 
 }  // namespace
@@ -77,7 +90,8 @@ void add_quality_commands(CLI::App& app, Context& ctx) {
   auto* quality = app.add_subcommand(
       "quality",
       "Report suspicious records: a city under two countries, coordinates far outside the "
-      "country, one point for differently named cities, self-links, one-sided links");
+      "country, one point for differently named cities, self-links, one-sided links, cities "
+      "to review after geocoding");
   quality->add_option("--limit", limit, "Findings shown per check in the text output (0 = all)")
       ->check(CLI::NonNegativeNumber);
   add_json_flag(quality, ctx);

@@ -29,6 +29,9 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
   serve->add_option("--templates", options.templates,
                     "Letter template directory (default $TWINNING_TEMPLATES, else the installed "
                     "ones)");
+  serve->add_option("--gazetteer", options.gazetteer,
+                    "Gazetteer CSV for POST /api/geocode (default $TWINNING_GAZETTEER, else "
+                    "data/gazetteer.csv)");
   serve->add_flag("--secure-cookies", options.secure_cookies,
                   "Mark cookies Secure (when a TLS proxy is in front)");
   serve->add_option("--access-log", options.access_log,

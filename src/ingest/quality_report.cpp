@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "model/geo.h"
+#include "store/geocode_review_store.h"
 
 namespace twinning::ingest {
 namespace {
@@ -164,6 +165,15 @@ QualityReport quality_report(store::Store& store, const QualityOptions& options,
       r.one_sided_links.push_back({id, listing.summary, partner.summary});
     }
   });
+
+  // (f) and what the registry knows of its cities.
+  store::GeocodeReviewStore reviews(store);
+  r.geocode_reviews = reviews.list(static_cast<int>(reviews.count()), 0);
+  auto counts = db.query_one(
+      "SELECT COUNT(wikidata_id), COUNT(geonames_id), COUNT(population) FROM cities");
+  r.with_wikidata_id = counts->integer(0);
+  r.with_geonames_id = counts->integer(1);
+  r.with_population = counts->integer(2);
   return r;
 }
 
@@ -192,7 +202,11 @@ nlohmann::json quality_json(const QualityReport& r, std::size_t per_check) {
         {"far_from_country", r.far_from_country.size()},
         {"shared_coordinates", r.shared_coordinates.size()},
         {"suspected_self_links", r.suspected_self_links.size()},
-        {"one_sided_links", r.one_sided_links.size()}}},
+        {"one_sided_links", r.one_sided_links.size()},
+        {"geocode_reviews", r.geocode_reviews.size()},
+        {"with_wikidata_id", r.with_wikidata_id},
+        {"with_geonames_id", r.with_geonames_id},
+        {"with_population", r.with_population}}},
       {"country_conflicts", first(r.country_conflicts,
                                   [](const CountryConflict& c) {
                                     return nlohmann::json{{"name", c.name}, {"cities", c.cities}};
@@ -212,7 +226,9 @@ nlohmann::json quality_json(const QualityReport& r, std::size_t per_check) {
              })},
       {"suspected_self_links", pairs(r.suspected_self_links, "city_a", "city_b")},
       {"one_sided_links", pairs(r.one_sided_links, "listed_by", "not_listed_by")},
-      {"host_countries", r.host_countries}};
+      {"host_countries", r.host_countries},
+      {"geocode_reviews",
+       first(r.geocode_reviews, [](const store::GeocodeReview& g) { return nlohmann::json(g); })}};
 }
 
 void to_json(nlohmann::json& j, const QualityReport& r) { j = quality_json(r, 0); }

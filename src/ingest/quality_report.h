@@ -26,6 +26,9 @@
 //      only those whose two pages spell a country differently ("England" vs
 //      "England, United Kingdom") keep both. Most of its links therefore come
 //      out one-sided although both pages may list them.
+//  (f) geocoding reviews: the cities the geocoding pass (ingest/geocode.h)
+//      could not place, with their gazetteer candidates.
+// It also counts the cities with a Wikidata id, a GeoNames id, a population.
 #pragma once
 
 #include <string>
@@ -36,6 +39,7 @@
 #include "ingest/country_shapes.h"
 #include "model/link.h"
 #include "store/city_store.h"
+#include "store/geocode_review_store.h"
 #include "store/store.h"
 
 namespace twinning::ingest {
@@ -82,6 +86,8 @@ struct QualityReport {
   std::vector<CityPairFinding> suspected_self_links;      // (d) by link id
   std::vector<CityPairFinding> one_sided_links;           // (e) by link id
   std::vector<std::string> host_countries;                // (e) by code
+  std::vector<store::GeocodeReview> geocode_reviews;      // (f) by city id
+  std::int64_t with_wikidata_id = 0, with_geonames_id = 0, with_population = 0;
 };
 
 // Runs every check over the registry in `store` with outlines `shapes`.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/partial_date.h"
@@ -25,12 +26,26 @@ struct CityName {
   std::optional<PartialDate> valid_to;
 };
 
+// Where a city's coordinates come from, so that an automatic pass knows what
+// it may replace: kImport (a data import; the default), kGazetteer (the
+// automatic geocoding pass matched one gazetteer entry), kManual (a person
+// set them, or picked a gazetteer candidate on review; never overwritten
+// automatically).
+enum class CoordinatesSource { kImport, kGazetteer, kManual };
+
+std::string_view coordinates_source_name(CoordinatesSource s);  // "import", ...
+// Throws Error(kInvalidInput) naming `field` for an unknown name.
+CoordinatesSource parse_coordinates_source(std::string_view text,
+                                           std::string_view field = "coordinates_source");
+
 struct City {
   CityId id = 0;
   std::string name;     // the registry's primary name, as imported ("Volgograd")
   std::string country;  // ISO 3166-1 alpha-2
   std::optional<double> lat, lng;
   std::optional<std::int64_t> population;
+  CoordinatesSource coordinates_source = CoordinatesSource::kImport;
+  std::optional<std::int64_t> geonames_id;  // the GeoNames place the coordinates come from
   std::string head_name;   // head of administration, "V. D. Vasilkov"
   std::string head_title;  // "Head of Volgograd", "Lord Mayor"
   std::string postal_address;

@@ -35,6 +35,8 @@ void to_json(nlohmann::json& j, const City& c) {
        {"lat", opt(c.lat)},
        {"lng", opt(c.lng)},
        {"population", opt(c.population)},
+       {"coordinates_source", coordinates_source_name(c.coordinates_source)},
+       {"geonames_id", opt(c.geonames_id)},
        {"head_name", c.head_name},
        {"head_title", c.head_title},
        {"postal_address", c.postal_address},

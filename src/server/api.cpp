@@ -16,6 +16,7 @@ RouteTable api_routes() {
   add_campaign_routes(routes);
   add_network_routes(routes);
   add_quality_routes(routes);
+  add_geocode_routes(routes);
   add_export_routes(routes);
   add_map_routes(routes);
   add_letter_routes(routes);

@@ -21,6 +21,7 @@ void add_import_routes(RouteTable& routes);    // /api/import/...
 void add_campaign_routes(RouteTable& routes);  // /api/campaigns/...
 void add_network_routes(RouteTable& routes);   // /api/reach, chain, network/*, forecast, plan
 void add_quality_routes(RouteTable& routes);   // /api/quality
+void add_geocode_routes(RouteTable& routes);   // /api/geocode, /api/cities/{id}/geocode
 void add_export_routes(RouteTable& routes);    // /api/export/csv|geojson|graphml
 void add_map_routes(RouteTable& routes);       // /api/map: the web map's columns, cached
 void add_letter_routes(RouteTable& routes);    // /api/letters: the correspondence register

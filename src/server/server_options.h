@@ -17,6 +17,7 @@ struct ServerOptions {
   std::string db_location;
   std::string web_root;         // built web interface (web/dist); "" serves no files
   std::string templates;        // letter templates; "" = letters::TemplateLibrary::locate's default
+  std::string gazetteer;        // gazetteer CSV; "" = ingest::Gazetteer::locate's default
   bool secure_cookies = false;  // mark cookies Secure (behind a TLS proxy)
   std::string access_log = "-";  // file for the JSON access log; "-" stderr, "" none
   auth::LoginPolicy login;

@@ -15,12 +15,12 @@ namespace {
 
 constexpr const char* kCityColumns =
     "id, name, country, lat, lng, population, head_name, head_title, postal_address, phone, fax, "
-    "email, languages, wikidata_id";
+    "email, languages, wikidata_id, coordinates_source, geonames_id";
 
 constexpr std::size_t kCityColumnCount =
     std::count(std::string_view(kCityColumns).begin(), std::string_view(kCityColumns).end(), ',') +
     1;
-static_assert(kCityColumnCount == 14, "city_from_row reads exactly the columns of kCityColumns");
+static_assert(kCityColumnCount == 16, "city_from_row reads exactly the columns of kCityColumns");
 
 // "c.id, c.name, ..." for a comma-separated column list.
 std::string prefixed_columns(std::string_view columns, std::string_view prefix) {
@@ -83,6 +83,8 @@ City city_from_row(const Row& r) {
   c.email = r.text(11);
   c.languages = split_list(r.text(12), ';');
   c.wikidata_id = r.text(13);
+  c.coordinates_source = parse_coordinates_source(r.text(14));
+  c.geonames_id = r.opt_integer(15);
   return c;
 }
 
@@ -126,10 +128,12 @@ CityId CityStore::create(const City& city) {
     CityId id = db.insert(
         "INSERT INTO cities (name, name_key, country, lat, lng, population, head_name, "
         "head_title, postal_address, phone, fax, email, languages, wikidata_id, created_at, "
-        "updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15)",
+        "updated_at, coordinates_source, geonames_id) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16,$17)",
         {std::string(trim(city.name)), name_key(city.name), city.country, city.lat, city.lng,
          city.population, city.head_name, city.head_title, city.postal_address, city.phone,
-         city.fax, city.email, join_list(city.languages, ";"), opt_text(city.wikidata_id), now});
+         city.fax, city.email, join_list(city.languages, ";"), opt_text(city.wikidata_id), now,
+         std::string(coordinates_source_name(city.coordinates_source)), city.geonames_id});
     insert_name(id, CityName{std::string(trim(city.name)), "", "official", {}, {}});
     for (const auto& n : city.names) insert_name(id, n);
     AuditLog(store_).record("create", "city", std::to_string(id), nullptr, *get(id));
@@ -298,6 +302,12 @@ void CityStore::update(CityId id, const CityDetails& d) {
       after.lat = d.lat ? d.lat : after.lat;
       after.lng = d.lng ? d.lng : after.lng;
       check_coordinates(after.lat, after.lng);
+      // Coordinates a person sets are theirs: no automatic pass replaces
+      // them, and they no longer come from a gazetteer place.
+      if (after.lat != before.lat || after.lng != before.lng) {
+        after.coordinates_source = CoordinatesSource::kManual;
+        after.geonames_id.reset();
+      }
     }
     if (d.population) {
       if (*d.population < 0) throw_invalid("population < 0", "population");
@@ -319,11 +329,13 @@ void CityStore::update(CityId id, const CityDetails& d) {
     db.execute(
         "UPDATE cities SET name=$2, name_key=$3, country=$4, lat=$5, lng=$6, population=$7, "
         "head_name=$8, head_title=$9, postal_address=$10, phone=$11, fax=$12, email=$13, "
-        "languages=$14, wikidata_id=$15, updated_at=$16 WHERE id=$1",
+        "languages=$14, wikidata_id=$15, updated_at=$16, coordinates_source=$17, "
+        "geonames_id=$18 WHERE id=$1",
         {id, after.name, name_key(after.name), after.country, after.lat, after.lng,
          after.population, after.head_name, after.head_title, after.postal_address, after.phone,
          after.fax, after.email, join_list(after.languages, ";"), opt_text(after.wikidata_id),
-         now_utc_iso()});
+         now_utc_iso(), std::string(coordinates_source_name(after.coordinates_source)),
+         after.geonames_id});
     if (after.name != before.name) {
       db.execute("UPDATE city_names SET name=$2, name_key=$3 WHERE city_id=$1 AND kind='official'",
                  {id, after.name, name_key(after.name)});
@@ -341,6 +353,43 @@ void CityStore::add_name(CityId id, const CityName& name) {
     City before = require(id);
     insert_name(id, name);
     AuditLog(store_).record("add_name", "city", std::to_string(id), before, *get(id));
+  });
+}
+
+void to_json(nlohmann::json& j, const CityPlacement& p) {
+  j = {{"lat", p.lat ? nlohmann::json(*p.lat) : nlohmann::json(nullptr)},
+       {"lng", p.lng ? nlohmann::json(*p.lng) : nlohmann::json(nullptr)},
+       {"population", p.population ? nlohmann::json(*p.population) : nlohmann::json(nullptr)},
+       {"coordinates_source", coordinates_source_name(p.coordinates_source)},
+       {"geonames_id", p.geonames_id ? nlohmann::json(*p.geonames_id) : nlohmann::json(nullptr)}};
+}
+
+std::vector<CityPlacement> CityStore::placements() {
+  std::vector<CityPlacement> out;
+  store_.db().query_each(
+      "SELECT id, name, country, lat, lng, population, coordinates_source, geonames_id "
+      "FROM cities ORDER BY id",
+      {}, [&](const Row& r) {
+        out.push_back(CityPlacement{r.integer(0), r.text(1), r.text(2), r.opt_real(3),
+                                    r.opt_real(4), r.opt_integer(5),
+                                    parse_coordinates_source(r.text(6)), r.opt_integer(7)});
+      });
+  return out;
+}
+
+void CityStore::place(const CityPlacement& before, const CityPlacement& after,
+                      std::string_view action) {
+  check_coordinates(after.lat, after.lng);
+  if (after.population && *after.population < 0) throw_invalid("population < 0", "population");
+  Database& db = store_.db();
+  db.write_transaction([&] {
+    db.execute(
+        "UPDATE cities SET lat=$2, lng=$3, population=$4, coordinates_source=$5, geonames_id=$6, "
+        "updated_at=$7 WHERE id=$1",
+        {after.id, after.lat, after.lng, after.population,
+         std::string(coordinates_source_name(after.coordinates_source)), after.geonames_id,
+         now_utc_iso()});
+    AuditLog(store_).record(action, "city", std::to_string(after.id), before, after);
   });
 }
 

@@ -27,6 +27,22 @@ struct CitySummary {
 // form every JSON output and the HTTP API use for a city in a list.
 void to_json(nlohmann::json& j, const CitySummary& c);
 
+// Where a city is drawn and how big it is, with where its coordinates come
+// from: what the geocoding pass reads and writes.
+struct CityPlacement {
+  CityId id = 0;
+  std::string name;
+  std::string country;
+  std::optional<double> lat, lng;
+  std::optional<std::int64_t> population;
+  CoordinatesSource coordinates_source = CoordinatesSource::kImport;
+  std::optional<std::int64_t> geonames_id;
+};
+
+// {"lat", "lng", "population", "coordinates_source", "geonames_id"}: the
+// audit log's before/after of a placement change.
+void to_json(nlohmann::json& j, const CityPlacement& p);
+
 // One name row that matched a search, with the city it belongs to.
 struct NameMatch {
   CityId city_id = 0;
@@ -84,8 +100,19 @@ class CityStore {
   std::int64_t count(const CityListQuery& q);
   std::vector<CitySummary> summaries(const std::vector<CityId>& ids);
 
-  // Changes the fields set in `details`. Throws Error(kNotFound) for an
-  // unknown id and as create() for bad values.
+  // The placement of every city, by id. O(cities), one query.
+  std::vector<CityPlacement> placements();
+  // Writes `after`'s coordinates, population, coordinates source and
+  // GeoNames id to city after.id and records `action` in the audit log with
+  // `before` and `after` (in one transaction; joins the caller's). Does not
+  // check the actor: the use case does. Throws Error(kInvalidInput) for
+  // coordinates out of range or a negative population.
+  void place(const CityPlacement& before, const CityPlacement& after, std::string_view action);
+
+  // Changes the fields set in `details`. Coordinates that change become
+  // manual (coordinates_source kManual, no GeoNames id): no automatic pass
+  // replaces them. Throws Error(kNotFound) for an unknown id and as create()
+  // for bad values.
   void update(CityId id, const CityDetails& details);
   // Adds a name; an identical (name, lang, kind) is left as it is. Throws
   // Error(kInvalidInput) for an empty name or bad kind, kNotFound for the city.

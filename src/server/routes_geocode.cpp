@@ -1,0 +1,55 @@
+// Geocoding (ingest/geocode.h): POST /api/geocode runs the pass over the
+// registry with the server's gazetteer (`serve --gazetteer`), GET
+// /api/geocode/reviews lists the cities it could not place, and POST
+// /api/cities/{id}/geocode settles one of them with a candidate or by
+// keeping its point.
+#include "ingest/geocode.h"
+#include "model/model_json.h"
+#include "server/api.h"
+#include "server/request_input.h"
+#include "server/server_options.h"
+#include "store/geocode_review_store.h"
+
+namespace twinning::server {
+namespace {
+
+// At most this many changes in the answer of a pass; "changed" counts all.
+constexpr std::size_t kChangesShown = 100;
+
+Response run_pass(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  // Loaded per pass (about 1 s for 135,000 places): a rare action of a
+  // coordinator, and a gazetteer file replaced on disk is used at once.
+  auto gazetteer = ingest::Gazetteer::load(ingest::Gazetteer::locate(ctx.options.gazetteer));
+  auto report = ingest::geocode(ctx.store, gazetteer);
+  return json_response(200, ingest::geocode_json(report, kChangesShown));
+}
+
+Response list_reviews(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"limit", "offset"});
+  Page page = q.page();
+  store::GeocodeReviewStore reviews(ctx.store);
+  return json_response(200, page_json(reviews.list(page.limit, page.offset), reviews.count(), page));
+}
+
+Response settle_review(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"geonames_id", "keep"});
+  auto geonames_id = f.integer("geonames_id");
+  bool keep = f.boolean("keep").value_or(false);
+  if (geonames_id.has_value() == keep) {
+    throw_invalid("give either geonames_id (a candidate to take) or keep: true", "geonames_id");
+  }
+  return json_response(200, ingest::resolve_geocode_review(ctx.store, ctx.id_param(),
+                                                           keep ? std::nullopt : geonames_id));
+}
+
+}  // namespace
+
+void add_geocode_routes(RouteTable& routes) {
+  routes.add({Method::kPost, "/api/geocode", registry_writers(), run_pass});
+  routes.add({Method::kGet, "/api/geocode/reviews", Access::anyone(), list_reviews});
+  routes.add({Method::kPost, "/api/cities/{id}/geocode", registry_writers(), settle_review});
+}
+
+}  // namespace twinning::server
