@@ -1,7 +1,7 @@
 // Readable at 1280x800 and on a 390-px phone, and usable from the keyboard:
-// screenshots of the map, a city page and the sign-in form at both sizes,
-// no horizontal overflow, every control with an accessible name, and a
-// visible focus ring on whatever the Tab key reaches.
+// screenshots of the map, a city page, the sign-in form and the places to
+// review at both sizes, no horizontal overflow, every control with an
+// accessible name, and a visible focus ring on whatever the Tab key reaches.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cityId, startWorld } from "./support/harness.mjs";
@@ -20,6 +20,7 @@ function pages() {
     { name: "map", path: "/", ready: (p) => p.waitForFunction(() => window.__twinningMap?.ready === true) },
     { name: "city", path: `/city/${cityId(world, "Coventry, GB")}`, ready: (p) => p.getByTestId("twins").waitFor() },
     { name: "login", path: "/login", ready: (p) => p.getByLabel("Password").waitFor() },
+    { name: "geocode", path: "/geocode", ready: (p) => p.getByTestId("review").first().waitFor() },
   ];
 }
 

@@ -2,7 +2,7 @@
 
 import { ApiError } from "./api";
 import { h } from "./dom";
-import { t } from "./i18n";
+import { lang, t } from "./i18n";
 
 export interface CityRef {
   id: number;
@@ -36,4 +36,35 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** A count or a population in the interface's language (42,396 or 42 396). */
+export function count(n: number): string {
+  return n.toLocaleString(lang());
+}
+
+/** A point as the registry records it, to four decimals (about 10 m): "50.7358, -1.7813". */
+export function point(lat: number, lng: number): string {
+  return `${lat.toFixed(4)}, ${lng.toFixed(4)}`;
+}
+
+/** Where a city's coordinates come from (GET /api/cities/{id}). */
+export interface CoordinatesOrigin {
+  coordinates_source: "import" | "gazetteer" | "manual";
+  geonames_id: number | null;
+}
+
+/** A link to a place of the GeoNames gazetteer: "GeoNames 2653075". */
+export function geonamesLink(id: number): HTMLElement {
+  return h("a", { href: `https://www.geonames.org/${id}`, rel: "noopener noreferrer", target: "_blank" }, `GeoNames ${id}`);
+}
+
+/** The origin in words: "set by hand", "as imported", or "GeoNames N" as a link (a hand-set point taken from a gazetteer place names it too). */
+export function coordinatesOrigin(c: CoordinatesOrigin): (HTMLElement | string)[] {
+  if (c.coordinates_source === "gazetteer" && c.geonames_id !== null) return [geonamesLink(c.geonames_id)];
+  if (c.coordinates_source === "manual") {
+    return c.geonames_id !== null ? [t("coords.manual"), " (", geonamesLink(c.geonames_id), ")"] : [t("coords.manual")];
+  }
+  if (c.coordinates_source === "gazetteer") return [t("coords.gazetteer")];
+  return [t("coords.import")];
 }

@@ -4,13 +4,14 @@ import "./styles.css";
 import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
 import { dispatch, route, setNavigateHook, startRouter, type Render } from "./router";
-import { currentUser, loadSession, logout } from "./session";
+import { canCoordinate, currentUser, loadSession, logout } from "./session";
 import { renderMap } from "./pages/map";
 import { renderCity } from "./pages/city";
 import { renderLogin } from "./pages/login";
 import { renderCompose, renderLetter, renderLetters } from "./pages/letters";
 import { renderCampaign, renderCampaigns } from "./pages/campaign";
 import { renderPlan } from "./pages/plan";
+import { renderGeocode } from "./pages/geocode";
 
 function renderFrame(): void {
   const nav = document.getElementById("nav") as HTMLElement;
@@ -27,6 +28,8 @@ function renderFrame(): void {
     item("/letters", "nav.letters"),
     item("/campaigns", "nav.campaigns"),
     item("/plan", "nav.plan"),
+    // Pages only coordinators act on are linked only for them.
+    ...(canCoordinate() ? [item("/geocode", "nav.geocode")] : []),
   );
   (document.getElementById("skip-link") as HTMLAnchorElement).textContent = t("nav.skip");
   const langButton = document.getElementById("lang-switch") as HTMLButtonElement;
@@ -65,6 +68,7 @@ route("/letters/:id", withSession(renderLetter));
 route("/campaigns", withSession(renderCampaigns));
 route("/campaigns/:code", withSession(renderCampaign));
 route("/plan", withSession(renderPlan));
+route("/geocode", withSession(renderGeocode));
 
 document.getElementById("lang-switch")?.addEventListener("click", () => {
   setLang(lang() === "en" ? "ru" : "en");

@@ -1,9 +1,10 @@
 // What every browser test needs: the real `twinning` binary serving the
 // built web interface (web/dist) on a scratch SQLite database that holds the
-// bundled world list and the 2013 demo, users created with `twinning user
-// add`, and Debian's chromium driven by playwright-core with the flags that
-// work offline. Missing pieces (binary, web/dist, node_modules, chromium)
-// FAIL the test with a message saying what to run; nothing is skipped.
+// bundled world list (geocoded) and the 2013 demo, users created with
+// `twinning user add`, and Debian's chromium driven by playwright-core with
+// the flags that work offline. Missing pieces (binary, web/dist,
+// node_modules, chromium) FAIL the test with a message saying what to run;
+// nothing is skipped.
 //
 // Environment (set by CMake, tests/CMakeLists.txt):
 //   TWINNING_BINARY     the twinning executable (required)
@@ -191,8 +192,8 @@ function serve(db) {
 }
 
 /**
- * A scratch database (`init`, the bundled world list, `demo`), the server on
- * it and a headless chromium. The caller stops it with world.stop().
+ * A scratch database (`init`, the bundled world list, `geocode`, `demo`),
+ * the server on it and a headless chromium. The caller stops it with world.stop().
  */
 export async function startWorld() {
   const { chromium } = prerequisites();
@@ -202,6 +203,10 @@ export async function startWorld() {
   try {
     twinning(db, ["init"]);
     twinning(db, ["import", "wikipedia-csv", join(sourceDir, "data", "twin_cities_wikipedia.csv")]);
+    // Geocoded as scripts/run prepares a database: the cities placed from the
+    // GeoNames gazetteer (data/gazetteer.csv), the doubtful ones on the
+    // review list.
+    twinning(db, ["geocode"]);
     twinning(db, ["demo"]);
     const { server, baseUrl } = await serve(db);
     world = new World(dir, db, server, baseUrl, null);

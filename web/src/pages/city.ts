@@ -6,6 +6,7 @@ import { ApiError, get, itemsOf } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { canCoordinate, currentUser } from "../session";
+import { coordinatesOrigin, count, point, type CoordinatesOrigin } from "../format";
 
 interface CityName {
   name: string;
@@ -30,7 +31,7 @@ interface Twin {
 }
 
 /** GET /api/cities/{id}: the city with all its names (twins come separately). */
-export interface CityDetail {
+export interface CityDetail extends CoordinatesOrigin {
   id: number;
   name: string;
   country: string;
@@ -119,7 +120,14 @@ export async function renderCity(main: HTMLElement, params: Record<string, strin
         field(t("city.fax"), city.fax),
         field(t("city.email"), city.email),
         field(t("city.languages"), city.languages.join(", ")),
-        field(t("city.population"), city.population?.toLocaleString()),
+        city.population !== null
+          ? [h("dt", {}, t("city.population")), h("dd", { "data-testid": "population" }, count(city.population))]
+          : null,
+        h("dt", {}, t("city.coordinates")),
+        h("dd", { "data-testid": "coordinates" },
+          city.lat !== null && city.lng !== null
+            ? [point(city.lat, city.lng), h("span", { class: "muted" }, " · "), ...coordinatesOrigin(city)]
+            : h("span", { class: "muted" }, t("city.noCoordinates"))),
       ),
     ),
     h("section", { class: "card" },

@@ -13,10 +13,12 @@ import type { Topology, GeometryCollection } from "topojson-specification";
 import type { FeatureCollection } from "geojson";
 import worldTopology from "world-atlas/countries-110m.json";
 import { get, itemsOf } from "../api";
-import { h } from "../dom";
+import { append, h } from "../dom";
 import { navigate } from "../router";
 import { lang, t } from "../i18n";
 import { searchBox } from "../search";
+import { coordinatesOrigin, count } from "../format";
+import type { CityDetail } from "./city";
 
 /** Columnar map data as served by GET /api/map. */
 export interface MapData {
@@ -217,6 +219,9 @@ class MapView {
   private cache: SceneCache | null = null;
   private settleTimer = 0;
   private readonly probe: MapProbe;
+  // The cities' own records (population, where the point comes from), which
+  // the columnar map data does not carry: fetched when a city is selected.
+  private readonly details = new Map<number, Promise<CityDetail | null>>();
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -406,6 +411,7 @@ class MapView {
     const twins = this.twinsOf(i).sort((x, y) => c.name[x].localeCompare(c.name[y]));
     this.panel.append(
       h("h2", {}, c.name[i], h("span", { class: "muted" }, " · ", this.countryName.get(c.country[i]) ?? c.country[i])),
+      this.cityFacts(id),
       h("a", { href: `/city/${id}`, "data-link": true, class: "button" }, t("map.openCity")),
       h("h3", {}, `${t("map.twins")} (${twins.length})`),
       h("ul", { class: "twin-list", "data-testid": "twin-list" },
@@ -423,6 +429,24 @@ class MapView {
         ),
       ),
     );
+  }
+
+  /** The city's population and the origin of its point, filled in when its record arrives. */
+  private cityFacts(id: number): HTMLElement {
+    const box = h("div", { class: "panel-facts small", "data-testid": "city-facts" });
+    let detail = this.details.get(id);
+    if (!detail) {
+      detail = get<CityDetail>(`/api/cities/${id}`).catch(() => null);
+      this.details.set(id, detail);
+    }
+    void detail.then((city) => {
+      if (!city) return;
+      append(box, [
+        city.population !== null ? h("p", {}, `${t("city.population")} ${count(city.population)}`) : null,
+        city.lat !== null ? h("p", { class: "muted" }, `${t("coords.label")}: `, ...coordinatesOrigin(city)) : null,
+      ]);
+    });
+    return box;
   }
 
   /** The movement in numbers and the legend, while no city is selected. */
