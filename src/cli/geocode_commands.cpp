@@ -68,7 +68,8 @@ void add_geocode_commands(CLI::App& app, Context& ctx) {
 
   auto settle = [&ctx](const std::string& ref, std::optional<std::int64_t> id) {
     auto& store = ctx.store();
-    City c = ingest::resolve_geocode_review(store, registry::resolve_city(store, ref, "CITY"), id);
+    City c = ingest::resolve_geocode_review(store, registry::resolve_city(store, ref, "CITY"),
+                                            ingest::GeocodeAnswer{id, std::nullopt});
     if (ctx.json) return ctx.print_json(nlohmann::json(c));
     std::cout << c.name << ", " << c.country << " (#" << c.id << ") at "
               << format_coordinates(c.lat, c.lng) << ", set by hand\n";

@@ -55,24 +55,31 @@ std::string without_suffix(std::string_view s) {
   return std::string(s);
 }
 
-std::int64_t parse_integer(const std::string& text, const char* column, int line) {
+// The error of line `line` of gazetteer `source`: "FILE line N: what".
+[[noreturn]] void throw_at(const std::string& source, int line, const std::string& what) {
+  throw_invalid(source + " line " + std::to_string(line) + ": " + what,
+                "line " + std::to_string(line));
+}
+
+std::int64_t parse_integer(const std::string& text, const char* column, const std::string& source,
+                           int line) {
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
-    throw_invalid(std::string(column) + " '" + text + "' is not a whole number >= 0",
-                  "line " + std::to_string(line));
+    throw_at(source, line, std::string(column) + " '" + text + "' is not a whole number >= 0");
   }
   return value;
 }
 
-double parse_degrees(const std::string& text, const char* column, double limit, int line) {
+double parse_degrees(const std::string& text, const char* column, double limit,
+                     const std::string& source, int line) {
   char* end = nullptr;
   double value = text.empty() ? NAN : std::strtod(text.c_str(), &end);
   if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) ||
       std::fabs(value) > limit) {
-    throw_invalid(std::string(column) + " '" + text + "' is not a number within ±" +
-                      std::to_string(static_cast<int>(limit)),
-                  "line " + std::to_string(line));
+    throw_at(source, line,
+             std::string(column) + " '" + text + "' is not a number within ±" +
+                 std::to_string(static_cast<int>(limit)));
   }
   return value;
 }
@@ -185,37 +192,34 @@ Gazetteer Gazetteer::parse(std::string_view csv_text, const std::string& source)
   std::vector<std::string> f;
   if (!reader.next(f) || f.size() != kColumns ||
       !std::equal(f.begin(), f.end(), std::begin(kHeader))) {
-    throw_invalid(source + ": the first line must be the header geonames_id,name,country," +
-                      "admin_code,feature_code,population,lat,lng",
-                  "line 1");
+    throw_at(source, 1,
+             "the first line must be the header "
+             "geonames_id,name,country,admin_code,feature_code,population,lat,lng");
   }
   while (reader.next(f)) {
     int line = reader.line();
     if (f.size() != kColumns) {
-      throw_invalid(source + ": expected 8 fields, found " + std::to_string(f.size()),
-                    "line " + std::to_string(line));
+      throw_at(source, line, "expected 8 fields, found " + std::to_string(f.size()));
     }
     GazetteerPlace p;
-    p.geonames_id = parse_integer(f[0], "geonames_id", line);
+    p.geonames_id = parse_integer(f[0], "geonames_id", source, line);
     p.name = f[1];
     p.country = f[2];
     p.admin_code = f[3];
     p.feature_code = f[4];
-    p.population = parse_integer(f[5], "population", line);
-    p.lat = parse_degrees(f[6], "lat", 90, line);
-    p.lng = parse_degrees(f[7], "lng", 180, line);
+    p.population = parse_integer(f[5], "population", source, line);
+    p.lat = parse_degrees(f[6], "lat", 90, source, line);
+    p.lng = parse_degrees(f[7], "lng", 180, source, line);
     if (trim(p.name).empty() || !is_valid_utf8(p.name)) {
-      throw_invalid(source + ": the name is empty or not UTF-8", "line " + std::to_string(line));
+      throw_at(source, line, "the name is empty or not UTF-8");
     }
     if (p.country.size() != 2 || !std::all_of(p.country.begin(), p.country.end(),
                                                [](char c) { return c >= 'A' && c <= 'Z'; })) {
-      throw_invalid(source + ": country '" + p.country + "' is not an ISO 3166-1 alpha-2 code",
-                    "line " + std::to_string(line));
+      throw_at(source, line, "country '" + p.country + "' is not an ISO 3166-1 alpha-2 code");
     }
     auto index = static_cast<std::uint32_t>(g.places_.size());
     if (!g.by_id_.emplace(p.geonames_id, index).second) {
-      throw_invalid(source + ": GeoNames id " + f[0] + " appears twice",
-                    "line " + std::to_string(line));
+      throw_at(source, line, "GeoNames id " + f[0] + " appears twice");
     }
     for (const std::string& key : match_keys(p.name)) {
       g.index_[key + '\t' + p.country].push_back(index);

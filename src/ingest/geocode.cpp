@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "model/error.h"
 #include "model/geo.h"
@@ -68,9 +69,9 @@ store::CityPlacement placed_at(const store::CityPlacement& before, const Gazette
 
 // Cities the pass placed at one and the same gazetteer place: the same city
 // recorded twice ("Sharm El-Sheikh", "Sharm El Sheikh") or a town and the
-// district around it ("Tarnów", "Tarnów (rural gmina)"). The city whose name
-// is the place's keeps the place's population; every other goes to review
-// and keeps the population it had.
+// district around it ("Tarnów", "Tarnów (rural gmina)"). All but the first
+// go to review; those named otherwise than the place (a district, a
+// municipality) keep the population they had, not the town's.
 void review_shared_places(const std::vector<store::CityPlacement>& before,
                           std::vector<store::CityPlacement>& current, const Gazetteer& gazetteer,
                           std::vector<store::GeocodeReviewEntry>& reviews) {
@@ -83,9 +84,15 @@ void review_shared_places(const std::vector<store::CityPlacement>& before,
   for (const auto& [place_id, members] : by_place) {
     if (members.size() < 2) continue;
     const GazetteerPlace* place = gazetteer.find(place_id);
-    std::size_t owner = members.front();  // by id: the earliest record
+    // Spelled as the place is named (punctuation aside): the city itself,
+    // recorded once or more. The first such record, else the first record,
+    // keeps the place without review.
+    auto named_as_place = [&](std::size_t i) {
+      return place && compact_key(current[i].name) == compact_key(place->name);
+    };
+    std::size_t owner = members.front();
     for (std::size_t i : members) {
-      if (place && compact_key(current[i].name) == compact_key(place->name)) {
+      if (named_as_place(i)) {
         owner = i;
         break;
       }
@@ -93,9 +100,11 @@ void review_shared_places(const std::vector<store::CityPlacement>& before,
     const store::CityPlacement& first = current[owner];
     for (std::size_t i : members) {
       if (i == owner) continue;
-      current[i].population = before[i].population;
+      if (!named_as_place(i)) current[i].population = before[i].population;
       nlohmann::json candidates = nlohmann::json::array();
-      if (place) candidates = candidates_json({place}, std::nullopt, false);
+      Point point;
+      if (current[i].lat && current[i].lng) point = std::make_pair(*current[i].lat, *current[i].lng);
+      if (place) candidates = candidates_json({place}, point, true);
       reviews.push_back({current[i].id,
                          "placed at GeoNames place " + std::to_string(place_id) +
                              ", which is also the place of " + first.name + ", " + first.country +
@@ -194,6 +203,11 @@ GeocodeReport geocode(store::Store& store, const Gazetteer& gazetteer,
     std::vector<store::CityPlacement> current = before;
     r.cities = static_cast<int>(before.size());
     std::vector<store::GeocodeReviewEntry> reviews;
+    // Points doubted once stay doubted until a person settles the city:
+    // those the review list doubts, and those found suspect in any round of
+    // this pass (a point another city has just been placed on included).
+    std::set<CityId> doubted;
+    for (CityId id : store::GeocodeReviewStore(store).suspect_points()) doubted.insert(id);
     // Placing a city can free the point it shared with others, which makes
     // theirs trusted and their decision different: decide again until no
     // city moves, so that the next pass finds nothing to do. A placed city
@@ -223,7 +237,8 @@ GeocodeReport geocode(store::Store& store, const Gazetteer& gazetteer,
         bool own_place =
             city.coordinates_source == CoordinatesSource::kGazetteer && city.geonames_id;
         bool far = outside && *outside > options.far_outside_km;
-        bool trusted = point && (own_place || (!far && sharing == 0));
+        if (point && !own_place && (far || sharing > 0)) doubted.insert(city.id);
+        bool trusted = point && (own_place || !doubted.contains(city.id));
         if (first_round && !trusted) ++r.suspect_points;
 
         auto candidates = gazetteer.candidates(city.name, city.country);
@@ -249,21 +264,23 @@ GeocodeReport geocode(store::Store& store, const Gazetteer& gazetteer,
           case GeocodeDecision::Outcome::kReview:
             reviews.push_back({city.id, d.reason,
                                candidates_json(candidates.empty() ? similar : candidates, point,
-                                               trusted)});
+                                               trusted),
+                               !trusted});
             break;
           case GeocodeDecision::Outcome::kNoCandidate: {
             ++r.without_candidate;
             if (trusted) break;
-            std::string why = !point ? "no coordinates"
-                              : far  ? "the recorded point lies " + km(*outside) + " outside " +
-                                          city.country
-                                     : "the recorded point is shared with " +
-                                          std::to_string(sharing) + " other cit" +
-                                          (sharing == 1 ? "y" : "ies");
+            std::string why =
+                !point        ? "no coordinates"
+                : far         ? "the recorded point lies " + km(*outside) + " outside " +
+                                    city.country
+                : sharing > 0 ? "the recorded point is shared with " + std::to_string(sharing) +
+                                    " other cit" + (sharing == 1 ? "y" : "ies")
+                              : "the recorded point was shared with other cities";
             reviews.push_back({city.id,
                                why + ", and the gazetteer has no place of this name in " +
                                    city.country,
-                               nlohmann::json::array()});
+                               nlohmann::json::array(), true});
             break;
           }
         }
@@ -311,8 +328,7 @@ nlohmann::json geocode_json(const GeocodeReport& r, std::size_t max_changes) {
           {"changes", std::move(changes)}};
 }
 
-City resolve_geocode_review(store::Store& store, CityId city,
-                            std::optional<std::int64_t> geonames_id) {
+City resolve_geocode_review(store::Store& store, CityId city, const GeocodeAnswer& answer) {
   if (!store.actor().can_write_registry()) {
     throw Error(ErrorCode::kForbidden, "only coordinators and admins may geocode the registry");
   }
@@ -328,7 +344,16 @@ City resolve_geocode_review(store::Store& store, CityId city,
                                 current.lng,        current.population,
                                 current.coordinates_source, current.geonames_id};
     store::CityPlacement after = before;
-    if (geonames_id) {
+    const auto& geonames_id = answer.geonames_id;
+    if (geonames_id && answer.point) {
+      throw_invalid("give a candidate's geonames_id or a point, not both", "geonames_id");
+    }
+    if (answer.point) {
+      after.lat = answer.point->first;
+      after.lng = answer.point->second;
+      after.geonames_id.reset();
+      after.coordinates_source = CoordinatesSource::kManual;
+    } else if (geonames_id) {
       const nlohmann::json* chosen = nullptr;
       for (const auto& c : review->candidates) {
         if (c.value("geonames_id", std::int64_t{0}) == *geonames_id) chosen = &c;

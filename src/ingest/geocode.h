@@ -107,17 +107,23 @@ GeocodeReport geocode(store::Store& store, const Gazetteer& gazetteer,
 // with at most `max_changes` changes listed (0: all).
 nlohmann::json geocode_json(const GeocodeReport& r, std::size_t max_changes = 0);
 
-// A coordinator's answer to one review entry: take the listed candidate
-// `geonames_id`, or (nullopt) keep the city's current point. Either way the
+// A coordinator's answer to one review entry: take one of its candidates,
+// set the point by hand, or (neither) keep the recorded point.
+struct GeocodeAnswer {
+  std::optional<std::int64_t> geonames_id;             // a listed candidate
+  std::optional<std::pair<double, double>> point;      // lat, lng set by hand
+};
+
+// Settles review entry of `city` with `answer`, in one transaction: the
 // coordinates become manual (no later pass replaces them), the entry is
-// removed and the change audited; a taken candidate also gives the city its
-// GeoNames id and, if it has none, its population. Returns the city
-// afterwards. Throws Error(kForbidden) unless the actor may write the
-// registry, Error(kNotFound, "city") for an unknown city or one not on the
-// review list, Error(kInvalidInput, "geonames_id") for an id that is not
-// one of its candidates, and Error(kInvalidInput, "keep") for keeping a
-// point the city does not have.
-City resolve_geocode_review(store::Store& store, CityId city,
-                            std::optional<std::int64_t> geonames_id);
+// removed and the change audited ("geocode_review"); a taken candidate also
+// gives the city its GeoNames id and, if it has none, its population; a
+// point set by hand clears the GeoNames id. Returns the city afterwards.
+// Throws Error(kForbidden) unless the actor may write the registry,
+// Error(kNotFound, "city") for an unknown city or one not on the review
+// list, Error(kInvalidInput) naming "geonames_id" for an id that is not one
+// of its candidates or given together with a point, "lat"/"lng" for a point
+// out of range, and "keep" for keeping a point the city does not have.
+City resolve_geocode_review(store::Store& store, CityId city, const GeocodeAnswer& answer);
 
 }  // namespace twinning::ingest

@@ -1,8 +1,8 @@
 // Geocoding (ingest/geocode.h): POST /api/geocode runs the pass over the
 // registry with the server's gazetteer (`serve --gazetteer`), GET
 // /api/geocode/reviews lists the cities it could not place, and POST
-// /api/cities/{id}/geocode settles one of them with a candidate or by
-// keeping its point.
+// /api/cities/{id}/geocode settles one of them with a candidate, a point
+// set by hand, or by keeping its point.
 #include "ingest/geocode.h"
 #include "model/model_json.h"
 #include "server/api.h"
@@ -34,14 +34,20 @@ Response list_reviews(RequestContext& ctx) {
 
 Response settle_review(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  JsonFields f(parse_json_object(ctx.request), {"geonames_id", "keep"});
-  auto geonames_id = f.integer("geonames_id");
+  JsonFields f(parse_json_object(ctx.request), {"geonames_id", "keep", "lat", "lng"});
+  ingest::GeocodeAnswer answer;
+  answer.geonames_id = f.integer("geonames_id");
   bool keep = f.boolean("keep").value_or(false);
-  if (geonames_id.has_value() == keep) {
-    throw_invalid("give either geonames_id (a candidate to take) or keep: true", "geonames_id");
+  auto lat = f.number("lat"), lng = f.number("lng");
+  if (lat.has_value() != lng.has_value()) throw_invalid("give both lat and lng", lat ? "lng" : "lat");
+  if (lat) answer.point = std::make_pair(*lat, *lng);
+  int given = (answer.geonames_id ? 1 : 0) + (keep ? 1 : 0) + (answer.point ? 1 : 0);
+  if (given != 1) {
+    throw_invalid("give one of: geonames_id (a candidate to take), lat and lng (a point set by "
+                  "hand), or keep: true",
+                  "geonames_id");
   }
-  return json_response(200, ingest::resolve_geocode_review(ctx.store, ctx.id_param(),
-                                                           keep ? std::nullopt : geonames_id));
+  return json_response(200, ingest::resolve_geocode_review(ctx.store, ctx.id_param(), answer));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ struct GeocodeReviewEntry {
   CityId city_id = 0;
   std::string reason;
   nlohmann::json candidates = nlohmann::json::array();  // gazetteer places, best first
+  bool point_suspect = false;  // the recorded point itself is doubted
 };
 
 // An entry with the city it is about, as listed.
@@ -26,10 +27,11 @@ struct GeocodeReview {
   CitySummary city;
   std::string reason;
   nlohmann::json candidates;
+  bool point_suspect = false;
   std::string updated_at;  // ISO 8601 UTC: when the pass last wrote it
 };
 
-// {"city", "reason", "candidates", "updated_at"}
+// {"city", "reason", "candidates", "point_suspect", "updated_at"}
 void to_json(nlohmann::json& j, const GeocodeReview& r);
 
 class GeocodeReviewStore {
@@ -43,6 +45,8 @@ class GeocodeReviewStore {
   // write transaction. Throws as Database::execute.
   int replace_all(const std::vector<GeocodeReviewEntry>& entries);
 
+  // The cities whose entry doubts their recorded point.
+  std::vector<CityId> suspect_points();
   // One page of the list, by city id.
   std::vector<GeocodeReview> list(int limit, int offset);
   std::int64_t count();

@@ -130,6 +130,13 @@ inline constexpr MatrixRow kRouteMatrix[] = {
      401,  403,  403,  200,  200,  "name", "text/csv"},
   {"GET",    "/api/quality",                  "/api/quality?limit=5", "",
      200,  200,  200,  200,  200},
+  {"POST",   "/api/geocode",                  "/api/geocode", "",
+     401,  403,  403,  200,  200},
+  {"GET",    "/api/geocode/reviews",          "/api/geocode/reviews?limit=5", "",
+     200,  200,  200,  200,  200},
+  // Kiel's point is its gazetteer place: not on the review list.
+  {"POST",   "/api/cities/{id}/geocode",      "/api/cities/{kiel}/geocode", R"({"keep": true})",
+     401,  403,  403,  404,  404},
   {"GET",    "/api/export/csv",               "/api/export/csv", "",
      200,  200,  200,  200,  200},
   {"GET",    "/api/export/geojson",           "/api/export/geojson", "",

@@ -7,7 +7,7 @@
 // read the list; the actions are only drawn for coordinators and admins
 // (the server refuses them to anyone else regardless).
 
-import { api, ApiError, get, post } from "../api";
+import { ApiError, get, post } from "../api";
 import { append, h } from "../dom";
 import { addStrings, t } from "../i18n";
 import { navigate } from "../router";
@@ -227,15 +227,13 @@ function reviewCard(r: Review, onSettled: () => void): HTMLElement {
   const buttons: HTMLButtonElement[] = [];
   const card = h("article", { class: "card review", "data-testid": "review", "data-city": c.id });
 
-  // Asks, POSTs (after `before`, if any), and on success puts what was
-  // saved in the entry's place.
-  const settle = async (question: string, body: object, before?: () => Promise<unknown>) => {
+  // Asks, POSTs, and on success puts what was saved in the entry's place.
+  const settle = async (question: string, body: object) => {
     if (!window.confirm(question)) return;
     const wasDisabled = buttons.map((b) => b.disabled);
     for (const b of buttons) b.disabled = true;
     message.replaceChildren(h("p", { class: "muted" }, t("geo.working")));
     try {
-      if (before) await before();
       const city = await post<CityDetail>(`/api/cities/${c.id}/geocode`, body);
       card.replaceWith(h("p", { class: "card saved", role: "status", "data-testid": "saved", "data-city": c.id }, savedNote(city)));
       onSettled();
@@ -305,10 +303,8 @@ function reviewCard(r: Review, onSettled: () => void): HTMLElement {
         message.replaceChildren(h("p", { class: "error", role: "alert" }, t("geo.badPoint")));
         return;
       }
-      // The point becomes the city's (PATCH makes it a hand-set point),
-      // then the entry is settled by keeping it.
-      void settle(tf("geo.confirmHand", { city: cityName, point: point(y, x) }), { keep: true },
-        () => api("PATCH", `/api/cities/${c.id}`, { lat: y, lng: x }));
+      // One request: the point is set by hand and the entry settled together.
+      void settle(tf("geo.confirmHand", { city: cityName, point: point(y, x) }), { lat: y, lng: x });
     });
     actions = h("div", { class: "review-actions" },
       keep,

@@ -10,5 +10,9 @@ CREATE TABLE geocode_reviews (
   city_id BIGINT PRIMARY KEY REFERENCES cities(id) ON DELETE CASCADE,
   reason TEXT NOT NULL,
   candidates TEXT NOT NULL,  -- JSON array of gazetteer places, best first
+  -- 1 when the recorded point itself is doubted (far outside the country,
+  -- or shared with other cities when the pass began): later passes keep
+  -- doubting it although the cities it was shared with have moved away.
+  point_suspect INTEGER NOT NULL DEFAULT 0 CHECK (point_suspect = 0 OR point_suspect = 1),
   updated_at TEXT NOT NULL
 );
