@@ -66,20 +66,25 @@ export function worldMap(
   }
   for (const pt of points) {
     const xy = projection([pt.lng, pt.lat]);
-    if (!xy) continue;
-    const g = el("g", { class: "map-point", transform: `translate(${xy[0]},${xy[1]})` });
-    g.append(el("circle", { r: 6 }));
-    if (pt.rank !== undefined) {
-      const txt = el("text", { "text-anchor": "middle", dy: 3.5 });
-      txt.textContent = String(pt.rank);
-      g.append(txt);
-    }
-    const t = el("title", {});
-    t.textContent = pt.label;
-    g.append(t);
-    svg.append(g);
+    if (xy) svg.append(pointMarker(pt, `${xy[0]},${xy[1]}`, 6, 3.5));
   }
   return svg;
+}
+
+// A dot at `at` ("x,y"), numbered with the point's rank if it has one, its
+// label as a tooltip.
+function pointMarker(pt: MapPoint, at: string, radius: number, dy: number): SVGGElement {
+  const g = el("g", { class: "map-point", transform: `translate(${at})` });
+  g.append(el("circle", { r: radius }));
+  if (pt.rank !== undefined) {
+    const txt = el("text", { "text-anchor": "middle", dy });
+    txt.textContent = String(pt.rank);
+    g.append(txt);
+  }
+  const t = el("title", {});
+  t.textContent = pt.label;
+  g.append(t);
+  return g;
 }
 
 const REGION_W = 320;
@@ -146,18 +151,7 @@ export function regionMap(iso2: string, recorded: MapPoint | null, places: MapPo
   }
   places.forEach((pt) => {
     const xy = projection([pt.lng, pt.lat]);
-    if (!xy) return;
-    const g = el("g", { class: "map-point", transform: `translate(${xy[0].toFixed(1)},${xy[1].toFixed(1)})` });
-    g.append(el("circle", { r: 7 }));
-    if (pt.rank !== undefined) {
-      const txt = el("text", { "text-anchor": "middle", dy: 3.2 });
-      txt.textContent = String(pt.rank);
-      g.append(txt);
-    }
-    const t = el("title", {});
-    t.textContent = pt.label;
-    g.append(t);
-    svg.append(g);
+    if (xy) svg.append(pointMarker(pt, `${xy[0].toFixed(1)},${xy[1].toFixed(1)}`, 7, 3.2));
   });
   if (recorded) {
     // Drawn last: the point under review stays visible over its candidates.
