@@ -83,6 +83,11 @@ TEST(DecideGeocodeTest, AnEarlierChoiceStandsAndSimilarNamesHelpOnlyATrustedPoin
   auto b = place(2, "Newport", 50.70, -1.29, 25000);
   // The city sits at b because an earlier pass (or review) put it there.
   EXPECT_EQ(decide_geocode(std::make_pair(50.70, -1.29), true, {&a, &b}, {}, 2).place, &b);
+  // Even where the rules alone would now choose another: the hamlet c, 3 km
+  // from a, which dwarfs it, stays the city's place once chosen.
+  auto c = place(3, "Newport", 51.60, -2.95, 900);
+  EXPECT_EQ(decide_geocode(std::make_pair(51.60, -2.95), true, {&a, &c}).place, &a);
+  EXPECT_EQ(decide_geocode(std::make_pair(51.60, -2.95), true, {&a, &c}, {}, 3).place, &c);
 
   auto zap = place(687700, "Zaporizhia", 47.82, 35.19, 796217, "UA");
   auto d = decide_geocode(std::make_pair(47.84, 35.14), true, {}, {&zap});
