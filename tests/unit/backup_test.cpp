@@ -79,7 +79,7 @@ TEST_F(BackupTest, RestoreReplacesEverythingAndAuditsItselfInTheRestoredLog) {
 
 TEST_F(BackupTest, AnOlderBackupIsMigratedAfterTheRestore) {
   // A copy from before the letters, users and campaigns schemas (migrations
-  // 3 to 5): only the registry of migration 1.
+  // 3 to 5) and geocoding (8): only the registry of migration 1.
   std::string file = dir.file("old.db");
   backup_database(*store, file);
   store::open_database(file)->execute_script(
@@ -88,7 +88,10 @@ TEST_F(BackupTest, AnOlderBackupIsMigratedAfterTheRestore) {
       "DROP TABLE login_attempts; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DROP TABLE letter_attachments; DROP TABLE letter_links; DROP TABLE letter_addressees; "
       "DROP TABLE letters; DROP TABLE office_counters; DROP TABLE office_requisites; "
-      "DROP TABLE offices; DELETE FROM schema_migrations WHERE version > 1; "
+      "DROP TABLE offices; DROP TABLE geocode_reviews; "
+      "ALTER TABLE cities DROP COLUMN coordinates_source; "
+      "ALTER TABLE cities DROP COLUMN geonames_id; "
+      "DELETE FROM schema_migrations WHERE version > 1; "
       "PRAGMA journal_mode=DELETE");
   BackupReport r = restore_database(*store, file);
   EXPECT_EQ(r.contents.schema_version, 1);
