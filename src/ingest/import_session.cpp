@@ -3,8 +3,6 @@
 #include "model/error.h"
 #include "model/text.h"
 #include "store/audit_log.h"
-#include "store/city_store.h"
-#include "store/link_store.h"
 
 namespace twinning::ingest {
 namespace {
@@ -14,14 +12,10 @@ std::uint64_t pair_key(CityId a, CityId b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
 }
 
-store::Value date_value(const std::optional<PartialDate>& d) {
-  return d ? store::Value(d->to_string()) : store::Value();
-}
-
 }  // namespace
 
 ImportSession::ImportSession(store::Store& store, ImportReport& report)
-    : store_(store), report_(report) {
+    : store_(store), report_(report), writer_(store) {
   if (!store.actor().can_write_registry()) {
     throw Error(ErrorCode::kForbidden, "only coordinators and admins may import data");
   }
@@ -37,7 +31,7 @@ ImportSession::ImportSession(store::Store& store, ImportReport& report)
 
 CityId ImportSession::create_city(const std::string& name, const std::string& iso2,
                                   std::optional<double> lat, std::optional<double> lng) {
-  CityId id = store::CityStore(store_).insert_imported(name, key(name), iso2, lat, lng);
+  CityId id = writer_.add_city(name, key(name), iso2, lat, lng);
   has_coordinates_[id] = lat.has_value();
   ++report_.cities_created;
   return id;
@@ -46,7 +40,7 @@ CityId ImportSession::create_city(const std::string& name, const std::string& is
 bool ImportSession::matched(CityId id, std::optional<double> lat, std::optional<double> lng) {
   ++report_.cities_matched;
   if (!lat || !lng || has_coordinates_[id]) return false;
-  store_.db().execute("UPDATE cities SET lat = $2, lng = $3 WHERE id = $1", {id, *lat, *lng});
+  writer_.set_coordinates(id, *lat, *lng);
   has_coordinates_[id] = true;
   ++report_.cities_updated;
   return true;
@@ -68,6 +62,7 @@ CityId ImportSession::city(const std::string& name, const std::string& iso2,
 void ImportSession::load_items() {
   if (items_loaded_) return;
   items_loaded_ = true;
+  writer_.flush();  // the query must see every city written so far
   store_.db().query_each("SELECT id, wikidata_id FROM cities WHERE wikidata_id IS NOT NULL", {},
                          [&](const store::Row& r) {
                            city_of_item_.emplace(r.text(1), r.integer(0));
@@ -100,7 +95,7 @@ CityId ImportSession::item_city(const std::string& qid, const std::string& name,
     id = by_name->second;
     if (!matched(id, lat, lng)) ++report_.cities_updated;  // gains its Wikidata id below
   }
-  store_.db().execute("UPDATE cities SET wikidata_id = $2 WHERE id = $1", {id, qid});
+  writer_.set_wikidata_id(id, qid);
   city_of_item_[qid] = id;
   item_of_city_[id] = qid;
   return id;
@@ -113,45 +108,25 @@ const std::string& ImportSession::key(const std::string& name) {
 }
 
 void ImportSession::add_name(CityId city, const CityName& n) {
-  if (store_.db().execute(
-          "INSERT INTO city_names (city_id, name, name_key, lang, kind) VALUES ($1, $2, $3, $4, "
-          "$5) ON CONFLICT (city_id, name, lang, kind) DO NOTHING",
-          {city, n.name, key(n.name), n.lang, n.kind}) > 0) {
-    ++report_.names_added;
-  }
+  if (writer_.add_name(city, n, key(n.name))) ++report_.names_added;
 }
 
 LinkId ImportSession::link(CityId a, CityId b, CityId listed_by, const std::string& source,
                            const Link& attributes) {
-  auto [it, inserted] = link_index_.try_emplace(pair_key(a, b), 0);
-  store::LinkStore links(store_);
-  if (inserted) {
+  auto key = pair_key(a, b);
+  auto it = link_index_.find(key);
+  if (it == link_index_.end()) {
     if (a > b) std::swap(a, b);
-    it->second = links.insert_imported(a, b, attributes.source);
-    const Link& l = attributes;
-    bool has_attributes = l.kind != LinkKind::kTwin || l.since || l.until ||
-                          l.status != LinkStatus::kActive || !l.notes.empty();
-    if (has_attributes) {
-      store_.db().execute(
-          "UPDATE links SET kind=$2, since=$3, until=$4, status=$5, notes=$6 WHERE id=$1",
-          {it->second, link_kind_name(l.kind), date_value(l.since), date_value(l.until),
-           link_status_name(l.status), l.notes});
-    }
+    it = link_index_.emplace(key, writer_.add_link(a, b, attributes)).first;
     ++report_.links_created;
   } else {
     ++report_.links_merged;
-    std::int64_t updated = 0;
-    if (attributes.since) {
-      updated += store_.db().execute("UPDATE links SET since = $2 WHERE id = $1 AND since IS NULL",
-                                     {it->second, attributes.since->to_string()});
+    if ((attributes.since || attributes.until) &&
+        writer_.fill_dates(it->second, attributes.since, attributes.until)) {
+      ++report_.links_updated;
     }
-    if (attributes.until) {
-      updated += store_.db().execute("UPDATE links SET until = $2 WHERE id = $1 AND until IS NULL",
-                                     {it->second, attributes.until->to_string()});
-    }
-    if (updated > 0) ++report_.links_updated;
   }
-  if (links.add_listing(it->second, listed_by, source)) ++report_.listings_added;
+  if (writer_.add_listing(it->second, listed_by, source)) ++report_.listings_added;
   return it->second;
 }
 
@@ -161,6 +136,7 @@ void ImportSession::reject(int line, std::string reason, std::string item, int r
 }
 
 void ImportSession::finish() {
+  writer_.flush();
   if (report_.changed_nothing()) return;
   nlohmann::json summary = report_;
   summary.erase("rejects");

@@ -1,8 +1,10 @@
 // The write side shared by all importers: inside the caller's write
 // transaction it finds or creates cities by (official name key, country) or
 // by Wikidata id, and links by city pair, using in-memory indexes loaded
-// once, and counts what it did into an ImportReport. One audit entry
-// summarises the import. Not thread-safe; lives for one import.
+// once, and counts what it did into an ImportReport. It writes through a
+// store::ImportWriter, which may buffer rows until finish() (on PostgreSQL,
+// a few round trips per ten thousand rows). One audit entry summarises the
+// import. Not thread-safe; lives for one import.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include "ingest/import_report.h"
 #include "model/city.h"
 #include "model/link.h"
+#include "store/import_writer.h"
 #include "store/store.h"
 
 namespace twinning::ingest {
@@ -61,7 +64,9 @@ class ImportSession {
   // line; a Wikidata item's statement count). `item` is "" for CSV.
   void reject(int line, std::string reason, std::string item = {}, int rows = 1);
 
-  // Writes the summary audit entry (nothing if the import changed nothing).
+  // Writes the rows still buffered and the summary audit entry (none if the
+  // import changed nothing). Call it last, inside the transaction: rows not
+  // written by then are lost.
   void finish();
 
  private:
@@ -73,6 +78,7 @@ class ImportSession {
 
   store::Store& store_;
   ImportReport& report_;
+  store::ImportWriter writer_;
   std::unordered_map<std::string, CityId> city_index_;  // name_key + '\t' + iso2
   std::unordered_map<std::uint64_t, LinkId> link_index_;
   std::unordered_map<CityId, bool> has_coordinates_;

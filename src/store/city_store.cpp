@@ -141,22 +141,6 @@ CityId CityStore::create(const City& city) {
   });
 }
 
-CityId CityStore::insert_imported(const std::string& name, const std::string& key,
-                                  const std::string& country, std::optional<double> lat,
-                                  std::optional<double> lng) {
-  Database& db = store_.db();
-  std::string now = now_utc_iso();
-  CityId id = db.insert(
-      "INSERT INTO cities (name, name_key, country, lat, lng, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $6)",
-      {name, key, country, lat, lng, now});
-  db.execute(
-      "INSERT INTO city_names (city_id, name, name_key, lang, kind) VALUES ($1, $2, $3, '', "
-      "'official')",
-      {id, name, key});
-  return id;
-}
-
 std::optional<City> CityStore::get(CityId id) {
   // One round trip: the city's columns on every row of its names (one row
   // with NULL name columns if it has none). Undated names first, spelled

@@ -1,6 +1,7 @@
 // The cities of the registry and all their names (official, local,
 // alternate, former with dates). Every write is audited under the Store's
-// actor, in the same transaction as the change.
+// actor, in the same transaction as the change; importers create cities in
+// bulk through ImportWriter instead, with one audit entry per import.
 #pragma once
 
 #include <functional>
@@ -70,14 +71,6 @@ class CityStore {
   // in range, valid UTF-8. Returns the new id. Throws Error(kInvalidInput)
   // naming the field, Error(kConflict) on a duplicate wikidata_id.
   CityId create(const City& city);
-
-  // Fast path for importers inside their own transaction: inserts a city
-  // with just name, country and coordinates, NOT audited (the importer
-  // records one audit entry for the whole import). Preconditions as
-  // create(), already checked by the caller.
-  CityId insert_imported(const std::string& name, const std::string& name_key,
-                         const std::string& country, std::optional<double> lat,
-                         std::optional<double> lng);
 
   // The city with all its names, or nullopt.
   std::optional<City> get(CityId id);

@@ -69,6 +69,54 @@ class Row {
   std::vector<Value> values_;
 };
 
+// Rows added to one table in bulk (Database::bulk_insert): the write path of
+// importers, which add tens of thousands of rows in one transaction. How the
+// rows travel is the backend's affair: the default, which SQLite uses,
+// inserts each row as it is added (a cached prepared statement, in process);
+// PostgreSQL buffers them, reserving their ids from the table's sequence,
+// and writes each flush()'s rows with one statement that runs while the
+// caller goes on: a few round trips per ten thousand rows instead of one
+// per row, and the server writes while the importer reads on.
+//
+// A buffered row is invisible to queries, and a row of another table that
+// references it must not be written before it: flush this BulkInsert before
+// the referencing one. Whatever the Database runs after a flush() (a query,
+// another statement, the commit) runs after the flushed rows are written.
+// Use inside a write transaction, and flush() before it commits: rows still
+// buffered when the object is destroyed are dropped. Must not outlive its
+// Database. Not thread-safe; copying is forbidden.
+class BulkInsert {
+ public:
+  BulkInsert() = default;
+  BulkInsert(const BulkInsert&) = delete;
+  BulkInsert& operator=(const BulkInsert&) = delete;
+  virtual ~BulkInsert() = default;
+
+  // Adds a row: one value per column, in the order bulk_insert() named them.
+  // Returns the row's id when the table's generated key column `id` is
+  // returned (bulk_insert's `returns_id`), else 0. Throws Error(kInvalidInput)
+  // at once, writing nothing, for a value the backend cannot store (text with
+  // a NUL character on PostgreSQL). Any other error is thrown as
+  // Database::execute by the call that writes the row: this one, or flush()
+  // (see there).
+  virtual std::int64_t add(Params row) = 0;
+
+  // The buffered row with id `id` (returns_id only), to be changed in place
+  // before it is written; nullptr if no such row is buffered (never added
+  // here, or written already: change it with SQL then).
+  virtual Params* buffered(std::int64_t id) = 0;
+
+  // The number of rows added and not yet written.
+  virtual std::size_t pending() const = 0;
+
+  // Writes every buffered row, or has them written: the writing may go on
+  // after flush() returns, and then an error of it (as Database::execute) is
+  // thrown by the next flush() or call on the Database, the commit at the
+  // latest, and by every one after it until the transaction is rolled back.
+  // The buffer is empty afterwards, on success or failure.
+  virtual void flush() = 0;
+};
+
 class Database {
  public:
   Database() = default;
@@ -106,6 +154,15 @@ class Database {
   // Runs a script of statements separated by ';' with no parameters
   // (migrations). Errors as execute().
   virtual void execute_script(std::string_view sql) = 0;
+
+  // A bulk insert into `table`'s `columns` (identifiers written in the
+  // program, never input). With `returns_id` the table's key column `id` is
+  // generated and add() returns it. This default inserts each row as it is
+  // added; a backend with costly round trips buffers (see BulkInsert). The
+  // caller owns the result; it must not outlive this Database.
+  virtual std::unique_ptr<BulkInsert> bulk_insert(std::string table,
+                                                  std::vector<std::string> columns,
+                                                  bool returns_id);
 
   // The first row of a query, or nullopt if it returned none.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});

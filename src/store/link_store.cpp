@@ -66,21 +66,6 @@ std::pair<LinkId, bool> LinkStore::create(Link link) {
   });
 }
 
-LinkId LinkStore::insert_imported(CityId a, CityId b, const std::string& source) {
-  std::string now = now_utc_iso();
-  return store_.db().insert(
-      "INSERT INTO links (city_a, city_b, source, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $4)",
-      {a, b, source, now});
-}
-
-bool LinkStore::add_listing(LinkId id, CityId listed_by, const std::string& source) {
-  return store_.db().execute(
-             "INSERT INTO link_listings (link_id, listed_by, source) VALUES ($1, $2, $3) "
-             "ON CONFLICT DO NOTHING",
-             {id, listed_by, source}) > 0;
-}
-
 std::optional<Link> LinkStore::get(LinkId id) {
   auto row = store_.db().query_one(
       std::string("SELECT ") + kLinkColumns + " FROM links l WHERE l.id = $1", {id});
@@ -117,8 +102,8 @@ std::vector<Partner> LinkStore::partners(CityId city) {
 }
 
 void LinkStore::for_each(const std::function<void(const Link&)>& fn) {
-  store_.db().query_each(std::string("SELECT ") + kLinkColumns + " FROM links l ORDER BY l.id",
-                         {}, [&](const Row& r) { fn(link_from_row(r)); });
+  store_.db().query_each(std::string("SELECT ") + kLinkColumns + " FROM links l ORDER BY l.id", {},
+                         [&](const Row& r) { fn(link_from_row(r)); });
 }
 
 std::vector<std::pair<CityId, CityId>> LinkStore::all_pairs() {

@@ -1,6 +1,7 @@
 // Twin links (one row per unordered pair of cities), who listed each link,
 // and the dated history of each link. Writes are audited under the Store's
-// actor in the same transaction, except the importer's bulk path.
+// actor in the same transaction; importers write links in bulk through
+// ImportWriter instead.
 #pragma once
 
 #include <functional>
@@ -32,13 +33,6 @@ class LinkStore {
   // Throws Error(kInvalidInput) for a self-link or an end date before the
   // start, Error(kNotFound) for an unknown city.
   std::pair<LinkId, bool> create(Link link);
-
-  // Importer fast path inside the caller's transaction, not audited: inserts
-  // the pair a < b with default attributes. Returns the new id.
-  LinkId insert_imported(CityId a, CityId b, const std::string& source);
-  // Records that `listed_by` lists link `id` in `source`; a repeat is a
-  // no-op. Returns true if the listing is new. Not audited.
-  bool add_listing(LinkId id, CityId listed_by, const std::string& source);
 
   std::optional<Link> get(LinkId id);
   Link require(LinkId id);

@@ -5,12 +5,15 @@
 #include "model/error.h"
 #include "store/city_store.h"
 #include "store/link_store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace twinning::ingest {
 namespace {
 
-class ImportSessionTest : public ::testing::Test {
+// On both backends: on PostgreSQL the session's rows are buffered, and the
+// changes it makes to cities and links it created apply before or after they
+// are written.
+class ImportSessionTest : public testing::BackendTest {
  protected:
   // Runs `body` with a session in one write transaction; returns the report.
   template <class F>
@@ -23,11 +26,9 @@ class ImportSessionTest : public ::testing::Test {
     });
     return report;
   }
-  testing::ScratchDir dir;
-  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
 };
 
-TEST_F(ImportSessionTest, CitiesAreFoundByNameKeyAndGainMissingCoordinates) {
+TEST_P(ImportSessionTest, CitiesAreFoundByNameKeyAndGainMissingCoordinates) {
   CityId kiel = 0;
   auto r = run([&](ImportSession& s) {
     kiel = s.city("Kiel", "DE", std::nullopt, std::nullopt);
@@ -44,7 +45,7 @@ TEST_F(ImportSessionTest, CitiesAreFoundByNameKeyAndGainMissingCoordinates) {
   EXPECT_EQ(c.names[0].kind, "official");
 }
 
-TEST_F(ImportSessionTest, ItemCitiesMatchByIdThenByNameUnlessANamesake) {
+TEST_P(ImportSessionTest, ItemCitiesMatchByIdThenByNameUnlessANamesake) {
   City other;
   other.name = "Springfield";
   other.country = "US";
@@ -66,7 +67,7 @@ TEST_F(ImportSessionTest, ItemCitiesMatchByIdThenByNameUnlessANamesake) {
   EXPECT_EQ(store::CityStore(*store).require(plain).wikidata_id, "Q1707");
 }
 
-TEST_F(ImportSessionTest, NamesAreAddedOnce) {
+TEST_P(ImportSessionTest, NamesAreAddedOnce) {
   City c;
   c.name = "Kiel";
   c.country = "DE";
@@ -80,7 +81,7 @@ TEST_F(ImportSessionTest, NamesAreAddedOnce) {
   EXPECT_EQ(store::CityStore(*store).require(kiel).names.size(), 3u);
 }
 
-TEST_F(ImportSessionTest, LinksTakeAttributesWhenNewAndOnlyMissingDatesWhenMerged) {
+TEST_P(ImportSessionTest, LinksTakeAttributesWhenNewAndOnlyMissingDatesWhenMerged) {
   LinkId id = 0;
   auto r = run([&](ImportSession& s) {
     CityId a = s.city("Coventry", "GB", 52.4, -1.5);
@@ -107,7 +108,7 @@ TEST_F(ImportSessionTest, LinksTakeAttributesWhenNewAndOnlyMissingDatesWhenMerge
   EXPECT_LT(l.city_a, l.city_b);
 }
 
-TEST_F(ImportSessionTest, RejectsCountRowsAndANoOpWritesNoAuditEntry) {
+TEST_P(ImportSessionTest, RejectsCountRowsAndANoOpWritesNoAuditEntry) {
   auto r = run([&](ImportSession& s) {
     s.reject(7, "bad row");
     s.reject(9, "item without country", "Q5", 3);
@@ -121,7 +122,7 @@ TEST_F(ImportSessionTest, RejectsCountRowsAndANoOpWritesNoAuditEntry) {
   EXPECT_EQ(store->db().query_one("SELECT COUNT(*) FROM audit_log")->integer(0), 0);
 }
 
-TEST_F(ImportSessionTest, OnlyWritersMayImport) {
+TEST_P(ImportSessionTest, OnlyWritersMayImport) {
   store->set_actor(Actor{0, "viewer", Role::kViewer, std::nullopt, std::nullopt});
   ImportReport report;
   try {
@@ -131,6 +132,8 @@ TEST_F(ImportSessionTest, OnlyWritersMayImport) {
     EXPECT_EQ(e.code(), ErrorCode::kForbidden);
   }
 }
+
+TWINNING_ON_EVERY_BACKEND(ImportSessionTest);
 
 }  // namespace
 }  // namespace twinning::ingest

@@ -6,6 +6,7 @@
 #include "letters/offices.h"
 #include "registry/registry.h"
 #include "store/city_store.h"
+#include "store/import_writer.h"
 #include "store/link_store.h"
 #include "support/test_database.h"
 
@@ -54,8 +55,13 @@ TEST_P(RegistryRevisionTest, EveryChangeOfACityOrLinkMovesIt) {
   }));
   // The importer's bulk path writes no audit entry per link.
   EXPECT_TRUE(moves([&] {
-    store->db().write_transaction(
-        [&] { LinkStore(*store).insert_imported(volgograd, kiel, "x.csv"); });
+    store->db().write_transaction([&] {
+      ImportWriter writer(*store);
+      Link l;
+      l.source = "x.csv";
+      writer.add_link(std::min(volgograd, kiel), std::max(volgograd, kiel), l);
+      writer.flush();
+    });
   }));
   RegistryRevision r = registry_revision(*store);
   EXPECT_EQ(r.max_city_id, kiel);

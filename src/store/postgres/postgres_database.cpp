@@ -1,8 +1,13 @@
 #include "store/postgres/postgres_database.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <pqxx/pqxx>
+#include <thread>
 #include <unordered_map>
 
 #include "model/error.h"
@@ -14,6 +19,11 @@ namespace {
 constexpr int kProbeRows = 2000;
 // Rows per FETCH on the cursor path.
 constexpr int kCursorBatch = 1000;
+// Ids a bulk insert reserves per round trip: the first block, doubled on
+// each refill up to the last. Ids reserved and not used are lost, as those of
+// a rolled-back insert are: at most kMaxIdBlock - 1 per bulk insert.
+constexpr std::int64_t kFirstIdBlock = 16;
+constexpr std::int64_t kMaxIdBlock = 256;
 
 // Type OIDs of pg_type that map to integers and reals; everything else reads
 // as text.
@@ -170,6 +180,91 @@ struct Prepared {
   int parameters = 0;
 };
 
+// Runs tasks in order on a thread of its own: the statements of bulk
+// inserts, so that the importer builds its next rows while the server writes
+// the last ones. The first failure is kept: the tasks after it are dropped,
+// and submit() and wait() throw it until discard().
+class BackgroundTasks {
+ public:
+  BackgroundTasks() : thread_([this] { loop(); }) {}
+  ~BackgroundTasks() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+      queue_.clear();
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  BackgroundTasks(const BackgroundTasks&) = delete;
+  BackgroundTasks& operator=(const BackgroundTasks&) = delete;
+
+  // Queues `task`, waiting while kMaxQueued others wait: bounds the memory.
+  void submit(std::function<void()> task) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < kMaxQueued || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    queue_.push_back(std::move(task));
+    changed_.notify_all();
+  }
+
+  // Returns when every queued task has run; throws a kept failure.
+  void wait() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.empty() && !running_; });
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  // True if no task runs or waits and none failed.
+  bool idle() {
+    std::lock_guard lock(mutex_);
+    return queue_.empty() && !running_ && !failure_;
+  }
+
+  // Drops the queued tasks, waits for the running one and forgets a failure.
+  void discard() noexcept {
+    std::unique_lock lock(mutex_);
+    queue_.clear();
+    changed_.wait(lock, [&] { return !running_; });
+    failure_ = nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kMaxQueued = 8;
+
+  void loop() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      std::function<void()> task = std::move(queue_.front());
+      queue_.pop_front();
+      if (failure_) continue;
+      running_ = true;
+      lock.unlock();
+      std::exception_ptr failed;
+      try {
+        task();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+      task = nullptr;
+      lock.lock();
+      running_ = false;
+      if (failed) failure_ = failed;
+      changed_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::function<void()>> queue_;
+  bool running_ = false;
+  bool stop_ = false;
+  std::exception_ptr failure_;
+  std::thread thread_;  // last: it starts with the members above in place
+};
+
 }  // namespace
 
 struct PostgresDatabase::Impl {
@@ -181,8 +276,43 @@ struct PostgresDatabase::Impl {
   int statement_serial = 0;  // never reused, even after a statement failed to prepare
   int cursor_serial = 0;
 
+  // Bulk inserts' statements, once there are any; they alone use the
+  // connection while they run: every other use settle()s first.
+  std::unique_ptr<BackgroundTasks> background;
+  // A second connection to reserve ids on, so that a reservation never
+  // waits for rows being written; null until needed, and after it failed.
+  std::unique_ptr<pqxx::connection> id_conn;
+  std::unique_ptr<pqxx::nontransaction> id_tx;
+  bool id_conn_failed = false;
+
+  class Bulk;
+
+  // Waits for the bulk statements still running; throws the error of one
+  // that failed (until the transaction is rolled back).
+  void settle() {
+    if (background) background->wait();
+  }
+  // At the end of a transaction, with nothing running: stops the thread and
+  // closes the id connection, which a pooled connection would keep idle.
+  void end_bulk() noexcept {
+    background.reset();
+    try {
+      id_tx.reset();
+      id_conn.reset();
+    } catch (...) {
+      // Closing a broken connection may report the breakage; nothing to do.
+    }
+    id_conn_failed = false;
+  }
   const Prepared& prepare(std::string_view sql);
+  // settle()s, then runs a statement, prepared once per connection and SQL text.
   pqxx::result run(std::string_view sql, const Params& params);
+  // run() without settle(): for the background tasks themselves.
+  pqxx::result run_now(std::string_view sql, const Params& params);
+  // Runs `sql` (a nextval() query of one parameter) with run() while no bulk
+  // statement runs, else on the id connection (or with run() where there
+  // can be none).
+  pqxx::result run_for_ids(const std::string& sql, const Params& params);
   void stream_with_cursor(std::string_view sql, const Params& params, bool in_transaction,
                           const std::function<void(const Row&)>& on_row);
   [[noreturn]] void fail(std::string_view sql);
@@ -237,6 +367,9 @@ PostgresDatabase::PostgresDatabase(const std::string& url) : impl_(std::make_uni
 
 PostgresDatabase::~PostgresDatabase() {
   try {
+    impl_->background.reset();
+    impl_->id_tx.reset();
+    impl_->id_conn.reset();
     impl_->tx.reset();
     impl_->prepared.clear();
     impl_->conn.reset();
@@ -300,6 +433,11 @@ const Prepared& PostgresDatabase::Impl::prepare(std::string_view sql) {
 }
 
 pqxx::result PostgresDatabase::Impl::run(std::string_view sql, const Params& params) {
+  settle();
+  return run_now(sql, params);
+}
+
+pqxx::result PostgresDatabase::Impl::run_now(std::string_view sql, const Params& params) {
   try {
     const Prepared& p = prepare(sql);
     TextParams text(params, p.parameters);
@@ -307,6 +445,203 @@ pqxx::result PostgresDatabase::Impl::run(std::string_view sql, const Params& par
   } catch (...) {
     fail(sql);
   }
+}
+
+pqxx::result PostgresDatabase::Impl::run_for_ids(const std::string& sql, const Params& params) {
+  // While nothing is written in the background, this connection is free.
+  if (!background || background->idle()) return run(sql, params);
+  if (!id_conn_failed) {
+    try {
+      if (!id_conn) {
+        id_conn = std::make_unique<pqxx::connection>(url);
+        id_tx = std::make_unique<pqxx::nontransaction>(*id_conn);
+      }
+      TextParams text(params, static_cast<int>(params.size()));
+      return id_tx->exec_params(sql, text.dynamic());
+    } catch (...) {
+      // No second connection (the server's limit), or a sequence it cannot
+      // see (created in this transaction): reserve on this one.
+      id_conn_failed = true;
+      id_tx.reset();
+      id_conn.reset();
+    }
+  }
+  return run(sql, params);
+}
+
+namespace {
+
+// Appends `v` to `out` as an element of an array literal: NULL, a number,
+// or a double-quoted string with '"' and '\\' escaped.
+void append_array_element(std::string& out, const Value& v) {
+  const auto& s = v.storage();
+  if (std::holds_alternative<std::monostate>(s)) {
+    out += "NULL";
+  } else if (auto* i = std::get_if<std::int64_t>(&s)) {
+    char buf[24];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, *i);
+    out.append(buf, p);
+  } else if (auto* d = std::get_if<double>(&s)) {
+    char buf[32];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+    out.append(buf, p);
+  } else {
+    out += '"';
+    for (char c : std::get<std::string>(s)) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+}
+
+}  // namespace
+
+// Buffers rows and writes each flush's with one statement, whatever their
+// number: INSERT ... SELECT * FROM unnest($1::type[], ...), one array
+// parameter per column. Prepared once, it is parsed and planned once, and the
+// server reads each array with one call of the element type's input. The
+// statement runs in the background (Impl::background) while the caller goes
+// on. Ids come from the table's identity sequence, reserved in blocks on the
+// id connection.
+class PostgresDatabase::Impl::Bulk final : public BulkInsert {
+ public:
+  Bulk(Impl& db, std::string table, std::vector<std::string> columns, bool returns_id)
+      : db_(db), table_(std::move(table)), columns_(std::move(columns)), returns_id_(returns_id) {
+    if (returns_id_) columns_.insert(columns_.begin(), "id");
+  }
+
+  std::int64_t add(Params row) override {
+    if (row.size() + (returns_id_ ? 1 : 0) != columns_.size()) {
+      throw Error(ErrorCode::kInvalidInput, "bulk insert into " + table_ + ": " +
+                                                std::to_string(row.size()) + " values for " +
+                                                std::to_string(columns_.size()) + " columns");
+    }
+    for (const Value& v : row) {
+      auto* text = std::get_if<std::string>(&v.storage());
+      if (text && text->find('\0') != std::string::npos) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "text with a NUL character cannot be stored in PostgreSQL");
+      }
+    }
+    if (statement_.empty()) prepare();
+    std::int64_t id = 0;
+    if (returns_id_) {
+      id = next_id();
+      index_.emplace(id, rows_.size());
+      ids_.push_back(id);
+    }
+    rows_.push_back(std::move(row));
+    return id;
+  }
+
+  Params* buffered(std::int64_t id) override {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rows_[it->second];
+  }
+
+  std::size_t pending() const override { return rows_.size(); }
+
+  void flush() override {
+    if (rows_.empty()) return;
+    index_.clear();
+    std::vector<Params> rows = std::move(rows_);
+    std::vector<std::int64_t> ids = std::move(ids_);
+    rows_.clear();
+    ids_.clear();
+    if (!db_.background) db_.background = std::make_unique<BackgroundTasks>();
+    db_.background->submit(
+        [&db = db_, sql = statement_, width = columns_.size(), rows = std::move(rows),
+         ids = std::move(ids)] { db.run_now(sql, column_arrays(rows, ids, width)); });
+  }
+
+ private:
+  // One array literal per column: the ids first if there are any.
+  static Params column_arrays(const std::vector<Params>& rows, const std::vector<std::int64_t>& ids,
+                              std::size_t width) {
+    Params arrays;
+    arrays.reserve(width);
+    std::size_t first = ids.empty() ? 0 : 1;
+    std::string array;
+    for (std::size_t c = 0; c < width; ++c) {
+      array.assign(1, '{');
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (r) array += ',';
+        append_array_element(array, c < first ? Value(ids[r]) : rows[r][c - first]);
+      }
+      array += '}';
+      arrays.emplace_back(std::move(array));
+    }
+    return arrays;
+  }
+
+  // Builds the statement, INSERT INTO table (columns) SELECT * FROM
+  // unnest($1::type[], ...), from the columns' types in the catalog, and the
+  // id reservation from the table's sequence.
+  void prepare() {
+    std::unordered_map<std::string, std::string> types;
+    for (const auto& r :
+         db_.run("SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+                 "WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped",
+                 {table_})) {
+      types.emplace(r[0].as<std::string>(), r[1].as<std::string>());
+    }
+    std::string names, arrays;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      auto type = types.find(columns_[c]);
+      if (type == types.end()) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "bulk insert: no column " + columns_[c] + " in " + table_);
+      }
+      names += (c ? ", " : "") + columns_[c];
+      arrays += (c ? ", $" : "$") + std::to_string(c + 1) + "::" + type->second + "[]";
+    }
+    if (returns_id_) {
+      // The sequence named as a constant: resolved once per statement, not
+      // once per id.
+      auto seq = db_.run("SELECT pg_get_serial_sequence($1, 'id')", {table_});
+      if (seq.empty() || seq[0][0].is_null()) {
+        throw Error(ErrorCode::kInvalidInput, "bulk insert: " + table_ + ".id has no sequence");
+      }
+      std::string quoted;
+      for (char c : seq[0][0].as<std::string>()) {
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+      }
+      reserve_sql_ = "SELECT nextval('" + quoted + "'::regclass) FROM generate_series(1, $1)";
+    }
+    statement_ = "INSERT INTO " + table_ + " (" + names + ") SELECT * FROM unnest(" + arrays + ")";
+  }
+
+  std::int64_t next_id() {
+    if (reserved_next_ == reserved_.size()) {
+      auto r = db_.run_for_ids(reserve_sql_, {id_block_});
+      reserved_.clear();
+      for (const auto& row : r) reserved_.push_back(row[0].as<std::int64_t>());
+      std::sort(reserved_.begin(), reserved_.end());
+      reserved_next_ = 0;
+      id_block_ = std::min(id_block_ * 2, kMaxIdBlock);
+    }
+    return reserved_[reserved_next_++];
+  }
+
+  Impl& db_;
+  std::string table_;
+  std::vector<std::string> columns_;  // "id" first when returns_id_
+  bool returns_id_;
+  std::string statement_;                                // built by prepare()
+  std::string reserve_sql_;                              // reserves the next block of ids
+  std::vector<Params> rows_;                             // buffered, without their ids
+  std::vector<std::int64_t> ids_;                        // ids of rows_
+  std::unordered_map<std::int64_t, std::size_t> index_;  // id -> position in rows_
+  std::vector<std::int64_t> reserved_;                   // reserved ids, ascending
+  std::size_t reserved_next_ = 0;                        // the next one to hand out
+  std::int64_t id_block_ = kFirstIdBlock;
+};
+
+std::unique_ptr<BulkInsert> PostgresDatabase::bulk_insert(std::string table,
+                                                          std::vector<std::string> columns,
+                                                          bool returns_id) {
+  return std::make_unique<Impl::Bulk>(*impl_, std::move(table), std::move(columns), returns_id);
 }
 
 std::int64_t PostgresDatabase::execute(std::string_view sql, const Params& params) {
@@ -356,6 +691,7 @@ void PostgresDatabase::query_each(std::string_view sql, const Params& params,
 void PostgresDatabase::Impl::stream_with_cursor(std::string_view sql, const Params& params,
                                                 bool in_transaction,
                                                 const std::function<void(const Row&)>& on_row) {
+  settle();
   // A cursor lives in a transaction; outside a write transaction, open a
   // read-only one for the scan.
   bool own_transaction = !in_transaction;
@@ -409,6 +745,7 @@ void PostgresDatabase::Impl::stream_with_cursor(std::string_view sql, const Para
 }
 
 void PostgresDatabase::execute_script(std::string_view sql) {
+  impl_->settle();
   try {
     impl_->tx->exec(std::string(sql));
   } catch (...) {
@@ -417,6 +754,7 @@ void PostgresDatabase::execute_script(std::string_view sql) {
 }
 
 void PostgresDatabase::begin_write() {
+  impl_->settle();
   try {
     impl_->tx->exec("BEGIN");
   } catch (...) {
@@ -426,19 +764,23 @@ void PostgresDatabase::begin_write() {
 
 void PostgresDatabase::commit() {
   try {
+    impl_->settle();  // a bulk insert that failed fails the commit
     impl_->tx->exec("COMMIT");
   } catch (...) {
     rollback();
     impl_->fail("COMMIT");
   }
+  impl_->end_bulk();
 }
 
 void PostgresDatabase::rollback() noexcept {
+  if (impl_->background) impl_->background->discard();
   try {
     impl_->tx->exec("ROLLBACK");
   } catch (...) {
     // The connection may be gone; the server rolls back on its own then.
   }
+  impl_->end_bulk();
 }
 
 }  // namespace twinning::store

@@ -49,6 +49,17 @@ class PostgresDatabase final : public Database {
   void query_each(std::string_view sql, const Params& params,
                   const std::function<void(const Row&)>& on_row) override;
   void execute_script(std::string_view sql) override;
+  // Buffers the rows and writes each flush()'s with one statement, one array
+  // per column (INSERT ... SELECT * FROM unnest(...)), on a thread of its
+  // own while the caller goes on; every other use of the connection waits
+  // for it first. Ids are reserved from the table's sequence in blocks of up
+  // to 256, while a write runs on a second connection, so that a reservation
+  // never waits for it (sequences are not transactional: that is the same
+  // as reserving them on this one); up to 255 reserved and not used are
+  // lost, as a rolled-back insert's are. The thread and the second
+  // connection end with the transaction.
+  std::unique_ptr<BulkInsert> bulk_insert(std::string table, std::vector<std::string> columns,
+                                          bool returns_id) override;
 
  protected:
   void begin_write() override;
