@@ -5,6 +5,7 @@
 #include "cli/cli_context.h"
 #include "server/api.h"
 #include "server/application.h"
+#include "server/crash_report.h"
 #include "server/http_server.h"
 
 namespace twinning::cli {
@@ -68,6 +69,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
     // A peer or a reader of our stdout that went away must not kill the
     // server: writes then fail with EPIPE instead.
     std::signal(SIGPIPE, SIG_IGN);
+    server::install_crash_report();
     options.db_location = ctx.db_location;
     options.login.session_lifetime = std::chrono::hours(session_hours);
     options.login.session_idle = std::chrono::minutes(session_idle_minutes);

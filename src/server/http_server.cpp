@@ -207,6 +207,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (idle) close();
   }
 
+  // Runs on the session's strand after the drain: closes the connection
+  // whatever it was doing, so that its pending operations complete.
+  void on_drain_over() { close(); }
+
  private:
   enum class Phase { kIdle, kReadingBody, kHandling, kWriting };
 
@@ -456,6 +460,16 @@ class Listener : public std::enable_shared_from_this<Listener> {
   ServerState& state_;
 };
 
+// The sessions still alive, each held so that it cannot end meanwhile.
+std::vector<std::shared_ptr<Session>> live_sessions(ServerState& state) {
+  std::vector<std::shared_ptr<Session>> live;
+  std::lock_guard lock(state.sessions_mutex);
+  for (auto& [raw, weak] : state.sessions) {
+    if (auto s = weak.lock()) live.push_back(std::move(s));
+  }
+  return live;
+}
+
 }  // namespace
 
 void run_http_server(const Application& app,
@@ -505,14 +519,7 @@ void run_http_server(const Application& app,
     state.stopping = true;
     deadline = Clock::now() + options.shutdown_grace;
     listener->stop();
-    std::vector<std::shared_ptr<Session>> live;
-    {
-      std::lock_guard lock(state.sessions_mutex);
-      for (auto& [raw, weak] : state.sessions) {
-        if (auto s = weak.lock()) live.push_back(std::move(s));
-      }
-    }
-    for (auto& s : live) {
+    for (auto& s : live_sessions(state)) {
       net::post(s->executor(), [s] { s->on_stop(); });
     }
     watch_drain();
@@ -531,6 +538,18 @@ void run_http_server(const Application& app,
   t_worker = 0;
   ioc.run();
   for (auto& w : workers) w.join();
+  // Handlers still queued own the listener and the sessions the drain left
+  // open; were they destroyed inside ~io_context, their sockets would reach
+  // into its half-destroyed services (a crash at exit; see Asio issues
+  // #143 and #1245). So close them all and run their handlers out first.
+  drain_timer.cancel();
+  signals.cancel();
+  listener->stop();
+  for (auto& s : live_sessions(state)) {
+    net::post(s->executor(), [s] { s->on_drain_over(); });
+  }
+  ioc.restart();
+  ioc.run_for(kDrainTimeout);
   t_worker = -1;
   state.stores.close_all();
 }

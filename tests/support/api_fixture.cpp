@@ -1,5 +1,7 @@
 #include "support/api_fixture.h"
 
+#include <iostream>
+
 #include "auth/users.h"
 #include "registry/registry.h"
 #include "store/city_store.h"
@@ -77,7 +79,10 @@ int ApiTest::stop_server() {
   clients_.clear();
   anonymous_.reset();
   server->terminate();
-  return server->wait();
+  int code = server->wait();
+  // A server that did not stop cleanly says why (a crash prints its stack).
+  if (code != 0) std::cerr << "server exited with " << code << "; its stderr:\n" << server->stderr_text();
+  return code;
 }
 
 std::string ApiTest::access_log() const { return slurp(dir.file("access.log")); }
