@@ -137,15 +137,6 @@ OfficeId office_for(store::Store& store, CityId city) {
   return letters::add_office(store, r);
 }
 
-std::string first_language(store::Store& store, const letters::TemplateLibrary& templates,
-                           CityId city, const std::string& template_name) {
-  City c = store::CityStore(store).require(city);
-  for (const auto& lang : c.languages) {
-    if (templates.has(template_name, lang)) return lang;
-  }
-  return "en";
-}
-
 }  // namespace
 
 CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
@@ -265,7 +256,10 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
       } else if (options.circular) {
         std::vector<Addressee> to;
         for (CityId t : targets) to.push_back(Addressee{t, "", "", ""});
-        draft_to(std::move(to), first_language(store, templates, origin, c.template_name));
+        // A circular is written in its originator's language.
+        draft_to(
+            std::move(to),
+            letters::language_for_city(store, templates, c.template_name, origin).value_or("en"));
       } else {
         for (CityId t : targets) draft_to({Addressee{t, "", "", ""}}, "");
       }

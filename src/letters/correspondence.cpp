@@ -57,6 +57,28 @@ void check_letter_text(const Letter& l) {
   }
 }
 
+// The addressees of a draft, whether created or edited: at least one, at
+// most kMaxAddressees, each with a city, a title or a name, each city in the
+// registry, each text valid. Throws Error(kInvalidInput) naming the field,
+// Error(kNotFound) for an unknown city.
+void check_addressees(store::Store& store, const std::vector<Addressee>& addressees) {
+  if (addressees.empty()) throw_invalid("a letter needs at least one addressee", "addressees");
+  if (addressees.size() > kMaxAddressees) {
+    throw_invalid("a letter has at most " + std::to_string(kMaxAddressees) + " addressees",
+                  "addressees");
+  }
+  store::CityStore cities(store);
+  for (const auto& a : addressees) {
+    check_text(a.title, "addressee title");
+    check_text(a.name, "addressee name");
+    check_text(a.address, "addressee address");
+    if (!a.city_id && trim(a.title).empty() && trim(a.name).empty()) {
+      throw_invalid("an addressee needs a city, a title or a name", "addressees");
+    }
+    if (a.city_id) cities.require(*a.city_id);
+  }
+}
+
 PartialDate registration_date(const RegisterOptions& options) {
   PartialDate today = today_utc();
   PartialDate date = options.date.value_or(today);
@@ -253,20 +275,6 @@ LetterSender sender_from_office(store::Store& store, const Office& office,
   return s;
 }
 
-// The first correspondence language of `city` that template `name` exists in.
-std::optional<std::string> language_with_template(store::Store& store,
-                                                  const TemplateLibrary& templates,
-                                                  std::string_view name, CityId city_id) {
-  auto city = store::CityStore(store).get(city_id);
-  if (!city) return std::nullopt;
-  Country country;
-  if (auto c = store::CountryStore(store).get(city->country)) country = *c;
-  for (const auto& lang : correspondence_languages(*city, country)) {
-    if (templates.has(name, lang)) return lang;
-  }
-  return std::nullopt;
-}
-
 // Letters are written in the recipient's language; a letter to no city in
 // particular (a circular "to the Mayor of the twin city") in the sender's.
 // English when the template exists in none of them (`fell_back` set).
@@ -279,7 +287,7 @@ std::string choose_language(store::Store& store, const TemplateLibrary& template
       break;
     }
   }
-  auto lang = language_with_template(store, templates, r.template_name, *city);
+  auto lang = language_for_city(store, templates, r.template_name, *city);
   fell_back = !lang;
   return lang.value_or("en");
 }
@@ -358,14 +366,22 @@ Letter registered_original(store::Store& store, LetterId id, std::string_view wh
 
 }  // namespace
 
+std::optional<std::string> language_for_city(store::Store& store, const TemplateLibrary& templates,
+                                             std::string_view template_name, CityId city_id) {
+  auto city = store::CityStore(store).get(city_id);
+  if (!city) return std::nullopt;
+  Country country;
+  if (auto c = store::CountryStore(store).get(city->country)) country = *c;
+  for (const auto& lang : correspondence_languages(*city, country)) {
+    if (templates.has(template_name, lang)) return lang;
+  }
+  return std::nullopt;
+}
+
 Letter prepare_draft(store::Store& store, const TemplateLibrary& templates, const DraftRequest& r,
                      bool* fell_back) {
   Office office = writable_office(store, r.office);
-  if (r.addressees.empty()) throw_invalid("a letter needs at least one addressee", "addressees");
-  if (r.addressees.size() > kMaxAddressees) {
-    throw_invalid("a letter has at most " + std::to_string(kMaxAddressees) + " addressees",
-                  "addressees");
-  }
+  check_addressees(store, r.addressees);
   check_text(r.subject, "subject");
   check_text(r.salutation, "salutation");
   check_text(r.body, "body", kMaxTextBytes);
@@ -375,17 +391,7 @@ Letter prepare_draft(store::Store& store, const TemplateLibrary& templates, cons
   if (r.sender) check_sender(*r.sender);
   store::CityStore cities(store);
   Letter l;
-  for (const auto& a : r.addressees) {
-    Addressee to = a;
-    check_text(to.title, "addressee title");
-    check_text(to.name, "addressee name");
-    check_text(to.address, "addressee address");
-    if (!to.city_id && trim(to.title).empty() && trim(to.name).empty()) {
-      throw_invalid("an addressee needs a city, a title or a name", "addressees");
-    }
-    if (to.city_id) cities.require(*to.city_id);
-    l.addressees.push_back(std::move(to));
-  }
+  l.addressees = r.addressees;
   for (const auto& link : r.links) readable(store, link.target, "links");
   bool no_template_in_their_languages = false;
   std::string lang =
@@ -463,11 +469,7 @@ void edit_draft(store::Store& store, LetterId id, const DraftEdit& e) {
     if (e.lang) l.lang = normalize_language_tag(*e.lang, "lang");
     if (e.response_deadline) l.response_deadline = *e.response_deadline;
     if (e.addressees) {
-      if (e.addressees->empty())
-        throw_invalid("a letter needs at least one addressee", "addressees");
-      for (const auto& a : *e.addressees) {
-        if (a.city_id) store::CityStore(store).require(*a.city_id);
-      }
+      check_addressees(store, *e.addressees);
       l.addressees = *e.addressees;
     }
     check_letter_text(l);

@@ -75,6 +75,14 @@ struct DraftRequest {
   std::vector<AttachmentInput> attachments;
 };
 
+// The language letters written with template `template_name` take for
+// `city` — for letters and campaign circulars alike: the first of the
+// city's correspondence languages (language.h: its own, then its
+// country's) that the template exists in. nullopt when the template exists
+// in none of them or the city is unknown: the caller writes English.
+std::optional<std::string> language_for_city(store::Store& store, const TemplateLibrary& templates,
+                                             std::string_view template_name, CityId city);
+
 // Builds the letter `request` describes — language and template chosen,
 // requisites filled in, content merged — without writing anything. Throws
 // Error(kInvalidInput) naming the field, Error(kNotFound) for an unknown
@@ -99,7 +107,9 @@ struct DraftEdit {
   std::optional<std::string> signatory_name, signatory_title;
 };
 
-// Applies `edit` to draft `id`. Throws Error(kConflict) if the letter is
+// Applies `edit` to draft `id`. New addressees pass the same check as a new
+// draft's (prepare_draft): 1..kMaxAddressees, each with a city, a title or
+// a name, each city known. Throws Error(kConflict) if the letter is
 // registered ("… can no longer be edited; register a correction"),
 // Error(kInvalidInput), Error(kNotFound), Error(kForbidden).
 void edit_draft(store::Store& store, LetterId id, const DraftEdit& edit);

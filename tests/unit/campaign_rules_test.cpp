@@ -190,6 +190,26 @@ TEST_F(CampaignRulesTest, ANumberedCircularOfTheOnlyOriginatorNeedsNoFrom) {
   EXPECT_EQ(circular.lang, "ru");  // Volgograd's own language has the template
 }
 
+// A circular takes the language a letter to its originator would: with no
+// languages recorded for Volgograd, its country's (Russian).
+TEST_F(CampaignRulesTest, ACircularIsWrittenInTheLanguageALetterToItsOriginatorTakes) {
+  CityDetails no_languages;
+  no_languages.languages = std::vector<std::string>{};
+  registry::update_city(*store, w.volgograd, no_languages);
+  letters::DraftRequest to_volgograd;
+  to_volgograd.office = w.coventry_office;
+  to_volgograd.addressees = {Addressee{w.volgograd, "", "", ""}};
+  Letter letter_to_it = letters::prepare_draft(*store, templates, to_volgograd);
+  EXPECT_EQ(letter_to_it.lang, "ru");
+  CampaignId solo = create_campaign(*store, request("solo", {w.volgograd}));
+  SendOptions o;
+  o.date = d0;
+  o.circular = true;
+  WaveResult r = send_wave(*store, templates, solo, o);
+  ASSERT_FALSE(r.sent.empty());
+  EXPECT_EQ(letter(r.sent[0].letter_id).lang, letter_to_it.lang);
+}
+
 TEST_F(CampaignRulesTest, ACircularFallsBackToEnglishWithoutATemplateInTheOriginatorsLanguage) {
   add_office(w.kiel, "kiel");
   CampaignId kiels = create_campaign(*store, request("kiel", {w.kiel}));

@@ -197,6 +197,26 @@ TEST_F(CorrespondenceRulesTest, EditDraftChangesOnlyWhatItNames) {
   EXPECT_EQ(after.closing, before.closing);
 }
 
+// An edit may not make a draft that creating it would refuse.
+TEST_F(CorrespondenceRulesTest, EditDraftRefusesTheAddresseesADraftIsRefused) {
+  LetterId id = create_draft(*store, library, to(s.coventry));
+  DraftEdit many;
+  many.addressees = std::vector<Addressee>(kMaxAddressees + 1, Addressee{s.coventry, "", "", ""});
+  EXPECT_TRUE(refused([&] { edit_draft(*store, id, many); }, ErrorCode::kInvalidInput,
+                      "addressees", "a letter has at most 500 addressees"));
+  DraftEdit nobody;
+  nobody.addressees = std::vector<Addressee>{Addressee{std::nullopt, "  ", " ", "1 High St."}};
+  EXPECT_TRUE(refused([&] { edit_draft(*store, id, nobody); }, ErrorCode::kInvalidInput,
+                      "addressees", "an addressee needs a city, a title or a name"));
+  Letter l = get(id);
+  ASSERT_EQ(l.addressees.size(), 1u);
+  EXPECT_EQ(l.addressees[0].city_id, s.coventry);
+  DraftEdit most;
+  most.addressees = std::vector<Addressee>(kMaxAddressees, Addressee{s.coventry, "", "", ""});
+  edit_draft(*store, id, most);
+  EXPECT_EQ(get(id).addressees.size(), kMaxAddressees);
+}
+
 TEST_F(CorrespondenceRulesTest, AnotherCitysCorrespondentMayReadButNotWriteALetterToIt) {
   LetterId draft = create_draft(*store, library, to(s.coventry));
   store->set_actor(correspondent(s.coventry));
