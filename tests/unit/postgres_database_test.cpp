@@ -226,6 +226,37 @@ TEST_P(DatabaseContract, ABulkInsertThatFailsLeavesNothingWritten) {
   EXPECT_EQ(rows(), 2);
 }
 
+TEST_P(DatabaseContract, ABulkLoadKeepsItsForeignKeys) {
+  // Enough rows for PostgreSQL's bulk load, which checks the keys at the
+  // commit instead of row by row.
+  constexpr int kRows = 1500;
+  db().execute_script(
+      "CREATE TABLE parent (id BIGINT PRIMARY KEY);"
+      "CREATE TABLE child (parent_id BIGINT NOT NULL REFERENCES parent(id) ON DELETE CASCADE, "
+      "k INTEGER NOT NULL)");
+  db().execute("INSERT INTO parent (id) VALUES (1), (2)");
+  auto load = [&](std::int64_t last_parent) {
+    db().write_transaction([&] {
+      auto bulk = db().bulk_insert("child", {"parent_id", "k"}, false);
+      for (int i = 0; i < kRows; ++i) bulk->add({i % 2 + 1, i});
+      bulk->add({last_parent, kRows});
+      bulk->flush();
+    });
+  };
+  auto children = [&] { return db().query_one("SELECT COUNT(*) FROM child")->integer(0); };
+  // A row referencing nothing fails the whole load, at the commit at the latest.
+  EXPECT_EQ(code_of([&] { load(99); }), ErrorCode::kConflict);
+  EXPECT_FALSE(db().in_transaction());
+  EXPECT_EQ(children(), 0);
+  load(2);
+  EXPECT_EQ(children(), kRows + 1);
+  // The key is whole again afterwards: enforced, and its ON DELETE kept.
+  EXPECT_EQ(code_of([&] { db().execute("INSERT INTO child (parent_id, k) VALUES (99, 0)"); }),
+            ErrorCode::kConflict);
+  db().execute("DELETE FROM parent WHERE id = 1");
+  EXPECT_EQ(children(), kRows / 2 + 1);
+}
+
 TWINNING_ON_EVERY_BACKEND(DatabaseContract);
 
 TEST(PostgresUrl, PasswordsAreRedacted) {

@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/error.h"
 
@@ -24,6 +25,9 @@ constexpr int kCursorBatch = 1000;
 // a rolled-back insert are: at most kMaxIdBlock - 1 per bulk insert.
 constexpr std::int64_t kFirstIdBlock = 16;
 constexpr std::int64_t kMaxIdBlock = 256;
+// A flush of at least this many rows makes a bulk insert a bulk load: its
+// table's foreign keys are suspended until the commit (Impl::suspend_keys).
+constexpr std::size_t kBulkLoadRows = 1000;
 
 // Type OIDs of pg_type that map to integers and reals; everything else reads
 // as text.
@@ -285,7 +289,26 @@ struct PostgresDatabase::Impl {
   std::unique_ptr<pqxx::nontransaction> id_tx;
   bool id_conn_failed = false;
 
+  // Foreign keys dropped for a bulk load in this transaction, to be added
+  // back (and so checked, all rows at once) before it commits.
+  struct SuspendedKey {
+    std::string table, name, definition;
+  };
+  std::vector<SuspendedKey> suspended_keys;
+  std::unordered_set<std::string> suspended_tables;
+
   class Bulk;
+
+  // Drops `table`'s foreign keys for the rest of the transaction: checking
+  // each row (a lookup and a row lock in the referenced table) is about half
+  // of the server's work in a large import, and one join at the commit
+  // (restore_keys) checks them all. DROP CONSTRAINT locks the table and the
+  // tables it references against every other use, reads included, until the
+  // transaction ends; a rollback restores the keys as they were.
+  void suspend_keys(const std::string& table);
+  // Adds the suspended keys back, under their names, each checked over the
+  // whole table: a row referencing nothing fails here (kConflict).
+  void restore_keys();
 
   // Waits for the bulk statements still running; throws the error of one
   // that failed (until the transaction is rolled back).
@@ -296,6 +319,8 @@ struct PostgresDatabase::Impl {
   // closes the id connection, which a pooled connection would keep idle.
   void end_bulk() noexcept {
     background.reset();
+    suspended_keys.clear();
+    suspended_tables.clear();
     try {
       id_tx.reset();
       id_conn.reset();
@@ -447,6 +472,29 @@ pqxx::result PostgresDatabase::Impl::run_now(std::string_view sql, const Params&
   }
 }
 
+void PostgresDatabase::Impl::suspend_keys(const std::string& table) {
+  if (!suspended_tables.insert(table).second) return;
+  auto keys = run(
+      "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+      "WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname",
+      {table});
+  for (const auto& key : keys) {
+    SuspendedKey k{table, key[0].as<std::string>(), key[1].as<std::string>()};
+    run("ALTER TABLE " + tx->quote_name(table) + " DROP CONSTRAINT " + tx->quote_name(k.name), {});
+    suspended_keys.push_back(std::move(k));
+  }
+}
+
+void PostgresDatabase::Impl::restore_keys() {
+  for (const auto& k : suspended_keys) {
+    run("ALTER TABLE " + tx->quote_name(k.table) + " ADD CONSTRAINT " + tx->quote_name(k.name) +
+            " " + k.definition,
+        {});
+  }
+  suspended_keys.clear();
+  suspended_tables.clear();
+}
+
 pqxx::result PostgresDatabase::Impl::run_for_ids(const std::string& sql, const Params& params) {
   // While nothing is written in the background, this connection is free.
   if (!background || background->idle()) return run(sql, params);
@@ -549,6 +597,7 @@ class PostgresDatabase::Impl::Bulk final : public BulkInsert {
     std::vector<std::int64_t> ids = std::move(ids_);
     rows_.clear();
     ids_.clear();
+    if (rows.size() >= kBulkLoadRows) db_.suspend_keys(table_);
     if (!db_.background) db_.background = std::make_unique<BackgroundTasks>();
     db_.background->submit(
         [&db = db_, sql = statement_, width = columns_.size(), rows = std::move(rows),
@@ -765,6 +814,7 @@ void PostgresDatabase::begin_write() {
 void PostgresDatabase::commit() {
   try {
     impl_->settle();  // a bulk insert that failed fails the commit
+    impl_->restore_keys();
     impl_->tx->exec("COMMIT");
   } catch (...) {
     rollback();

@@ -58,6 +58,12 @@ class PostgresDatabase final : public Database {
   // as reserving them on this one); up to 255 reserved and not used are
   // lost, as a rolled-back insert's are. The thread and the second
   // connection end with the transaction.
+  // A flush of at least 1,000 rows makes it a bulk load: the table's foreign
+  // keys are dropped for the rest of the transaction and added back, each
+  // checked over the whole table in one query, before it commits (a row
+  // referencing nothing then fails the commit: kConflict, nothing written).
+  // Meanwhile the table and the tables it references are locked against
+  // every other connection, readers included.
   std::unique_ptr<BulkInsert> bulk_insert(std::string table, std::vector<std::string> columns,
                                           bool returns_id) override;
 
