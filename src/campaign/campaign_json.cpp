@@ -2,6 +2,7 @@
 
 #include "letters/correspondence.h"
 #include "model/campaign_json.h"
+#include "model/letter_json.h"
 #include "store/campaign_store.h"
 #include "store/city_store.h"
 
@@ -49,7 +50,10 @@ nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaig
       c.evidence_letter_id.reset();
     }
   }
-  return {{"campaign", campaign}, {"contacts", contacts}, {"countries", countries}};
+  return {{"campaign", campaign},
+          {"contacts", contacts},
+          {"countries", countries},
+          {"can", permissions_json(campaign_permissions(store))}};
 }
 
 nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain) {
@@ -67,8 +71,40 @@ nlohmann::json reminders_json(store::Store& store, const std::vector<Reminder>& 
                  {"original_date", r.original_date.to_string()},
                  {"reminder_letter_id", r.reminder},
                  {"number", r.number}});
+    if (r.preview && r.office) {
+      j.back()["preview"] = {
+          {"letter", *r.preview},
+          {"office", {{"id", r.office->id}, {"code", r.office->code}, {"name", r.office->name}}},
+          {"next_number", r.next_number}};
+    }
   }
   return j;
+}
+
+nlohmann::json permissions_json(const CampaignPermissions& p) {
+  return {{"send", p.send},
+          {"remind", p.remind},
+          {"record_city_answers", p.record_city_answers},
+          {"record_ministry_answer", p.record_ministry_answer},
+          {"correct_ministry_answer", p.correct_ministry_answer},
+          {"ministry_country", p.ministry_country.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(p.ministry_country)}};
+}
+
+nlohmann::json country_choices_json(const std::vector<CountryChoice>& choices) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& c : choices) {
+    j.push_back({{"iso2", c.iso2},
+                 {"name", c.name},
+                 {"name_en", c.name_en},
+                 {"reached", c.reached},
+                 {"state", ministry_state_name(c.state)}});
+  }
+  return j;
+}
+
+nlohmann::json corrected_stance_json(const CorrectedStance& c) {
+  return {{"before", c.before}, {"after", c.after}};
 }
 
 nlohmann::json countries_map_json(const std::map<std::string, CountryProgress>& progress) {

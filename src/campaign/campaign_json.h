@@ -12,8 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "campaign/campaign_permissions.h"
 #include "campaign/campaign_status.h"
 #include "campaign/campaigns.h"
+#include "campaign/country_choice.h"
 #include "model/campaign.h"
 #include "store/store.h"
 
@@ -28,8 +30,9 @@ nlohmann::json city_json(store::Store& store, CityId id, CityFields fields = Cit
 // {"sent": [{"city", "from", "letter_id", "number"}], "skipped": [{"city", "reason"}]}.
 nlohmann::json wave_json(store::Store& store, const WaveResult& wave);
 
-// {"campaign", "contacts": [contact + "city"], "countries": [stance]}: the
-// campaign with every contacted city and every country's ministry. Letter
+// {"campaign", "contacts": [contact + "city"], "countries": [stance], "can"}:
+// the campaign with every contacted city and every country's ministry, and
+// what the actor may do in it (permissions_json). Letter
 // ids (a contact's letter_id and reply_letter_id, a country's
 // evidence_letter_id) are null where the actor may not read the letter
 // (letters::letter_readable): the campaign is public, the register is not.
@@ -41,11 +44,22 @@ nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain)
 
 // [{"city", "original_letter_id", "original_number", "original_date",
 //   "reminder_letter_id", "number"}]; reminder_letter_id 0 and number ""
-// in a dry run.
+// in a dry run, which adds "preview": {"letter" (the merged reminder, not
+// stored), "office" {"id", "code", "name"}, "next_number"}.
 nlohmann::json reminders_json(store::Store& store, const std::vector<Reminder>& reminders);
 
 // {ISO2: "reached" | "asked" | "endorsed" | "declined"}.
 nlohmann::json countries_map_json(const std::map<std::string, CountryProgress>& progress);
+// {"send", "remind", "record_city_answers", "record_ministry_answer",
+//  "correct_ministry_answer", "ministry_country" (ISO2 or null)}.
+nlohmann::json permissions_json(const CampaignPermissions& p);
+
+// [{"iso2", "name", "name_en", "reached", "state"}].
+nlohmann::json country_choices_json(const std::vector<CountryChoice>& choices);
+
+// {"before": stance, "after": stance}.
+nlohmann::json corrected_stance_json(const CorrectedStance& c);
+
 
 // The tally: every count of CampaignStatus, "endorsing", "asked_unanswered",
 // "reached_silent", "by_region" [{"region", "members", "reached", "asked",

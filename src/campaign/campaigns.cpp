@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "campaign/campaign_permissions.h"
+#include "campaign/country_choice.h"
 #include "letters/correspondence.h"
 #include "letters/letter_access.h"
 #include "letters/offices.h"
@@ -18,28 +20,20 @@ namespace twinning::campaign {
 namespace {
 
 void require_coordinator(const store::Store& store) {
-  const Actor& a = store.actor();
-  if (a.role != Role::kAdmin && a.role != Role::kCoordinator) {
+  if (!may_run_campaigns(store)) {
     throw Error(ErrorCode::kForbidden, "only coordinators and admins may run a campaign");
   }
 }
 
 // Coordinators and admins, or the correspondent bound to `city`.
 void require_city_writer(const store::Store& store, CityId city) {
-  const Actor& a = store.actor();
-  if (a.role == Role::kAdmin || a.role == Role::kCoordinator) return;
-  if (a.role == Role::kCorrespondent && a.city && *a.city == city) return;
+  if (may_record_for_city(store, city)) return;
   throw Error(ErrorCode::kForbidden, "you may record answers of your own city only");
 }
 
 // Coordinators and admins, or a correspondent whose city lies in `country`.
 void require_country_writer(store::Store& store, const std::string& country) {
-  const Actor& a = store.actor();
-  if (a.role == Role::kAdmin || a.role == Role::kCoordinator) return;
-  if (a.role == Role::kCorrespondent && a.city) {
-    auto city = store::CityStore(store).get(*a.city);
-    if (city && city->country == country) return;
-  }
+  if (may_record_for_country(store, country)) return;
   throw Error(ErrorCode::kForbidden,
               "you may record the foreign-ministry answer of your own city's country only");
 }
@@ -436,24 +430,34 @@ void record_ministry_asked(store::Store& store, CampaignId id, const std::string
   });
 }
 
-void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAnswer& a) {
-  if (a.evidence == 0) {
+namespace {
+
+// The evidence of a ministry's decision: a registered incoming letter the
+// caller may read (another city's letter is Error(kForbidden), telling
+// nothing of it). Call inside the write transaction.
+Letter require_evidence(store::Store& store, LetterId id) {
+  if (id == 0)
     throw_invalid("a foreign ministry's answer needs its letter as evidence", "evidence");
+  Letter evidence = letters::letter_view(store, id, "evidence").letter;
+  if (evidence.direction != LetterDirection::kIncoming || !evidence.registered()) {
+    throw_invalid("the evidence must be a registered incoming letter; letter #" +
+                      std::to_string(id) + " is " +
+                      std::string(letter_direction_name(evidence.direction)) + ", " +
+                      std::string(letter_status_name(evidence.status)),
+                  "evidence");
   }
-  std::string cc = store::CountryStore(store).require(a.country, "country").iso2;
+  return evidence;
+}
+
+}  // namespace
+
+CountryStance record_ministry_answer(store::Store& store, CampaignId id, const MinistryAnswer& a) {
+  if (a.evidence == 0) require_evidence(store, 0);
+  std::string cc = resolve_country(store, a.country, a.lang, "country");
   require_country_writer(store, cc);
-  store.db().write_transaction([&] {
+  return store.db().write_transaction([&] {
     require_campaign(store, id);
-    // Read as the caller: evidence is only what the caller may read
-    // (another city's letter is Error(kForbidden), telling nothing of it).
-    Letter evidence = letters::letter_view(store, a.evidence, "evidence").letter;
-    if (evidence.direction != LetterDirection::kIncoming || !evidence.registered()) {
-      throw_invalid("the evidence must be a registered incoming letter; letter #" +
-                        std::to_string(a.evidence) + " is " +
-                        std::string(letter_direction_name(evidence.direction)) + ", " +
-                        std::string(letter_status_name(evidence.status)),
-                    "evidence");
-    }
+    Letter evidence = require_evidence(store, a.evidence);
     CountryStance stance = stance_of(store, id, cc);
     MinistryState to = a.endorsed ? MinistryState::kEndorsed : MinistryState::kDeclined;
     if (!ministry_transition_allowed(stance.state, to)) {
@@ -468,6 +472,63 @@ void record_ministry_answer(store::Store& store, CampaignId id, const MinistryAn
     campaigns(store).put_country(id, stance);
     add_event(store, id, *stance.decided_on, a.endorsed ? "endorsed" : "declined", std::nullopt, cc,
               a.evidence, "with a letter as evidence");
+    return stance;
+  });
+}
+
+CorrectedStance correct_ministry_answer(store::Store& store, CampaignId id,
+                                        const MinistryCorrection& k) {
+  if (!may_run_campaigns(store)) {
+    throw Error(ErrorCode::kForbidden,
+                "only coordinators and admins may correct a foreign ministry's recorded answer");
+  }
+  std::string reason(trim(k.reason));
+  if (reason.empty() || !is_valid_utf8(reason)) {
+    throw_invalid("say why the recorded answer was wrong", "reason");
+  }
+  std::string cc = resolve_country(store, k.country, k.lang, "country");
+  bool decided = k.state == MinistryState::kEndorsed || k.state == MinistryState::kDeclined;
+  return store.db().write_transaction([&] {
+    require_campaign(store, id);
+    auto stored = campaigns(store).country(id, cc);
+    if (!stored) {
+      throw_not_found("nothing is recorded for the foreign ministry of " + cc + " to correct",
+                      "country");
+    }
+    CorrectedStance out{*stored, *stored};
+    CountryStance& after = out.after;
+    after.state = k.state;
+    if (decided) {
+      Letter evidence = require_evidence(store, k.evidence);
+      after.evidence_letter_id = k.evidence;
+      after.decided_on = k.date.value_or(*evidence.date);
+    } else {
+      after.evidence_letter_id.reset();
+      after.decided_on.reset();
+      if (k.state == MinistryState::kAsked && !after.asked_on) {
+        after.asked_on = k.date.value_or(today_utc());
+      }
+      if (k.state == MinistryState::kUnknown) after.asked_on.reset();
+    }
+    if (after.state == out.before.state &&
+        after.evidence_letter_id == out.before.evidence_letter_id &&
+        after.decided_on == out.before.decided_on) {
+      throw_conflict("the foreign ministry of " + cc + " is already recorded as " +
+                         std::string(ministry_state_name(after.state)) + ": nothing to correct",
+                     "state");
+    }
+    after.notes =
+        "corrected from " + std::string(ministry_state_name(out.before.state)) + ": " + reason;
+    if (after.state == MinistryState::kUnknown) {
+      campaigns(store).clear_country(id, after, "correct");
+    } else {
+      campaigns(store).put_country(id, after, "correct");
+    }
+    add_event(store, id, today_utc(), "ministry_corrected", std::nullopt, cc,
+              after.evidence_letter_id,
+              std::string(ministry_state_name(out.before.state)) + " → " +
+                  std::string(ministry_state_name(after.state)) + ": " + reason);
+    return out;
   });
 }
 
@@ -489,11 +550,16 @@ std::vector<Reminder> send_reminders(store::Store& store, const letters::Templat
         continue;
       }
       Letter original = letters::letter_view(store, c.letter_id).letter;
-      Reminder rem{c.city_id, c.letter_id, original.number, *original.date, 0, ""};
-      if (!options.dry_run) {
-        letters::FollowUp f;
-        f.addressees = {Addressee{c.city_id, "", "", ""}};
-        f.response_deadline = add_days(as_of, std::max(1, campaign.reply_days / 2));
+      Reminder rem{c.city_id, c.letter_id, original.number, *original.date, 0, "", {}, {}, ""};
+      letters::FollowUp f;
+      f.addressees = {Addressee{c.city_id, "", "", ""}};
+      f.response_deadline = add_days(as_of, std::max(1, campaign.reply_days / 2));
+      if (options.dry_run) {
+        rem.preview = letters::prepare_reminder(store, templates, c.letter_id, f);
+        rem.office = letters::find_office(store, std::to_string(rem.preview->office_id));
+        rem.next_number =
+            letters::preview_next_number(store, *rem.office, LetterDirection::kOutgoing, as_of);
+      } else {
         f.register_now = letters::RegisterOptions{as_of, ""};
         rem.reminder = letters::remind(store, templates, c.letter_id, f);
         rem.number = letters::letter_view(store, rem.reminder).letter.number;

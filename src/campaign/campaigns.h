@@ -23,6 +23,7 @@
 
 #include "letters/letter_template.h"
 #include "model/campaign.h"
+#include "model/letter.h"
 #include "store/store.h"
 
 namespace twinning::campaign {
@@ -133,7 +134,8 @@ void record_ministry_asked(store::Store& store, CampaignId campaign, const std::
                            std::optional<PartialDate> date = {});
 
 struct MinistryAnswer {
-  std::string country;              // ISO alpha-2
+  std::string country;              // ISO code or name (campaign/country_choice.h)
+  std::string lang = "en";          // the language `country` may be named in, besides en, ru
   bool endorsed = true;             // false: declined
   LetterId evidence = 0;            // a registered incoming letter carrying the answer
   std::optional<PartialDate> date;  // default: the evidence's registration date
@@ -145,8 +147,41 @@ struct MinistryAnswer {
 // Error(kForbidden) naming "evidence" and telling nothing of the letter.
 // Throws Error(kInvalidInput) without evidence or if the evidence is not a
 // registered incoming letter, Error(kNotFound) for an unknown country or
-// letter, Error(kConflict) if the ministry already answered.
-void record_ministry_answer(store::Store& store, CampaignId campaign, const MinistryAnswer& answer);
+// letter, Error(kAmbiguous) for a name several countries match
+// (resolve_country), Error(kConflict) if the ministry already answered.
+// Returns the stance as recorded.
+CountryStance record_ministry_answer(store::Store& store, CampaignId campaign,
+                                     const MinistryAnswer& answer);
+
+struct MinistryCorrection {
+  std::string country;                            // ISO code or name (campaign/country_choice.h)
+  std::string lang = "en";                        // as MinistryAnswer::lang
+  MinistryState state = MinistryState::kUnknown;  // what the record should say
+  LetterId evidence = 0;            // required for endorsed and declined, else ignored
+  std::optional<PartialDate> date;  // of the decision; default: the evidence's date
+  std::string reason;               // why the record was wrong; required
+};
+
+struct CorrectedStance {
+  CountryStance before, after;
+};
+
+// Corrects a wrongly recorded foreign-ministry stance of `country` in any
+// direction (endorsed → unknown, declined → endorsed with other evidence,
+// asked → unknown, ...). Nothing vanishes unrecorded: the stance is
+// overwritten with the reason in its notes (back to unknown, its row goes —
+// unknown is the absence of a stance — and the reason stays in the audit
+// and the timeline), the audit log keeps before and after (action
+// "correct"), and the timeline gets a "ministry_corrected" event. Returns
+// the stance before and after (unknown, with the reason in its notes). Only
+// coordinators and admins may correct (Error(kForbidden) for anyone else).
+// Throws Error(kInvalidInput) naming "reason" without a reason, naming
+// "evidence" for an endorsed or declined stance without a registered
+// incoming letter the caller may read, Error(kNotFound) for an unknown
+// country or a country with nothing recorded, Error(kConflict) naming
+// "state" when the correction would change nothing.
+CorrectedStance correct_ministry_answer(store::Store& store, CampaignId campaign,
+                                        const MinistryCorrection& correction);
 
 struct ReminderOptions {
   std::optional<PartialDate> as_of;  // default today
@@ -162,12 +197,17 @@ struct Reminder {
   PartialDate original_date;
   LetterId reminder = 0;  // 0 in a dry run
   std::string number;
+  std::optional<Letter> preview;  // dry run: the reminder as it would be registered
+  std::optional<Office> office;   // dry run: the office whose register would number it
+  std::string next_number;        // dry run: the number it would take if registered now
+                                  // alone (letters::preview_next_number; not reserved)
 };
 
 // Registers a reminder to every contacted city whose reply was due before
 // as_of and that has not replied (never to a city that answered), citing the
 // letter that reached it by number and date, from the office that sent it.
-// Returns the reminders in city order.
+// Returns the reminders in city order. A dry run writes nothing and returns
+// each reminder's merged letter as `preview` (letters::prepare_reminder).
 std::vector<Reminder> send_reminders(store::Store& store, const letters::TemplateLibrary& templates,
                                      CampaignId campaign, const ReminderOptions& options);
 

@@ -335,6 +335,39 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     std::cout << st.country << ": " << ministry_state_name(st.state) << '\n';
   });
 
+  // correct-ministry
+  struct CorrectOpts {
+    std::string country, state, evidence, date, reason;
+  };
+  auto co = std::make_shared<CorrectOpts>();
+  auto* c_cor = cmd->add_subcommand(
+      "correct-ministry", "Correct a wrongly recorded foreign-ministry answer (audited)");
+  c_cor->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
+  c_cor->add_option("COUNTRY", co->country,
+                    "ISO 3166-1 code or the country's name in English or Russian")
+      ->required();
+  c_cor->add_option("--state", co->state, "What the record should say: unknown, asked, endorsed, declined")
+      ->required();
+  c_cor->add_option("--evidence", co->evidence,
+                    "For endorsed or declined: the incoming letter carrying the answer (id or number)");
+  c_cor->add_option("--date", co->date, "Date of the decision (default: the letter's date)");
+  c_cor->add_option("--reason", co->reason, "Why the recorded answer was wrong")->required();
+  add_json_flag(c_cor, ctx);
+  c_cor->callback([&ctx, campaign_ref, co] {
+    auto& store = ctx.store();
+    Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
+    campaign::MinistryCorrection k;
+    k.country = co->country;
+    k.state = parse_ministry_state(co->state, "--state");
+    if (!co->evidence.empty()) k.evidence = letters::resolve_letter(store, co->evidence);
+    k.date = opt_date(co->date, "--date");
+    k.reason = co->reason;
+    auto r = campaign::correct_ministry_answer(store, c.id, k);
+    if (ctx.json) return ctx.print_json(campaign::corrected_stance_json(r));
+    std::cout << r.after.country << ": " << ministry_state_name(r.before.state) << " -> "
+              << ministry_state_name(r.after.state) << '\n';
+  });
+
   // remind
   struct RemindOpts {
     std::string as_of;
@@ -379,7 +412,9 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   auto en = std::make_shared<EndorseOpts>();
   auto* endorse = app.add_subcommand(
       "endorse", "Record a foreign ministry's written answer, with its letter as evidence");
-  endorse->add_option("COUNTRY", en->country, "ISO 3166-1 alpha-2 code")->required();
+  endorse->add_option("COUNTRY", en->country,
+                      "ISO 3166-1 code or the country's name in English or Russian")
+      ->required();
   endorse->add_option("--campaign", en->campaign, "Campaign code or id")->required();
   endorse->add_option("--evidence", en->evidence,
                       "The registered incoming letter carrying the answer (id or number)")
@@ -397,8 +432,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     a.evidence = letters::resolve_letter(store, en->evidence);
     a.date = opt_date(en->date, "--date");
     a.notes = en->notes;
-    campaign::record_ministry_answer(store, c.id, a);
-    auto st = *store::CampaignStore(store).country(c.id, store::CountryStore(store).require(a.country).iso2);
+    auto st = campaign::record_ministry_answer(store, c.id, a);
     if (ctx.json) return ctx.print_json(st);
     std::cout << st.country << ": " << ministry_state_name(st.state) << " (evidence letter #"
               << *st.evidence_letter_id << ")\n";

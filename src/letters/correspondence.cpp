@@ -647,8 +647,10 @@ LetterId forward(store::Store& store, const TemplateLibrary& templates, LetterId
   return finish_follow_up(store, templates, r, f);
 }
 
-LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId original,
-                const FollowUp& f) {
+namespace {
+
+// What remind() drafts: checks the original as remind() describes.
+DraftRequest reminder_request(store::Store& store, LetterId original, const FollowUp& f) {
   Letter orig = registered_original(store, original, "reminder");
   if (orig.direction != LetterDirection::kOutgoing) {
     throw_invalid(describe(orig) + " is incoming: reminders are sent about our own letters",
@@ -701,7 +703,22 @@ LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId 
   r.closing = f.closing;
   r.response_deadline = f.response_deadline;
   r.links = {LetterLink{LetterLinkKind::kReminderOf, orig.id, "", {}}};
-  return finish_follow_up(store, templates, r, f);
+  return r;
+}
+
+}  // namespace
+
+LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId original,
+                const FollowUp& f) {
+  return finish_follow_up(store, templates, reminder_request(store, original, f), f);
+}
+
+Letter prepare_reminder(store::Store& store, const TemplateLibrary& templates, LetterId original,
+                        const FollowUp& f) {
+  DraftRequest r = reminder_request(store, original, f);
+  if (!f.signatory_name.empty()) r.signatory_name = f.signatory_name;
+  if (!f.signatory_title.empty()) r.signatory_title = f.signatory_title;
+  return prepare_draft(store, templates, r);
 }
 
 LetterId correct(store::Store& store, const TemplateLibrary& templates, LetterId original,

@@ -223,6 +223,12 @@ LetterId forward(store::Store& store, const TemplateLibrary& templates, LetterId
 LetterId remind(store::Store& store, const TemplateLibrary& templates, LetterId original,
                 const FollowUp& follow_up);
 
+// The reminder remind() would draft, merged and ready to show, without
+// writing anything (no draft stored, no number taken): a preview. Throws as
+// remind().
+Letter prepare_reminder(store::Store& store, const TemplateLibrary& templates, LetterId original,
+                        const FollowUp& follow_up);
+
 // Drafts a correction of registered outgoing letter `original`: a new letter
 // with the original's addressees and text, changed by `follow_up`, which
 // states that it replaces the original (template "correction").

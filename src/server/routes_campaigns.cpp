@@ -8,6 +8,7 @@
 #include "campaign/campaign_status.h"
 #include "campaign/campaigns.h"
 #include "letters/correspondence.h"
+#include "letters/language.h"
 #include "letters/letter_template.h"
 #include "model/campaign_json.h"
 #include "model/error.h"
@@ -189,19 +190,50 @@ Response ask(RequestContext& ctx) {
   return json_response(200, *store::CampaignStore(ctx.store).country(c.id, country));
 }
 
+// The language a body's country was named in ("lang", default English);
+// English and Russian names are always understood (campaign/country_choice.h).
+std::string name_language(const JsonFields& f) {
+  return letters::normalize_language_tag(f.text("lang").value_or("en"), "lang");
+}
+
 Response endorse(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   JsonFields f(parse_json_object(ctx.request),
-               {"country", "evidence", "declined", "date", "notes"});
+               {"country", "evidence", "declined", "date", "notes", "lang"});
   Campaign c = campaign_of(ctx);
   campaign::MinistryAnswer a;
-  a.country = country_field(ctx, f, "country");
+  a.country = f.required_text("country");
+  a.lang = name_language(f);
   a.evidence = letter_field(ctx.store, f, "evidence");
   a.endorsed = !f.boolean("declined").value_or(false);
   a.date = day_field(f, "date");
   a.notes = f.text("notes").value_or("");
-  campaign::record_ministry_answer(ctx.store, c.id, a);
-  return json_response(200, *store::CampaignStore(ctx.store).country(c.id, a.country));
+  return json_response(200, campaign::record_ministry_answer(ctx.store, c.id, a));
+}
+
+Response correct_ministry(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"country", "state", "evidence", "date", "reason", "lang"});
+  Campaign c = campaign_of(ctx);
+  campaign::MinistryCorrection k;
+  k.country = f.required_text("country");
+  k.lang = name_language(f);
+  k.state = parse_ministry_state(f.required_text("state"), "state");
+  if (const auto* e = f.raw("evidence"); e && !e->is_null()) {
+    k.evidence = letter_field(ctx.store, f, "evidence");
+  }
+  k.date = day_field(f, "date");
+  k.reason = f.required_text("reason");
+  return json_response(
+      200, campaign::corrected_stance_json(campaign::correct_ministry_answer(ctx.store, c.id, k)));
+}
+
+Response ministry_countries(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"lang"});
+  std::string lang = letters::normalize_language_tag(q.text("lang").value_or("en"), "lang");
+  return json_response(200, campaign::country_choices_json(campaign::ministry_country_choices(
+                                ctx.store, campaign_of(ctx).id, lang)));
 }
 
 Response remind(RequestContext& ctx) {
@@ -238,6 +270,10 @@ void add_campaign_routes(RouteTable& routes) {
   routes.add({Method::kPost, "/api/campaigns/{code}/forward", answer_writers(), forward});
   routes.add({Method::kPost, "/api/campaigns/{code}/ask", answer_writers(), ask});
   routes.add({Method::kPost, "/api/campaigns/{code}/endorse", answer_writers(), endorse});
+  routes.add({Method::kGet, "/api/campaigns/{code}/ministry-countries", Access::anyone(),
+              ministry_countries});
+  routes.add({Method::kPost, "/api/campaigns/{code}/ministry-correction", registry_writers(),
+              correct_ministry});
   routes.add({Method::kPost, "/api/campaigns/{code}/remind", registry_writers(), remind});
 }
 

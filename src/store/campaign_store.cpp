@@ -215,7 +215,7 @@ std::vector<CountryStance> CampaignStore::countries(CampaignId id) {
   return out;
 }
 
-void CampaignStore::put_country(CampaignId id, const CountryStance& s) {
+void CampaignStore::put_country(CampaignId id, const CountryStance& s, std::string_view action) {
   store_.db().write_transaction([&] {
     auto before = country(id, s.country);
     Params p = {id,
@@ -236,9 +236,19 @@ void CampaignStore::put_country(CampaignId id, const CountryStance& s) {
           "evidence_letter_id, notes) VALUES ($1,$2,$3,$4,$5,$6,$7)",
           p);
     }
-    AuditLog(store_).record(before ? "update" : "create", "campaign_country",
-                            entity_id(id, s.country),
+    if (action.empty()) action = before ? "update" : "create";
+    AuditLog(store_).record(action, "campaign_country", entity_id(id, s.country),
                             before ? nlohmann::json(*before) : nlohmann::json(nullptr), s);
+  });
+}
+
+void CampaignStore::clear_country(CampaignId id, const CountryStance& s, std::string_view action) {
+  store_.db().write_transaction([&] {
+    auto before = country(id, s.country);
+    if (!before) return;
+    store_.db().execute("DELETE FROM campaign_countries WHERE campaign_id=$1 AND country=$2",
+                        Params{id, s.country});
+    AuditLog(store_).record(action, "campaign_country", entity_id(id, s.country), *before, s);
   });
 }
 

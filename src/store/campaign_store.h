@@ -37,8 +37,14 @@ class CampaignStore {
 
   std::optional<CountryStance> country(CampaignId id, const std::string& iso2);
   std::vector<CountryStance> countries(CampaignId id);
-  // Inserts or overwrites the stance of stance.country, auditing.
-  void put_country(CampaignId id, const CountryStance& stance);
+  // Inserts or overwrites the stance of stance.country, auditing before and
+  // after under `action` (default "create" or "update").
+  void put_country(CampaignId id, const CountryStance& stance, std::string_view action = "");
+  // Removes the stored stance of stance.country, which thereby reads as
+  // unknown again (the table holds no unknown rows), auditing the removed
+  // row as before and `stance` (state unknown, with its notes) as after
+  // under `action`. No-op if nothing is stored.
+  void clear_country(CampaignId id, const CountryStance& stance, std::string_view action);
 
   // Appends an event; returns its id.
   std::int64_t add_event(CampaignId id, const CampaignEvent& event);

@@ -307,6 +307,138 @@ TEST_P(CampaignsApi, ACorrespondentRecordsOnlyItsOwnCityAndCountry) {
             nlohmann::json({{"DE", "declined"}}));
 }
 
+// Issue 13: "Germany" typed in the ministry form saved Georgia. A country
+// is named in English or Russian or by its code, and a name that is unknown
+// or fits several countries saves nothing.
+TEST_P(CampaignsApi, AMinistryAnswerNamesItsCountryAndAnUnclearNameSavesNothing) {
+  create_and_send();
+  ASSERT_FALSE(HasFatalFailure());
+  LetterId answer = ministry_letter();
+  std::string before = fingerprint();
+  auto r = post(Role::kCoordinator, "/un-2014/endorse",
+                {{"country", "Germanistan"}, {"evidence", answer}});
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_EQ(r.error_field(), "country");
+  r = post(Role::kCoordinator, "/un-2014/endorse", {{"country", "Gui"}, {"evidence", answer}});
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.error_code(), "ambiguous");
+  EXPECT_NE(r.body.find("Guinea-Bissau (GW)"), std::string::npos) << r.body;
+  EXPECT_EQ(fingerprint(), before);
+  r = post(Role::kCoordinator, "/un-2014/endorse",
+           {{"country", "Германия"}, {"evidence", answer}, {"lang", "ru"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["country"], "DE");
+  EXPECT_EQ(r.json()["state"], "endorsed");
+  EXPECT_EQ(anonymous().get("/api/campaigns/un-2014/countries-map").json()["DE"], "endorsed");
+}
+
+TEST_P(CampaignsApi, OnlyACoordinatorCorrectsAMinistryAnswerAndTheAuditKeepsBeforeAndAfter) {
+  create_and_send();
+  ASSERT_FALSE(HasFatalFailure());
+  LetterId answer = ministry_letter();
+  auto r = post(Role::kCoordinator, "/un-2014/endorse", {{"country", "GE"}, {"evidence", answer}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  nlohmann::json correction = {
+      {"country", "Georgia"}, {"state", "unknown"}, {"reason", "typed Germany, saved Georgia"}};
+  std::string before = fingerprint();
+  EXPECT_EQ(post(Role::kCorrespondent, "/un-2014/ministry-correction", correction).status, 403);
+  EXPECT_EQ(post(Role::kViewer, "/un-2014/ministry-correction", correction).status, 403);
+  EXPECT_EQ(anonymous()
+                .send_json("POST", "/api/campaigns/un-2014/ministry-correction", correction)
+                .status,
+            401);
+  nlohmann::json no_reason = correction;
+  no_reason.erase("reason");
+  r = post(Role::kCoordinator, "/un-2014/ministry-correction", no_reason);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.error_field(), "reason");
+  EXPECT_EQ(fingerprint(), before);
+
+  r = post(Role::kCoordinator, "/un-2014/ministry-correction", correction);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["before"]["state"], "endorsed");
+  EXPECT_EQ(r.json()["after"]["state"], "unknown");
+  EXPECT_EQ(r.json()["after"]["country"], "GE");
+  EXPECT_EQ(anonymous().get("/api/campaigns/un-2014/status").json()["un_members_endorsing"], 0);
+  EXPECT_FALSE(anonymous().get("/api/campaigns/un-2014/countries-map").json().contains("GE"));
+  auto audit = as(Role::kCoordinator).get("/api/audit?entity=campaign_country").json();
+  auto items = audit.is_array() ? audit : audit["items"];
+  ASSERT_FALSE(items.empty()) << audit;
+  const auto& last = items.back();
+  EXPECT_EQ(last["action"], "correct");
+  EXPECT_EQ(last["before"]["state"], "endorsed");
+  EXPECT_EQ(last["after"]["state"], "unknown");
+  auto timeline = anonymous().get("/api/campaigns/un-2014/timeline").json();
+  EXPECT_EQ(timeline.back()["kind"], "ministry_corrected");
+  EXPECT_NE(timeline.back()["detail"].get<std::string>().find("typed Germany"), std::string::npos);
+  // Corrected again: nothing is left to correct.
+  r = post(Role::kCoordinator, "/un-2014/ministry-correction", correction);
+  EXPECT_EQ(r.status, 404) << r.body;
+}
+
+TEST_P(CampaignsApi, TheCampaignTellsEachCallerWhichControlsItMayUse) {
+  create_and_send();
+  ASSERT_FALSE(HasFatalFailure());
+  auto can = [&](HttpClient& c) { return c.get("/api/campaigns/un-2014").json()["can"]; };
+  auto coordinator = can(as(Role::kCoordinator));
+  EXPECT_EQ(coordinator["remind"], true);
+  EXPECT_EQ(coordinator["record_ministry_answer"], true);
+  EXPECT_EQ(coordinator["correct_ministry_answer"], true);
+  EXPECT_TRUE(coordinator["ministry_country"].is_null());
+  auto correspondent = can(as(Role::kCorrespondent));
+  EXPECT_EQ(correspondent["remind"], false);
+  EXPECT_EQ(correspondent["send"], false);
+  EXPECT_EQ(correspondent["correct_ministry_answer"], false);
+  EXPECT_EQ(correspondent["record_ministry_answer"], true);
+  EXPECT_EQ(correspondent["ministry_country"], "DE");
+  for (HttpClient* c : {&as(Role::kViewer), &anonymous()}) {
+    auto none = can(*c);
+    for (const char* key : {"send", "remind", "record_city_answers", "record_ministry_answer",
+                            "correct_ministry_answer"}) {
+      EXPECT_EQ(none[key], false) << key;
+    }
+  }
+  // The countries each may record, the reached first, named in the asked language.
+  auto list = as(Role::kCoordinator).get("/api/campaigns/un-2014/ministry-countries?lang=ru");
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto countries = list.json();
+  ASSERT_GT(countries.size(), 100u);
+  EXPECT_EQ(countries[0]["reached"], true);
+  bool germany = false;
+  for (const auto& c : countries) {
+    if (c["iso2"] == "DE") {
+      germany = true;
+      EXPECT_EQ(c["name"], "Германия");
+      EXPECT_EQ(c["name_en"], "Germany");
+      EXPECT_EQ(c["reached"], true);
+    }
+  }
+  EXPECT_TRUE(germany);
+  auto own = as(Role::kCorrespondent).get("/api/campaigns/un-2014/ministry-countries").json();
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0]["iso2"], "DE");
+  EXPECT_EQ(anonymous().get("/api/campaigns/un-2014/ministry-countries").json().size(), 0u);
+}
+
+TEST_P(CampaignsApi, ARemindersDryRunPreviewsTheLetterAndTheNumberItWouldTake) {
+  create_and_send();
+  ASSERT_FALSE(HasFatalFailure());
+  std::size_t letters_before = letter_count();
+  auto r = post(Role::kCoordinator, "/un-2014/remind",
+                {{"as_of", "2013-12-01"}, {"dry_run", true}, {"cities", {cologne}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto preview = r.json().at(0)["preview"];
+  EXPECT_EQ(preview["letter"]["kind"], "reminder");
+  EXPECT_EQ(preview["letter"]["addressees"][0]["city_id"], cologne);
+  EXPECT_EQ(preview["office"]["code"], "coventry");
+  std::string next = preview["next_number"];
+  EXPECT_EQ(letter_count(), letters_before);
+  r = post(Role::kCoordinator, "/un-2014/remind", {{"as_of", "2013-12-01"}, {"cities", {cologne}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json().at(0)["number"], next);
+  EXPECT_FALSE(r.json().at(0).contains("preview"));
+}
+
 // The campaign is public, the register is not (issue 14): its public views
 // name no registration number of any office, and give a letter's id only to
 // whom may read that letter.

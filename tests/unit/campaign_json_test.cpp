@@ -50,7 +50,7 @@ TEST_F(CampaignJsonTest, WavesRemindersAndTheCountriesMap) {
   EXPECT_EQ(j["sent"][0]["letter_id"], 12);
   EXPECT_EQ(j["sent"][0]["number"], "19-024/1рс");
   EXPECT_EQ(j["skipped"][0]["reason"], "originator of this campaign");
-  Reminder r{w.kiel, 3, "CCC/2013/2", parse_full_date("2013-09-06"), 0, ""};
+  Reminder r{w.kiel, 3, "CCC/2013/2", parse_full_date("2013-09-06"), 0, "", {}, {}, ""};
   j = reminders_json(*store, {r});
   EXPECT_EQ(j[0]["city"]["name"], "Kiel");
   EXPECT_EQ(j[0]["original_date"], "2013-09-06");

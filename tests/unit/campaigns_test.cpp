@@ -4,6 +4,7 @@
 
 #include "letters/correspondence.h"
 #include "model/error.h"
+#include "store/audit_log.h"
 #include "store/campaign_store.h"
 #include "store/letter_store.h"
 #include "support/campaign_fixtures.h"
@@ -206,6 +207,103 @@ TEST_F(CampaignsTest, AMinistryThatAnsweredIsNotAskedAgain) {
   record_ministry_asked(*store, id, "JP");
   EXPECT_EQ(campaigns().country(id, "JP")->state, MinistryState::kAsked);
   expect_error(ErrorCode::kConflict, [&] { record_ministry_asked(*store, id, "JP"); });
+}
+
+TEST_F(CampaignsTest, AMinistryAnswerNamesItsCountryInEnglishOrRussian) {
+  send_all();
+  MinistryAnswer a;
+  a.country = "Германия";
+  a.evidence = incoming_letter("Auswärtiges Amt");
+  EXPECT_EQ(record_ministry_answer(*store, id, a).country, "DE");
+  EXPECT_EQ(campaigns().country(id, "DE")->state, MinistryState::kEndorsed);
+  a.country = "Gui";  // Guinea or Guinea-Bissau: saves nothing
+  expect_error(ErrorCode::kAmbiguous, [&] { record_ministry_answer(*store, id, a); });
+  EXPECT_FALSE(campaigns().country(id, "GN"));
+}
+
+TEST_F(CampaignsTest, ACoordinatorCorrectsAWrongMinistryAnswerAuditedAndDated) {
+  send_all();
+  MinistryAnswer wrong;
+  wrong.country = "GE";
+  wrong.evidence = incoming_letter("Auswärtiges Amt");
+  record_ministry_answer(*store, id, wrong);
+  MinistryCorrection k;
+  k.country = "Georgia";
+  k.state = MinistryState::kUnknown;
+  k.reason = "typed Germany, saved Georgia";
+  CorrectedStance r = correct_ministry_answer(*store, id, k);
+  EXPECT_EQ(r.before.state, MinistryState::kEndorsed);
+  EXPECT_EQ(r.after.state, MinistryState::kUnknown);
+  EXPECT_FALSE(campaigns().country(id, "GE"));  // reads as unknown again
+  auto audit = store::AuditLog(*store).list({"campaign_country", "", "", 0, 100});
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit.back().action, "correct");
+  EXPECT_EQ(audit.back().before["state"], "endorsed");
+  EXPECT_EQ(audit.back().after["state"], "unknown");
+  EXPECT_NE(audit.back().after["notes"].get<std::string>().find("typed Germany"),
+            std::string::npos);
+  auto events = campaigns().events(id);
+  EXPECT_EQ(events.back().kind, "ministry_corrected");
+  EXPECT_EQ(events.back().country, "GE");
+  EXPECT_NE(events.back().detail.find("endorsed → unknown: typed Germany"), std::string::npos);
+
+  // Germany's answer, recorded then corrected to declined with its evidence.
+  MinistryAnswer de;
+  de.country = "Germany";
+  de.evidence = wrong.evidence;
+  record_ministry_answer(*store, id, de);
+  k.country = "DE";
+  k.state = MinistryState::kDeclined;
+  k.reason = "the letter declines";
+  expect_error(ErrorCode::kInvalidInput, [&] { correct_ministry_answer(*store, id, k); });
+  k.evidence = de.evidence;
+  correct_ministry_answer(*store, id, k);
+  EXPECT_EQ(campaigns().country(id, "DE")->state, MinistryState::kDeclined);
+  EXPECT_EQ(campaigns().country(id, "DE")->evidence_letter_id, de.evidence);
+  expect_error(ErrorCode::kConflict, [&] { correct_ministry_answer(*store, id, k); });
+}
+
+TEST_F(CampaignsTest, OnlyCoordinatorsCorrectAndOnlyWithAReason) {
+  send_all();
+  MinistryAnswer a;
+  a.country = "DE";
+  a.evidence = incoming_letter("Auswärtiges Amt");
+  record_ministry_answer(*store, id, a);
+  MinistryCorrection k;
+  k.country = "DE";
+  k.state = MinistryState::kUnknown;
+  k.reason = " ";
+  expect_error(ErrorCode::kInvalidInput, [&] { correct_ministry_answer(*store, id, k); });
+  k.reason = "wrong";
+  for (auto actor : {actor_of(Role::kCorrespondent, w.cologne), actor_of(Role::kViewer)}) {
+    store->set_actor(actor);
+    expect_error(ErrorCode::kForbidden, [&] { correct_ministry_answer(*store, id, k); });
+  }
+  store->set_actor(actor_of(Role::kCoordinator));
+  k.country = "FR";  // nothing recorded
+  expect_error(ErrorCode::kNotFound, [&] { correct_ministry_answer(*store, id, k); });
+  EXPECT_EQ(campaigns().country(id, "DE")->state, MinistryState::kEndorsed);
+}
+
+TEST_F(CampaignsTest, ADryRunPreviewsEachReminderAndTakesNoNumber) {
+  send_all();
+  ReminderOptions o;
+  o.as_of = parse_full_date("2013-12-01");
+  o.dry_run = true;
+  o.only = {w.cologne};
+  auto before = letters_count();
+  auto preview = send_reminders(*store, templates, id, o);
+  ASSERT_EQ(preview.size(), 1u);
+  ASSERT_TRUE(preview[0].preview);
+  EXPECT_EQ(preview[0].preview->kind, LetterKind::kReminder);
+  EXPECT_EQ(*preview[0].preview->addressees.at(0).city_id, w.cologne);
+  EXPECT_NE(preview[0].preview->body.find(preview[0].original_number), std::string::npos);
+  ASSERT_TRUE(preview[0].office);
+  EXPECT_EQ(preview[0].office->id, w.volgograd_office);
+  EXPECT_EQ(letters_count(), before);
+  o.dry_run = false;
+  auto sent = send_reminders(*store, templates, id, o);
+  EXPECT_EQ(sent.at(0).number, preview[0].next_number);  // the number the preview named
 }
 
 TEST_F(CampaignsTest, RemindersGoToOverdueSilentCitiesOnlyAndNotTooOften) {
