@@ -18,8 +18,8 @@ before(async () => {
     "--subject", "О Годе международного движения городов-побратимов",
     "--body", "МИД России поддерживает инициативу.", "--json",
   ]));
-  evidence = (out.letter ?? out).number;
-  assert.ok(evidence, "the incoming letter has a number");
+  evidence = out.letter ?? out;
+  assert.ok(evidence.number, "the incoming letter has a number");
 });
 after(async () => world?.stop());
 
@@ -50,7 +50,7 @@ test("the dashboard's tally changes after an endorsement is recorded", async () 
   await page.getByTestId("overdue").getByRole("button", { name: "Remind" }).first().waitFor();
   const form = page.getByTestId("endorse-form");
   await form.getByLabel(/Country/).fill("RU");
-  await form.getByLabel(/Evidence/).fill(evidence);
+  await form.getByLabel(/Evidence/).selectOption(String(evidence.id));
   await form.getByRole("button", { name: "Record" }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="endorsing-count"]')?.textContent === "1");
   assert.equal(await endorsing(page), 1);

@@ -4,10 +4,9 @@
 // overdue replies with a one-click reminder, and the forecast beside the
 // actual tally.
 
-import { get, post } from "../api";
+import { ApiError, get, post } from "../api";
 import { h } from "../dom";
-import { addStrings, t } from "../i18n";
-import { canCoordinate, currentUser } from "../session";
+import { addStrings, lang, t } from "../i18n";
 import { errorBox, field, fixed, today } from "../format";
 import { worldMap } from "../worldmap";
 import { refresh } from "../router";
@@ -36,8 +35,25 @@ addStrings({
     "camp.reminded": "Reminder registered",
     "camp.noOverdue": "No reply is overdue.",
     "camp.endorse": "Record a foreign ministry's answer",
-    "camp.country": "Country (ISO code)",
-    "camp.evidence": "Evidence: incoming letter (id or number)",
+    "camp.country": "Country (name or ISO code)",
+    "camp.evidence": "Evidence: incoming letter",
+    "camp.evidenceNo": "evidence No",
+    "camp.noEvidence": "No incoming letter you may cite is registered yet.",
+    "camp.state.unknown": "unknown",
+    "camp.state.asked": "asked",
+    "camp.state.endorsed": "endorsed",
+    "camp.state.declined": "declined",
+    "camp.answers": "Recorded answers",
+    "camp.correct": "Correct",
+    "camp.correctTitle": "Correct the recorded answer",
+    "camp.newState": "It should read",
+    "camp.reason": "Why the record is wrong",
+    "camp.corrected": "corrected",
+    "camp.previewTo": "To",
+    "camp.previewFrom": "From the register of",
+    "camp.confirmRemind": "Register reminder No",
+    "camp.confirmNote": "This takes the next number of the register; a registered number cannot be taken back.",
+    "camp.cancel": "Cancel",
     "camp.declined": "The ministry declined",
     "camp.save": "Record",
     "camp.byRegion": "By region",
@@ -68,8 +84,25 @@ addStrings({
     "camp.reminded": "Напоминание зарегистрировано",
     "camp.noOverdue": "Просроченных ответов нет.",
     "camp.endorse": "Записать ответ МИД",
-    "camp.country": "Страна (код ISO)",
-    "camp.evidence": "Основание: входящее письмо (id или номер)",
+    "camp.country": "Страна (название или код ISO)",
+    "camp.evidence": "Основание: входящее письмо",
+    "camp.evidenceNo": "основание №",
+    "camp.noEvidence": "Входящих писем, на которые вы можете сослаться, пока нет.",
+    "camp.state.unknown": "неизвестно",
+    "camp.state.asked": "запрошен",
+    "camp.state.endorsed": "поддержал",
+    "camp.state.declined": "отказал",
+    "camp.answers": "Записанные ответы",
+    "camp.correct": "Исправить",
+    "camp.correctTitle": "Исправить записанный ответ",
+    "camp.newState": "Должно быть",
+    "camp.reason": "Почему запись неверна",
+    "camp.corrected": "исправлено",
+    "camp.previewTo": "Кому",
+    "camp.previewFrom": "Из журнала",
+    "camp.confirmRemind": "Зарегистрировать напоминание №",
+    "camp.confirmNote": "Будет занят следующий номер журнала; зарегистрированный номер нельзя отменить.",
+    "camp.cancel": "Отмена",
     "camp.declined": "МИД отказал",
     "camp.save": "Записать",
     "camp.byRegion": "По регионам",
@@ -103,6 +136,44 @@ interface Contact {
   referred_by: number | null;
   reply_due: string | null;
   sent_on: string | null;
+}
+
+/** What the caller may do, as the server decides it (GET /api/campaigns/{code} "can"). */
+interface Can {
+  remind: boolean;
+  record_ministry_answer: boolean;
+  correct_ministry_answer: boolean;
+}
+
+interface Stance {
+  country: string;
+  state: string;
+  evidence_letter_id: number | null;
+}
+
+/** GET /api/campaigns/{code}/ministry-countries. */
+interface CountryChoice {
+  iso2: string;
+  name: string;
+  reached: boolean;
+}
+
+/** A row of GET /api/letters. */
+interface LetterRow {
+  id: number;
+  number: string;
+  date: string | null;
+  sender_city: string;
+  subject: string;
+}
+
+interface Reminder {
+  number: string;
+  preview?: {
+    letter: { addressees: { title: string; name: string; address: string }[]; subject: string; salutation: string; body: string; closing: string };
+    office: { code: string; name: string };
+    next_number: string;
+  };
 }
 
 interface Status {
@@ -148,11 +219,11 @@ export async function renderCampaigns(main: HTMLElement): Promise<void> {
 export async function renderCampaign(main: HTMLElement, params: Record<string, string>): Promise<void> {
   main.className = "page wide";
   const code = encodeURIComponent(params.code);
-  let detail: { campaign: Campaign; contacts: Contact[] };
+  let detail: { campaign: Campaign; contacts: Contact[]; countries: Stance[]; can: Can };
   let status: Status;
   try {
     [detail, status] = await Promise.all([
-      get<{ campaign: Campaign; contacts: Contact[] }>(`/api/campaigns/${code}`),
+      get<{ campaign: Campaign; contacts: Contact[]; countries: Stance[]; can: Can }>(`/api/campaigns/${code}`),
       get<Status>(`/api/campaigns/${code}/status?as_of=${today()}`),
     ]);
   } catch (e) {
@@ -189,8 +260,8 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
     h("div", {},
       regionsCard(status),
       timelineCard(code),
-      overdueCard(code, detail.contacts),
-      canCoordinate() || currentUser()?.role === "correspondent" ? endorseCard(code) : null)));
+      overdueCard(code, detail.contacts, detail.can.remind),
+      detail.can.record_ministry_answer ? ministryCard(code, detail.countries, detail.can) : null)));
 }
 
 function tallyCard(s: Status): HTMLElement {
@@ -293,7 +364,7 @@ function timelineChart(events: CampaignEvent[]): SVGSVGElement | HTMLElement {
   return svg;
 }
 
-function overdueCard(code: string, contacts: Contact[]): HTMLElement {
+function overdueCard(code: string, contacts: Contact[], mayRemind: boolean): HTMLElement {
   const late = contacts
     .filter((k) => (k.state === "letter_sent" || k.state === "received") && k.reply_due && k.reply_due < today())
     .sort((a, b) => a.city.name.localeCompare(b.city.name));
@@ -303,30 +374,113 @@ function overdueCard(code: string, contacts: Contact[]): HTMLElement {
     return card;
   }
   card.append(h("ul", { class: "overdue", "data-testid": "overdue" }, late.slice(0, 100).map((k) => {
-    const button = h("button", { type: "button", class: "small" }, t("camp.remind"));
-    button.hidden = !canCoordinate();
-    button.addEventListener("click", async () => {
-      button.disabled = true;
-      try {
-        await post(`/api/campaigns/${code}/remind`, { as_of: today(), cities: [k.city.id] });
-        button.replaceWith(h("span", { class: "ok" }, t("camp.reminded")));
-      } catch (e) {
-        button.replaceWith(errorBox(e));
-      }
-    });
-    return h("li", {}, h("a", { href: `/city/${k.city.id}`, "data-link": true }, k.city.name),
-      h("span", { class: "muted" }, `, ${k.city.country} · ${t("camp.wave")} ${k.wave} · ${k.reply_due}`), " ", button);
+    const item = h("li", {}, h("a", { href: `/city/${k.city.id}`, "data-link": true }, k.city.name),
+      h("span", { class: "muted" }, `, ${k.city.country} · ${t("camp.wave")} ${k.wave} · ${k.reply_due}`));
+    if (mayRemind) item.append(" ", remindButton(code, k.city.id, item));
+    return item;
   })));
   return card;
 }
 
-function endorseCard(code: string): HTMLElement {
-  const country = h("input", { name: "country", maxlength: 2, size: 3, required: true });
-  const evidence = h("input", { name: "evidence", required: true });
+/**
+ * "Remind": first a preview of the merged reminder and its addressee, then
+ * a confirmation naming the number the register will give it; only that
+ * registers the letter.
+ */
+function remindButton(code: string, city: number, item: HTMLElement): HTMLElement {
+  const button = h("button", { type: "button", class: "small" }, t("camp.remind"));
+  const body = { as_of: today(), cities: [city] };
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const [r] = await post<Reminder[]>(`/api/campaigns/${code}/remind`, { ...body, dry_run: true });
+      const p = r?.preview;
+      if (!p) throw new Error("—");
+      const to = p.letter.addressees.map((a) => [a.title, a.name, a.address].filter(Boolean).join(", ")).join("; ");
+      const confirm = h("button", { type: "button", class: "primary" }, `${t("camp.confirmRemind")} ${p.next_number}`);
+      const cancel = h("button", { type: "button" }, t("camp.cancel"));
+      const box = h("div", { class: "remind-preview card", "data-testid": "remind-preview" },
+        h("p", {}, h("strong", {}, `${t("camp.previewTo")}: `), to),
+        h("p", {}, h("strong", {}, `${t("camp.previewFrom")}: `), `${p.office.name} (${p.office.code})`),
+        h("p", {}, h("strong", {}, p.letter.subject)),
+        h("div", { class: "letter-text" }, [p.letter.salutation, p.letter.body, p.letter.closing].filter(Boolean).join("\n\n")),
+        h("p", { class: "muted" }, t("camp.confirmNote")),
+        h("div", { class: "actions" }, confirm, " ", cancel));
+      cancel.addEventListener("click", () => {
+        box.remove();
+        button.disabled = false;
+      });
+      confirm.addEventListener("click", async () => {
+        confirm.disabled = true;
+        try {
+          const [done] = await post<Reminder[]>(`/api/campaigns/${code}/remind`, body);
+          box.replaceWith(h("span", { class: "ok", role: "status" }, `${t("camp.reminded")}: № ${done?.number ?? ""}`));
+          button.remove();
+        } catch (e) {
+          box.replaceWith(errorBox(e));
+        }
+      });
+      item.append(box);
+    } catch (e) {
+      button.replaceWith(errorBox(e));
+    }
+  });
+  return button;
+}
+
+/** The message that echoes what was saved, shown again after the page is redrawn. */
+let ministryEcho: string | null = null;
+
+const stateText = (state: string) => t(`camp.state.${state}`);
+
+function letterLabel(l: LetterRow): string {
+  return `№ ${l.number} · ${l.date ?? ""} · ${l.sender_city || l.subject}`;
+}
+
+function evidenceSelect(letters: LetterRow[]): HTMLSelectElement {
+  return h("select", { name: "evidence", required: true },
+    letters.map((l) => h("option", { value: String(l.id) }, letterLabel(l)))) as HTMLSelectElement;
+}
+
+/**
+ * The foreign ministries: record an answer (the country chosen by name in
+ * the interface language from the countries the server says the caller may
+ * record, the evidence from the incoming letters it may read) and, for
+ * whom the server allows, correct a recorded one.
+ */
+function ministryCard(code: string, stances: Stance[], can: Can): HTMLElement {
+  const card = h("section", { class: "card", "data-testid": "ministry-card" }, h("h2", {}, t("camp.endorse")));
+  if (ministryEcho) card.append(h("p", { class: "ok", role: "status", "data-testid": "ministry-echo" }, ministryEcho));
+  ministryEcho = null;
+  Promise.all([
+    get<CountryChoice[]>(`/api/campaigns/${code}/ministry-countries?lang=${lang()}`),
+    get<{ items: LetterRow[] }>("/api/letters?direction=incoming&limit=500"),
+  ]).then(([countries, letters]) => {
+    const names = new Map(countries.map((c) => [c.iso2, c.name]));
+    const label = (iso: string) => `${names.get(iso) ?? iso} (${iso})`;
+    const numbers = new Map(letters.items.map((l) => [l.id, l.number]));
+    const echo = (s: Stance) => `${label(s.country)}: ${stateText(s.state)}` +
+      (s.evidence_letter_id ? `, ${t("camp.evidenceNo")} ${numbers.get(s.evidence_letter_id) ?? s.evidence_letter_id}` : "");
+    card.append(endorseForm(code, countries, letters.items, echo));
+    const recorded = stances.filter((s) => s.state !== "unknown");
+    if (can.correct_ministry_answer && recorded.length) {
+      card.append(h("h3", {}, t("camp.answers")), h("ul", { class: "ministry-answers", "data-testid": "ministry-answers" },
+        recorded.map((s) => correctionItem(code, s, label(s.country), echo(s), letters.items, echo))));
+    }
+  }).catch((e) => card.append(errorBox(e)));
+  return card;
+}
+
+function endorseForm(code: string, countries: CountryChoice[], letters: LetterRow[], echo: (s: Stance) => string): HTMLElement {
+  const list = h("datalist", { id: "ministry-countries" },
+    countries.map((c) => h("option", { value: c.name, label: c.iso2 })));
+  const country = h("input", { name: "country", list: "ministry-countries", required: true, autocomplete: "off" });
   const declined = h("input", { type: "checkbox", name: "declined" });
   const result = h("div", {});
+  if (!letters.length) return h("p", { class: "muted" }, t("camp.noEvidence"));
+  const evidence = evidenceSelect(letters);
   const form = h("form", { class: "form", "data-testid": "endorse-form" },
-    field(t("camp.country"), country),
+    field(t("camp.country"), country), list,
     field(t("camp.evidence"), evidence),
     h("label", { class: "check" }, declined, " ", t("camp.declined")),
     result,
@@ -335,17 +489,57 @@ function endorseCard(code: string): HTMLElement {
     e.preventDefault();
     result.replaceChildren();
     try {
-      // A letter id (digits) or its registration number.
-      const ref = evidence.value.trim();
-      await post(`/api/campaigns/${code}/endorse`, {
-        country: country.value.trim().toUpperCase(),
-        evidence: /^\d+$/.test(ref) ? Number(ref) : ref,
-        declined: declined.checked,
+      // The server resolves the name (English, Russian or the interface
+      // language, or a code) and refuses one that is unknown or ambiguous.
+      const saved = await post<Stance>(`/api/campaigns/${code}/endorse`, {
+        country: country.value, evidence: Number(evidence.value), declined: declined.checked, lang: lang(),
       });
+      ministryEcho = echo(saved);
       refresh();
     } catch (err) {
-      result.replaceChildren(errorBox(err));
+      // An unknown or ambiguous country: the server's message names it.
+      result.replaceChildren(err instanceof ApiError && err.field === "country"
+        ? h("p", { class: "error", role: "alert" }, err.message) : errorBox(err));
     }
   });
-  return h("section", { class: "card" }, h("h2", {}, t("camp.endorse")), form);
+  return form;
+}
+
+function correctionItem(code: string, s: Stance, name: string, current: string, letters: LetterRow[],
+  echo: (s: Stance) => string): HTMLElement {
+  const button = h("button", { type: "button", class: "small" }, t("camp.correct"));
+  const item = h("li", {}, h("span", {}, current), " ", button);
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    const state = h("select", { name: "state" }, ["unknown", "asked", "endorsed", "declined"]
+      .map((v) => h("option", { value: v }, stateText(v)))) as HTMLSelectElement;
+    const evidence = evidenceSelect(letters);
+    const evidenceField = field(t("camp.evidence"), evidence);
+    const reason = h("input", { name: "reason", required: true });
+    const result = h("div", {});
+    const sync = () => { evidenceField.hidden = state.value !== "endorsed" && state.value !== "declined"; };
+    state.addEventListener("change", sync);
+    sync();
+    const form = h("form", { class: "form", "data-testid": "correction-form" },
+      h("h4", {}, `${t("camp.correctTitle")}: ${name}`),
+      field(t("camp.newState"), state), evidenceField, field(t("camp.reason"), reason), result,
+      h("button", { type: "submit", class: "primary" }, t("camp.correct")));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      result.replaceChildren();
+      try {
+        const decided = state.value === "endorsed" || state.value === "declined";
+        const r = await post<{ before: Stance; after: Stance }>(`/api/campaigns/${code}/ministry-correction`, {
+          country: s.country, state: state.value, reason: reason.value,
+          evidence: decided ? Number(evidence.value) : null,
+        });
+        ministryEcho = `${echo(r.after)} (${t("camp.corrected")})`;
+        refresh();
+      } catch (err) {
+        result.replaceChildren(errorBox(err));
+      }
+    });
+    item.append(form);
+  });
+  return item;
 }
