@@ -79,6 +79,13 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
     });
     std::cout << "twinning: stopped" << std::endl;
   });
+
+  // The document `serve` answers at /api/openapi.yaml, for tools that check
+  // or generate from it without a server (the contract test, the web
+  // client's types).
+  app.add_subcommand("openapi", "Print the HTTP API's OpenAPI document (YAML)")->callback([] {
+    std::cout << server::openapi_document();
+  });
 }
 
 }  // namespace twinning::cli

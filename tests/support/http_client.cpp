@@ -3,7 +3,13 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -85,6 +91,31 @@ bool is_unsafe(const std::string& method) {
 
 }  // namespace
 
+namespace {
+
+// With $TWINNING_CONTRACT_LOG naming a directory, appends each JSON
+// response to <dir>/<pid>.jsonl as {method, path, status, body}: the
+// contract test (tests/contract/) checks them against the OpenAPI document.
+void record_for_contract(const std::string& method, const std::string& target,
+                         const HttpResponse& response) {
+  static const char* dir = std::getenv("TWINNING_CONTRACT_LOG");
+  if (!dir || !*dir) return;
+  if (response.header("content-type").rfind("application/json", 0) != 0) return;
+  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (body.is_discarded()) body = response.body;  // recorded as a string: the check reports it
+  nlohmann::json line = {{"method", method},
+                         {"path", target.substr(0, target.find('?'))},
+                         {"status", response.status},
+                         {"body", std::move(body)}};
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::filesystem::create_directories(dir);
+  std::ofstream out(std::string(dir) + "/" + std::to_string(::getpid()) + ".jsonl", std::ios::app);
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
 HttpResponse HttpClient::request(const std::string& method, const std::string& target,
                                  const std::string& body, const HeaderList& headers) {
   http::request<http::string_body> req;
@@ -131,6 +162,7 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
       out.headers.emplace_back(name, std::string(f.value()));
     }
     out.body = std::move(res.body());
+    record_for_contract(method, target, out);
     if (!res.keep_alive()) disconnect();
     if (keep_cookies) {
       for (const auto& sc : out.headers_named("set-cookie")) {
