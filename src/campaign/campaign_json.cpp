@@ -1,5 +1,6 @@
 #include "campaign/campaign_json.h"
 
+#include "campaign/campaign_status.h"
 #include "letters/correspondence.h"
 #include "model/campaign_json.h"
 #include "model/letter_json.h"
@@ -33,6 +34,7 @@ nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaig
                                     CityFields fields) {
   store::CampaignStore campaigns(store);
   nlohmann::json contacts = nlohmann::json::array();
+  std::set<CityId> overdue = overdue_cities(store, campaign.id, today_utc());
   for (auto k : campaigns.contacts(campaign.id)) {
     // The register is not public: letter ids only where the actor may read.
     if (!letters::letter_readable(store, k.letter_id)) k.letter_id = 0;
@@ -42,6 +44,7 @@ nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaig
     nlohmann::json j = k;
     if (k.letter_id == 0) j["letter_id"] = nullptr;
     j["city"] = city_json(store, k.city_id, fields);
+    j["overdue"] = overdue.count(k.city_id) > 0;
     contacts.push_back(std::move(j));
   }
   auto countries = campaigns.countries(campaign.id);

@@ -30,7 +30,8 @@ nlohmann::json city_json(store::Store& store, CityId id, CityFields fields = Cit
 // {"sent": [{"city", "from", "letter_id", "number"}], "skipped": [{"city", "reason"}]}.
 nlohmann::json wave_json(store::Store& store, const WaveResult& wave);
 
-// {"campaign", "contacts": [contact + "city"], "countries": [stance], "can"}:
+// {"campaign", "contacts": [contact + "city" + "overdue" (today, by
+// overdue_cities())], "countries": [stance], "can"}:
 // the campaign with every contacted city and every country's ministry, and
 // what the actor may do in it (permissions_json). Letter
 // ids (a contact's letter_id and reply_letter_id, a country's

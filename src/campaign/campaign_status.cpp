@@ -4,11 +4,13 @@
 #include <map>
 #include <set>
 
+#include "letters/answers.h"
 #include "letters/correspondence.h"
 #include "model/error.h"
 #include "store/campaign_store.h"
 #include "store/city_store.h"
 #include "store/country_store.h"
+#include "store/letter_store.h"
 
 namespace twinning::campaign {
 
@@ -35,12 +37,12 @@ CampaignStatus campaign_status(store::Store& store, CampaignId id,
     if (replied) ++s.cities_replied;
     if (c.state == ContactState::kForwarded) ++s.cities_forwarded;
     if (awaiting_reply(c)) ++s.cities_awaiting;
-    if (reply_overdue(c, today)) ++s.cities_overdue;
     auto city = cities.summaries({c.city_id});
     if (city.empty()) continue;
     reached.insert(city[0].country);
     if (replied) replied_countries.insert(city[0].country);
   }
+  s.cities_overdue = static_cast<int>(overdue_cities(store, id, today).size());
   s.countries_reached = static_cast<int>(reached.size());
 
   std::map<std::string, RegionTally> regions;
@@ -100,6 +102,35 @@ CampaignStatus campaign_status(store::Store& store, CampaignId id,
     }
   }
   return s;
+}
+
+std::set<CityId> overdue_cities(store::Store& store, CampaignId id, const PartialDate& day) {
+  store::CampaignStore campaigns(store);
+  if (!campaigns.get(id)) throw_not_found("no campaign with id " + std::to_string(id), "campaign");
+  store::LetterStore letters(store);
+  // Each letter's answers once: a circular reached many of the cities.
+  std::map<LetterId, std::pair<Letter, std::vector<letters::AddresseeAnswer>>> by_letter;
+  std::set<CityId> out;
+  for (const auto& c : campaigns.contacts(id)) {
+    if (!reply_overdue(c, day)) continue;
+    auto it = by_letter.find(c.letter_id);
+    if (it == by_letter.end()) {
+      auto letter = letters.get(c.letter_id);
+      if (!letter) continue;
+      auto answers = letters::answers_of(store, *letter, day);
+      it = by_letter.emplace(c.letter_id, std::pair{std::move(*letter), std::move(answers)}).first;
+    }
+    const auto& [letter, answers] = it->second;
+    for (const auto& a : answers) {
+      bool to_city =
+          letter.addressees.size() == 1 || letter.addressees[a.position].city_id == c.city_id;
+      if (to_city && a.state == letters::AnswerState::kOverdue) {
+        out.insert(c.city_id);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 std::string_view country_progress_name(CountryProgress p) {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,7 @@ struct CampaignStatus {
   int cities_replied = 0;
   int cities_forwarded = 0;
   int cities_awaiting = 0;  // letter sent or received, no reply yet
-  int cities_overdue = 0;   // awaiting and past their reply date
+  int cities_overdue = 0;   // overdue_cities(): awaiting and past their reply date
   int max_wave = 0;
   // Countries.
   int countries_reached = 0;  // with at least one contacted city
@@ -59,6 +60,15 @@ struct CampaignStatus {
 // counts. Throws Error(kNotFound).
 CampaignStatus campaign_status(store::Store& store, CampaignId id,
                                std::optional<PartialDate> as_of = {});
+
+// The contacted cities whose reply is overdue on `day`: awaiting their
+// reply past its date (model/campaign.h reply_overdue) and, by the rule of
+// the register (letters/answers.h), owing an answer to the letter that
+// reached them past its deadline — so that the campaign's overdue count
+// agrees with the register's overdue filter, addressee by addressee. Reads
+// letters without access checks and returns only city ids. Throws
+// Error(kNotFound) for an unknown campaign.
+std::set<CityId> overdue_cities(store::Store& store, CampaignId id, const PartialDate& day);
 
 // How far the campaign got in a country, for a map: its ministry's answer
 // or ask, else reached (a city of it was contacted).

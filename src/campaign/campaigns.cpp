@@ -327,13 +327,16 @@ LetterId record_reply(store::Store& store, CampaignId id, const ReplyRequest& r)
     in.links.push_back(LetterLink{LetterLinkKind::kReplyTo, c.letter_id, original.letter.number,
                                   original.letter.date});
     auto reg = letters::register_incoming(store, in, letters::RegisterOptions{date, ""});
+    // The city replied on the date it gave its letter; without one, on the
+    // day the reply was received and registered.
+    PartialDate replied = r.sender_date.value_or(date);
     if (!c.received_on) c.received_on = date;
     c.state = ContactState::kReplied;
-    c.replied_on = date;
+    c.replied_on = replied;
     c.reply_letter_id = reg.id;
     c.stance = r.stance;
     campaigns(store).update_contact(id, c);
-    add_event(store, id, date, "replied", r.city, "", reg.id,
+    add_event(store, id, replied, "replied", r.city, "", reg.id,
               std::string(reply_stance_name(r.stance)));
     if (r.asked_ministry) {
       auto stance = campaigns(store).country(id, city.country);

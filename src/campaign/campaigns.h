@@ -107,7 +107,10 @@ struct ReplyRequest {
 // Registers the city's reply as an incoming letter in the register of the
 // office that wrote to it (reply to that letter; for a correspondent, under
 // a letters::RegisterGrant for that office's city, the one write outside its
-// own city that it is allowed) and moves the city to replied; with asked_ministry, the city's
+// own city that it is allowed) and moves the city to replied — on the
+// sender's date when given, else on the registration date (the date of
+// receipt): the timeline's "replied" event and replied_on carry that date;
+// with asked_ministry, the city's
 // country moves to asked. Returns the reply letter's id. Throws Error(kConflict) for an invalid
 // transition (not contacted, already replied), Error(kNotFound), Error(kForbidden).
 LetterId record_reply(store::Store& store, CampaignId campaign, const ReplyRequest& request);

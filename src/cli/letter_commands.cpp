@@ -121,8 +121,14 @@ void print_summary(const store::LetterSummary& s) {
             << letter_direction_name(s.direction) << "\t" << letter_status_name(s.status) << "\t"
             << (s.direction == LetterDirection::kIncoming ? "from " + s.sender_city
                                                           : "to " + s.addressee);
+  if (s.direction == LetterDirection::kOutgoing && s.addressee_count > 1) {
+    std::cout << " and " << s.addressee_count - 1 << " more";
+  }
   if (!s.subject.empty()) std::cout << "\t" << s.subject;
   if (s.response_deadline) std::cout << "\tdue " << s.response_deadline->to_string();
+  if (s.overdue_count && *s.overdue_count > 0) {
+    std::cout << " (" << *s.overdue_count << " of " << s.addressee_count << " overdue)";
+  }
   std::cout << '\n';
 }
 
@@ -132,18 +138,20 @@ void print_view(store::Store& store, const letters::LetterView& v) {
             << letter_kind_name(l.kind) << ", " << letter_status_name(l.status) << "\n";
   std::cout << "  office: " << v.office.code << "\n";
   if (l.registered()) std::cout << "  No " << l.number << " of " << l.date->to_string() << "\n";
-  if (!l.sender_number.empty()) {
-    std::cout << "  sender's No " << l.sender_number
-              << (l.sender_date ? " of " + l.sender_date->to_string() : "") << "\n";
-  }
+  // Each of the sender's number and date on its own: either may be missing.
+  if (!l.sender_number.empty()) std::cout << "  sender's No " << l.sender_number << "\n";
+  if (l.sender_date) std::cout << "  sender's date " << l.sender_date->to_string() << "\n";
   std::cout << "  from: " << city_name(store, l.sender.city_id);
   if (!l.sender.signatory_name.empty()) {
     std::cout << " — " << l.sender.signatory_title << " " << l.sender.signatory_name;
   }
   std::cout << "\n";
-  for (const auto& a : l.addressees) {
-    std::cout << "  to: " << a.title;
-    if (a.city_id) std::cout << " [" << city_name(store, a.city_id) << "]";
+  for (const auto& a : v.answers) {
+    const Addressee& to = l.addressees[a.position];
+    std::cout << "  to: " << to.title;
+    if (to.city_id) std::cout << " [" << city_name(store, to.city_id) << "]";
+    std::cout << " — " << letters::answer_state_name(a.state);
+    if (a.reply) std::cout << " by No " << a.reply->number << " of " << a.reply->date->to_string();
     std::cout << "\n";
   }
   std::cout << "  language: " << l.lang << ", template: " << l.template_name << "\n";

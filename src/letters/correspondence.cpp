@@ -7,10 +7,12 @@
 #include <map>
 #include <set>
 
+#include "letters/answers.h"
 #include "letters/composition.h"
 #include "letters/language.h"
 #include "letters/letter_access.h"
 #include "letters/offices.h"
+#include "letters/register_card.h"
 #include "letters/to_twins.h"
 #include "model/error.h"
 #include "model/text.h"
@@ -162,19 +164,9 @@ LetterStatus status_on_registration(LetterDirection direction) {
                                                  : LetterStatus::kRegistered;
 }
 
-// A registered reply answers the letters it replies to.
-void mark_answered(store::Store& store, const Letter& reply) {
-  store::LetterStore letters(store);
-  for (const auto& link : reply.links) {
-    if (link.kind != LetterLinkKind::kReplyTo) continue;
-    auto target = letters.get(link.target);
-    if (target &&
-        (target->status == LetterStatus::kRegistered || target->status == LetterStatus::kSent ||
-         target->status == LetterStatus::kReceived)) {
-      letters.set_status(target->id, LetterStatus::kAnswered);
-    }
-  }
-}
+// A registered reply answers the letters it replies to, addressee by
+// addressee (answers.h).
+void mark_answered(store::Store& store, const Letter& reply) { mark_answered_by(store, reply); }
 
 std::string guess_media_type(const std::string& name) {
   static const std::map<std::string, std::string> types = {
@@ -567,6 +559,14 @@ Registration register_incoming(store::Store& store, const IncomingRequest& r,
   if (r.sender_date && r.sender_date->precision() != DatePrecision::kDay) {
     throw_invalid("the sender's date is a full date YYYY-MM-DD", "sender_date");
   }
+  // Each of the sender's number and date is kept on its own (either may be
+  // missing from a letter); a date after the letter arrived is a typing error.
+  if (r.sender_date && options.date.value_or(today_utc()) < *r.sender_date) {
+    throw_invalid("the sender's date " + r.sender_date->to_string() +
+                      " is after the date of receipt " +
+                      options.date.value_or(today_utc()).to_string(),
+                  "sender_date");
+  }
   for (const auto& link : r.links) readable(store, link.target, "links");
   Letter l;
   l.office_id = office.id;
@@ -656,35 +656,20 @@ DraftRequest reminder_request(store::Store& store, LetterId original, const Foll
     throw_invalid(describe(orig) + " is incoming: reminders are sent about our own letters",
                   "original");
   }
-  if (orig.status == LetterStatus::kAnswered) {
-    // A letter to one addressee is answered by any reply. A circular to many
-    // is answered only for the addressee cities that replied: the others may
-    // still be reminded, each on its own.
-    const std::vector<Addressee>& targets = f.addressees.empty() ? orig.addressees : f.addressees;
-    std::set<CityId> target_cities;
-    bool every_target_is_a_city = true;
-    for (const auto& a : targets) {
-      if (a.city_id)
-        target_cities.insert(*a.city_id);
-      else
-        every_target_is_a_city = false;
-    }
-    bool per_addressee = orig.addressees.size() > 1 && every_target_is_a_city;
-    for (const auto& ref : store::LetterStore(store).referring(orig.id)) {
-      if (ref.kind != LetterLinkKind::kReplyTo || ref.letter.status == LetterStatus::kDraft) {
-        continue;
-      }
-      if (per_addressee &&
-          !(ref.letter.sender_city_id && target_cities.count(*ref.letter.sender_city_id))) {
-        continue;
-      }
-      throw_conflict(describe(orig) + " was answered by No " + ref.letter.number + " of " +
-                         ref.letter.date->to_string() + ": no reminder after an answer",
+  // No reminder to an addressee that answered (answers.h): a letter to one
+  // addressee is answered by any reply; a circular only for the addressees
+  // that replied — the others may still be reminded, each on its own.
+  const std::vector<Addressee>& targets = f.addressees.empty() ? orig.addressees : f.addressees;
+  auto replies = replies_to(store, orig);
+  for (const auto& target : targets) {
+    if (auto answer = answer_for(orig, target, replies)) {
+      throw_conflict(describe(orig) + " was answered by No " + answer->number + " of " +
+                         answer->date->to_string() + ": no reminder after an answer",
                      "original");
     }
-    if (!per_addressee) {
-      throw_conflict(describe(orig) + " was answered: no reminder after an answer", "original");
-    }
+  }
+  if (orig.status == LetterStatus::kAnswered) {  // marked answered without a reply on record
+    throw_conflict(describe(orig) + " was answered: no reminder after an answer", "original");
   }
   Office office = writable_office(store, orig.office_id);
   if (f.office && *f.office != office.id) {
@@ -788,6 +773,7 @@ LetterView letter_view(store::Store& store, LetterId id, const std::string& fiel
   LetterView v;
   v.letter = readable(store, id, field);
   v.office = store::OfficeStore(store).require(v.letter.office_id);
+  v.answers = answers_readable(store, v.letter, today_utc());
   store::OfficeStore offices(store);
   for (auto& ref : store::LetterStore(store).referring(id)) {
     CityId office_city = offices.require(ref.letter.office_id).city_id;
@@ -821,7 +807,16 @@ std::optional<store::LetterQuery> readable_query(const Actor& actor, store::Lett
 std::vector<store::LetterSummary> list_letters(store::Store& store, store::LetterQuery query) {
   auto readable = readable_query(store.actor(), std::move(query));
   if (!readable) return {};
-  return store::LetterStore(store).list(*readable);
+  store::LetterStore letters(store);
+  auto lines = letters.list(*readable);
+  PartialDate day = readable->overdue_on.value_or(today_utc());
+  for (auto& line : lines) {
+    if (line.status == LetterStatus::kDraft || !line.response_deadline) continue;
+    AnswerTally t = tally(answers_of(store, letters.require(line.id), day));
+    line.answered_count = t.answered;
+    line.overdue_count = t.overdue;
+  }
+  return lines;
 }
 
 std::int64_t count_letters(store::Store& store, store::LetterQuery query) {
@@ -874,7 +869,20 @@ LetterId resolve_letter(store::Store& store, std::string_view reference,
 
 LetterDocument letter_document(store::Store& store, const TemplateLibrary& templates, LetterId id) {
   Letter l = readable(store, id);
+  if (l.direction == LetterDirection::kIncoming) {
+    return register_card(store, l, store::OfficeStore(store).require(l.office_id));
+  }
   return compose_document(store, templates_for(templates, l), l);
+}
+
+std::string letter_pdf(store::Store& store, const TemplateLibrary& templates, LetterId id,
+                       int* pages) {
+  Letter l = readable(store, id);
+  if (auto scan = letter_scan(l)) {
+    if (pages) *pages = 0;
+    return attachment_bytes(store, id, scan->id);
+  }
+  return render_letter_pdf(letter_document(store, templates, id), pages);
 }
 
 std::string letter_pdf_name(const Letter& letter) {
@@ -885,7 +893,11 @@ std::string letter_pdf_name(const Letter& letter) {
 
 PdfResult print_letter(store::Store& store, const TemplateLibrary& templates, LetterId id,
                        const std::filesystem::path& path) {
-  return write_letter_pdf(letter_document(store, templates, id), path);
+  PdfResult result;
+  std::string bytes = letter_pdf(store, templates, id, &result.pages);
+  write_file_atomically(path, bytes);
+  result.bytes = bytes.size();
+  return result;
 }
 
 }  // namespace twinning::letters

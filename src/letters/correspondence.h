@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "letters/answers.h"
 #include "letters/letter_document.h"
 #include "letters/letter_template.h"
 #include "letters/pdf_renderer.h"
@@ -176,8 +177,11 @@ struct IncomingRequest {
 };
 
 // Registers an incoming letter with the office's next incoming number (or
-// options.number) and status received. Throws as register_letter and
-// Error(kInvalidInput) for a sender with neither a city nor a letterhead.
+// options.number) and status received; the sender's number and date are
+// kept each on its own. Throws as register_letter and Error(kInvalidInput)
+// for a sender with neither a city nor a letterhead, or naming
+// "sender_date" for a sender's date that is not a full date or lies after
+// the date of receipt (options.date).
 Registration register_incoming(store::Store& store, const IncomingRequest& request,
                                const RegisterOptions& options);
 
@@ -244,6 +248,9 @@ struct LetterView {
   Letter letter;
   Office office;
   std::vector<store::Referral> referred_by;  // only those the actor may read
+  // Every addressee with where its answer stands today (answers.h), a
+  // reply shown only where the actor may read it.
+  std::vector<AddresseeAnswer> answers;
 };
 
 // Throws Error(kNotFound) if there is no such letter, Error(kForbidden) if the
@@ -262,14 +269,18 @@ bool letter_readable(store::Store& store, LetterId id);
 // correspondent's query is narrowed to the letters of its city (in SQL, so
 // that limit, offset and count_letters() agree with what it sees); a viewer
 // gets Error(kForbidden).
+// Each registered line with a response deadline carries answered_count and
+// overdue_count: its addressees that answered, and those owing an answer
+// past the deadline on query.overdue_on (default today) — answers.h.
 std::vector<store::LetterSummary> list_letters(store::Store& store, store::LetterQuery query);
 
 // How many letters list_letters() would find without its limit and offset.
 // Throws as list_letters.
 std::int64_t count_letters(store::Store& store, store::LetterQuery query);
 
-// Registered letters whose response deadline is before `today` and that are
-// not answered, of `office` or of every office.
+// Registered letters whose response deadline is before `today` and that
+// some addressee has not answered (answers.h), of `office` or of every
+// office, with their answered and overdue counts.
 std::vector<store::LetterSummary> overdue_letters(store::Store& store, const PartialDate& today,
                                                   std::optional<OfficeId> office = {});
 
@@ -280,16 +291,26 @@ LetterId resolve_letter(store::Store& store, std::string_view reference,
                         std::optional<OfficeId> office = {});
 
 // The printable document of letter `id` (drafts print with blank number
-// and date). Throws Error(kNotFound), and as TemplateLibrary::load.
+// and date): an outgoing letter merged with its template; an incoming
+// letter's register card (register_card.h), never our letterhead. Throws
+// Error(kNotFound), Error(kForbidden), and as TemplateLibrary::load.
 LetterDocument letter_document(store::Store& store, const TemplateLibrary& templates, LetterId id);
+
+// The PDF of letter `id`: for an incoming letter with a scan attached
+// (register_card.h letter_scan) the scan's bytes, checked against their
+// hash, with `pages` set to 0 (not counted); otherwise letter_document()
+// rendered, with `pages` its page count. Throws as letter_document,
+// attachment_bytes and render_letter_pdf.
+std::string letter_pdf(store::Store& store, const TemplateLibrary& templates, LetterId id,
+                       int* pages = nullptr);
 
 // The file name a letter's PDF goes by: its registration number made safe
 // for file names (to_twins.h file_name_part) plus ".pdf", or "draft-ID.pdf"
 // for a draft.
 std::string letter_pdf_name(const Letter& letter);
 
-// Renders letter `id` to a PDF file at `path`, atomically. Throws as
-// letter_document and write_letter_pdf.
+// Writes letter_pdf() of letter `id` to a file at `path`, atomically.
+// Throws as letter_pdf and write_file_atomically.
 PdfResult print_letter(store::Store& store, const TemplateLibrary& templates, LetterId id,
                        const std::filesystem::path& path);
 

@@ -12,6 +12,24 @@ nlohmann::json date_or_null(const std::optional<PartialDate>& d) {
   return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr);
 }
 
+nlohmann::json int_or_null(const std::optional<int>& n) {
+  return n ? nlohmann::json(*n) : nlohmann::json(nullptr);
+}
+
+// [{"position", "city_id", "state", "reply": register line or null}]
+nlohmann::json answers_json(const LetterView& v) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : v.answers) {
+    const Addressee& to = v.letter.addressees[a.position];
+    out.push_back({{"position", a.position},
+                   {"city_id", to.city_id ? nlohmann::json(*to.city_id) : nullptr},
+                   {"label", a.label},
+                   {"state", answer_state_name(a.state)},
+                   {"reply", a.reply ? letter_summary_json(*a.reply) : nlohmann::json(nullptr)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json letter_summary_json(const store::LetterSummary& s) {
@@ -26,6 +44,9 @@ nlohmann::json letter_summary_json(const store::LetterSummary& s) {
           {"sender_city", s.sender_city},
           {"addressee", s.addressee},
           {"addressee_city_ids", s.addressee_cities},
+          {"addressee_count", s.addressee_count},
+          {"answered_count", int_or_null(s.answered_count)},
+          {"overdue_count", int_or_null(s.overdue_count)},
           {"subject", s.subject},
           {"lang", s.lang},
           {"response_deadline", date_or_null(s.response_deadline)}};
@@ -34,6 +55,7 @@ nlohmann::json letter_summary_json(const store::LetterSummary& s) {
 nlohmann::json letter_record_json(const LetterView& v) {
   nlohmann::json j = v.letter;
   j["office"] = v.office.code;
+  j["answers"] = answers_json(v);
   j["referred_by"] = nlohmann::json::array();
   for (const auto& r : v.referred_by) {
     auto s = letter_summary_json(r.letter);
@@ -49,7 +71,10 @@ nlohmann::json letter_view_json(const LetterView& v) {
     referred_by.push_back(
         {{"kind", letter_link_kind_name(r.kind)}, {"letter", letter_summary_json(r.letter)}});
   }
-  return {{"letter", v.letter}, {"office", v.office}, {"referred_by", referred_by}};
+  return {{"letter", v.letter},
+          {"office", v.office},
+          {"referred_by", referred_by},
+          {"answers", answers_json(v)}};
 }
 
 nlohmann::json office_json(store::Store& store, const Office& o) {

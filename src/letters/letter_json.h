@@ -25,19 +25,24 @@ namespace twinning::letters {
 
 // A register line: {"id", "office" (code), "direction", "kind", "status",
 // "number", "date", "sender_city_id", "sender_city", "addressee",
-// "addressee_city_ids", "subject", "lang", "response_deadline"}; dates are
-// "YYYY-MM-DD" or null.
+// "addressee_city_ids", "addressee_count", "answered_count",
+// "overdue_count" (null unless list_letters() counted them), "subject",
+// "lang", "response_deadline"}; dates are "YYYY-MM-DD" or null.
 nlohmann::json letter_summary_json(const store::LetterSummary& s);
 
 // The CLI's form of a letter view: every field of the letter
 // (model/letter_json.h), "office": the office's code, and "referred_by":
 // the register lines of the letters referring to it, each with "link": the
-// kind of reference ("reply_to", ...).
+// kind of reference ("reply_to", ...), and "answers" as in letter_view_json.
 nlohmann::json letter_record_json(const LetterView& v);
 
 // The HTTP API's form of a letter view: {"letter": every field of the
 // letter, "office": the office (id, code, city_id, name, patterns),
-// "referred_by": [{"kind": "reply_to"|..., "letter": register line}]}.
+// "referred_by": [{"kind": "reply_to"|..., "letter": register line}],
+// "answers": one per addressee, in order: {"position", "city_id", "label",
+// "state":
+// "answered"|"not_asked"|"awaiting"|"overdue", "reply": the register line
+// of the reply that answered it, or null} (letters/answers.h)}.
 nlohmann::json letter_view_json(const LetterView& v);
 
 // An office as the CLI's `office show --json` prints it: its fields plus

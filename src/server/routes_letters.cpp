@@ -130,11 +130,13 @@ Response letter_pdf(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   LetterId id = ctx.id_param();
   letters::LetterView view = letters::letter_view(ctx.store, id);
-  letters::LetterDocument doc = letters::letter_document(ctx.store, template_library(ctx), id);
   Response r;
   r.status = 200;
   r.content_type = "application/pdf";
-  r.body = letters::render_letter_pdf(doc);
+  r.body = letters::letter_pdf(ctx.store, template_library(ctx), id);
+  // An incoming letter's PDF may be its attached scan, as uploaded: served as
+  // a PDF only, never sniffed into anything else.
+  r.add_header("X-Content-Type-Options", "nosniff");
   r.add_header("Content-Disposition",
                content_disposition("inline", letters::letter_pdf_name(view.letter)));
   return r;

@@ -380,6 +380,7 @@ std::vector<LetterSummary> LetterStore::list(const LetterQuery& q) {
     }
     store_.db().query_each(sql_addressees, ids, [&](const Row& r) {
       LetterSummary& s = out[index.at(r.integer(0))];
+      ++s.addressee_count;
       if (auto city = r.opt_integer(1)) s.addressee_cities.push_back(*city);
       if (s.addressee.empty()) s.addressee = r.text(2).empty() ? r.text(3) : r.text(2);
     });

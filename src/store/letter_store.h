@@ -35,6 +35,11 @@ struct LetterSummary {
   std::string sender_city;  // registry name of the sender city, or ""
   std::vector<CityId> addressee_cities;
   std::string addressee;  // first addressee: its title, else its city's name
+  int addressee_count = 0;  // how many addressees it has
+  // Filled by letters::list_letters() (letters/answers.h) for registered
+  // letters with a response deadline, nullopt elsewhere: addressees that
+  // answered, and those owing an answer past the deadline.
+  std::optional<int> answered_count, overdue_count;
   std::string subject;
   std::string lang;
   std::optional<PartialDate> response_deadline;
@@ -63,7 +68,8 @@ struct LetterQuery {
   std::optional<std::int64_t> campaign;
   std::optional<LetterStatus> status;
   std::optional<LetterDirection> direction;
-  // Overdue on this day: a response deadline before it, registered and not answered.
+  // Overdue on this day: a response deadline before it, registered and not
+  // answered by every addressee (the status letters/answers.h maintains).
   std::optional<PartialDate> overdue_on;
   LetterId after_id = 0;  // letters with id > after_id (paging)
   LetterOrder order = LetterOrder::kById;

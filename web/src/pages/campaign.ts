@@ -136,6 +136,8 @@ interface Contact {
   referred_by: number | null;
   reply_due: string | null;
   sent_on: string | null;
+  /** Owes its reply past the due date (campaign/campaign_status.h overdue_cities). */
+  overdue: boolean;
 }
 
 /** What the caller may do, as the server decides it (GET /api/campaigns/{code} "can"). */
@@ -366,7 +368,7 @@ function timelineChart(events: CampaignEvent[]): SVGSVGElement | HTMLElement {
 
 function overdueCard(code: string, contacts: Contact[], mayRemind: boolean): HTMLElement {
   const late = contacts
-    .filter((k) => (k.state === "letter_sent" || k.state === "received") && k.reply_due && k.reply_due < today())
+    .filter((k) => k.overdue)
     .sort((a, b) => a.city.name.localeCompare(b.city.name));
   const card = h("section", { class: "card" }, h("h2", {}, `${t("camp.overdueTitle")} (${late.length})`));
   if (!late.length) {

@@ -82,6 +82,19 @@ addStrings({
     "reply.body": "Text of the reply",
     "reply.submit": "Record the reply",
     "reply.state": "State in the campaign",
+    "letters.andMore": "and {n} more",
+    "letters.overdueOf": "{n} of {total} overdue",
+    "letters.answeredOf": "{n} of {total} answered",
+    "letters.answers": "Addressees and their answers",
+    "letters.senderNumber": "Sender's number",
+    "letters.senderDate": "Sender's date",
+    "letters.notGiven": "not given",
+    "letters.receivedOn": "Received and registered",
+    "answer.answered": "answered",
+    "answer.not_asked": "no answer asked",
+    "answer.awaiting": "awaiting an answer",
+    "answer.overdue": "overdue",
+    "answer.by": "by",
   },
   ru: {
     "letters.title": "Журнал регистрации писем",
@@ -154,6 +167,19 @@ addStrings({
     "reply.body": "Текст ответа",
     "reply.submit": "Записать ответ",
     "reply.state": "Состояние в кампании",
+    "letters.andMore": "и ещё {n}",
+    "letters.overdueOf": "просрочено: {n} из {total}",
+    "letters.answeredOf": "ответили: {n} из {total}",
+    "letters.answers": "Адресаты и их ответы",
+    "letters.senderNumber": "Номер отправителя",
+    "letters.senderDate": "Дата отправителя",
+    "letters.notGiven": "не указан",
+    "letters.receivedOn": "Получено и зарегистрировано",
+    "answer.answered": "ответил",
+    "answer.not_asked": "ответ не запрошен",
+    "answer.awaiting": "ожидается ответ",
+    "answer.overdue": "просрочено",
+    "answer.by": "письмом",
   },
 });
 
@@ -170,6 +196,10 @@ interface LetterSummary {
   sender_city_id: number | null;
   addressee: string;
   addressee_city_ids: number[];
+  /** How many addressees; answered/overdue counts as the server's rule decides (letters/answers.h). */
+  addressee_count: number;
+  answered_count: number | null;
+  overdue_count: number | null;
   subject: string;
   lang: string;
   response_deadline: string | null;
@@ -198,6 +228,8 @@ interface LetterJson {
   subject: string;
   body: string;
   sender: { city_id: number | null; letterhead: string; signatory_name: string; signatory_title: string };
+  sender_number: string;
+  sender_date: string | null;
   addressees: { city_id: number | null; title: string; name: string }[];
   links: LetterLinkJson[];
   attachments: { id: number; name: string; size: number; sha256: string }[];
@@ -208,6 +240,8 @@ interface LetterView {
   letter: LetterJson;
   office: { code: string; name: string; city_id: number };
   referred_by: { kind: string; letter: LetterSummary }[];
+  /** One per addressee, in order: where its answer stands (letters/answers.h). */
+  answers: { position: number; city_id: number | null; label: string; state: string; reply: LetterSummary | null }[];
 }
 
 const items = itemsOf;
@@ -290,7 +324,15 @@ export async function renderLetters(main: HTMLElement): Promise<void> {
 
 function letterTable(rows: LetterSummary[]): HTMLElement {
   if (!rows.length) return h("p", { class: "muted" }, t("letters.none"));
-  const late = (l: LetterSummary) => l.response_deadline && l.response_deadline < today() && l.status !== "answered";
+  const late = (l: LetterSummary) => (l.overdue_count ?? 0) > 0;
+  const to = (l: LetterSummary) => l.addressee_count > 1
+    ? [l.addressee, " ", h("span", { class: "muted" }, t("letters.andMore").replace("{n}", String(l.addressee_count - 1)))]
+    : l.addressee;
+  const due = (l: LetterSummary) => [l.response_deadline ?? "",
+    late(l) && l.addressee_count > 1
+      ? h("div", { class: "late-count", "data-testid": "overdue-count" },
+          t("letters.overdueOf").replace("{n}", String(l.overdue_count)).replace("{total}", String(l.addressee_count)))
+      : null];
   return h("table", { class: "register", "data-testid": "letters-table" },
     h("thead", {}, h("tr", {},
       h("th", {}, t("letters.number")), h("th", {}, t("letters.date")), h("th", {}, t("letters.direction")),
@@ -302,10 +344,10 @@ function letterTable(rows: LetterSummary[]): HTMLElement {
         h("td", {}, l.date ?? ""),
         h("td", {}, h("span", { "aria-hidden": "true" }, l.direction === "incoming" ? "⇦ " : "⇨ "), t(`dir.${l.direction}`), " · ", t(`lkind.${l.kind}`)),
         h("td", {}, l.sender_city || l.office),
-        h("td", {}, l.addressee),
+        h("td", { "data-testid": "letter-to" }, to(l)),
         h("td", {}, l.subject),
         h("td", {}, t(`lstatus.${l.status}`)),
-        h("td", {}, l.response_deadline ?? "")))));
+        h("td", {}, due(l))))));
 }
 
 export async function renderLetter(main: HTMLElement, params: Record<string, string>): Promise<void> {
@@ -349,7 +391,12 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
         h("dt", {}, t("letters.direction")),
         h("dd", { "data-testid": "letter-kind" }, `${t(`dir.${l.direction}`)} · ${t(`lkind.${l.kind}`)} · ${t(`lstatus.${l.status}`)}`),
         h("dt", {}, t("letters.from")), h("dd", {}, [l.sender.letterhead, l.sender.signatory_title, l.sender.signatory_name].filter(Boolean).join(" · ")),
-        h("dt", {}, t("letters.to")), h("dd", {}, l.addressees.map((a) => [a.title, a.name].filter(Boolean).join(" ")).join("; ")),
+        l.direction === "incoming"
+          ? [h("dt", {}, t("letters.senderNumber")), h("dd", { "data-testid": "sender-number" }, l.sender_number || t("letters.notGiven")),
+             h("dt", {}, t("letters.senderDate")), h("dd", { "data-testid": "sender-date" }, l.sender_date ?? t("letters.notGiven")),
+             h("dt", {}, t("letters.receivedOn")), h("dd", {}, l.date ?? "")]
+          : null,
+        h("dt", {}, t("letters.to")), h("dd", {}, addresseeAnswers(view, number)),
         h("dt", {}, t("letters.subject")), h("dd", {}, l.subject),
         h("dt", {}, t("letters.language")), h("dd", {}, l.lang),
         l.response_deadline ? [h("dt", {}, t("letters.deadline")), h("dd", {}, l.response_deadline)] : null,
@@ -381,6 +428,28 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
   }
   main.append(h("section", { class: "card pdf" },
     h("iframe", { src: pdf, title: `${t("letters.pdf")}: ${number(l.number, l.date)}`, class: "pdf-frame", "data-testid": "pdf-frame" })));
+}
+
+/**
+ * The addressees of a letter, each with where its answer stands as the
+ * server's rule says (letters/answers.h): answered by which reply, awaiting,
+ * or overdue. A tally heads the list of a circular.
+ */
+function addresseeAnswers(view: LetterView, number: (n: string, date: string | null) => string): HTMLElement {
+  const list = h("ul", { class: "answers", "data-testid": "answers" }, view.answers.map((a) => {
+    const city = view.letter.addressees[a.position].city_id;
+    return h("li", { class: `answer-${a.state}`, "data-state": a.state },
+      city ? h("a", { href: `/city/${city}`, "data-link": true }, a.label) : a.label,
+      " — ", h("span", { class: "answer-state" }, t(`answer.${a.state}`)),
+      a.reply ? [" ", t("answer.by"), " ", h("a", { href: `/letters/${a.reply.id}`, "data-link": true }, number(a.reply.number, a.reply.date))] : null);
+  }));
+  if (view.answers.length < 2) return list;
+  const n = (state: string) => view.answers.filter((a) => a.state === state).length;
+  const head = h("p", { "data-testid": "answers-tally" },
+    t("letters.answeredOf").replace("{n}", String(n("answered"))).replace("{total}", String(view.answers.length)),
+    n("overdue") ? [" · ", h("strong", { class: "late-count" },
+      t("letters.overdueOf").replace("{n}", String(n("overdue"))).replace("{total}", String(view.answers.length)))] : null);
+  return h("div", {}, head, list);
 }
 
 /** True if the signed-in user may write for an office of `city` (letters/letter_access.h). */
