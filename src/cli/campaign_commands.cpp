@@ -60,16 +60,6 @@ void print_status(const campaign::CampaignStatus& s) {
   }
 }
 
-// Options shared by the commands that write letters.
-struct LetterOptions {
-  std::string templates;
-  letters::TemplateLibrary library() const { return letters::TemplateLibrary::locate(templates); }
-};
-
-void add_templates_option(CLI::App* cmd, LetterOptions& o) {
-  cmd->add_option("--templates", o.templates, "Template directory (default: shipped templates)");
-}
-
 }  // namespace
 
 void add_campaign_commands(CLI::App& app, Context& ctx) {
@@ -210,7 +200,6 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   struct SendOpts {
     std::string from, date, number;
     bool circular = false;
-    LetterOptions letters;
   };
   auto s = std::make_shared<SendOpts>();
   auto* c_send = cmd->add_subcommand("send", "Send wave 1: the originators write to their twins");
@@ -219,7 +208,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_send->add_option("--date", s->date, "Registration date YYYY-MM-DD (default today)");
   c_send->add_flag("--circular", s->circular, "One letter to all twins under one number");
   c_send->add_option("--number", s->number, "Explicit number of the circular (historical)");
-  add_templates_option(c_send, s->letters);
+  add_templates_option(c_send, ctx);
   add_json_flag(c_send, ctx);
   c_send->callback([&ctx, campaign_ref, s] {
     auto& store = ctx.store();
@@ -229,7 +218,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     o.date = opt_date(s->date, "--date");
     o.circular = s->circular;
     o.number = s->number;
-    auto w = campaign::send_wave(store, s->letters.library(), c.id, o);
+    auto w = campaign::send_wave(store, ctx.templates(), c.id, o);
     if (ctx.json) return ctx.print_json(campaign::wave_json(store, w));
     print_wave(store, w);
   });
@@ -297,7 +286,6 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   struct ForwardOpts {
     std::string city, date;
     std::vector<std::string> to;
-    LetterOptions letters;
   };
   auto fw = std::make_shared<ForwardOpts>();
   auto* c_fwd = cmd->add_subcommand("forward", "Record that a city forwarded the letter to its twins");
@@ -305,7 +293,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_fwd->add_option("CITY", fw->city, "The forwarding city")->required();
   c_fwd->add_option("--to", fw->to, "Recipient twin; repeat (default: all twins not yet contacted)");
   c_fwd->add_option("--date", fw->date, "Date of the copies (default today)");
-  add_templates_option(c_fwd, fw->letters);
+  add_templates_option(c_fwd, ctx);
   add_json_flag(c_fwd, ctx);
   c_fwd->callback([&ctx, campaign_ref, fw] {
     auto& store = ctx.store();
@@ -314,7 +302,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     r.city = registry::resolve_city(store, fw->city, "CITY");
     for (const auto& t : fw->to) r.to.push_back(registry::resolve_city(store, t, "--to"));
     r.date = opt_date(fw->date, "--date");
-    auto w = campaign::record_forward(store, fw->letters.library(), c.id, r);
+    auto w = campaign::record_forward(store, ctx.templates(), c.id, r);
     if (ctx.json) return ctx.print_json(campaign::wave_json(store, w));
     print_wave(store, w);
   });
@@ -374,7 +362,6 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     int min_days = 14;
     bool dry_run = false;
     std::vector<std::string> cities;
-    LetterOptions letters;
   };
   auto rm = std::make_shared<RemindOpts>();
   auto* c_rem = cmd->add_subcommand("remind", "Register reminders to the cities whose reply is overdue");
@@ -383,7 +370,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_rem->add_option("--min-days", rm->min_days, "No second reminder sooner than this");
   c_rem->add_flag("--dry-run", rm->dry_run, "List who would be reminded; register nothing");
   c_rem->add_option("--city", rm->cities, "Remind only this city (if overdue); repeat");
-  add_templates_option(c_rem, rm->letters);
+  add_templates_option(c_rem, ctx);
   add_json_flag(c_rem, ctx);
   c_rem->callback([&ctx, campaign_ref, rm] {
     auto& store = ctx.store();
@@ -393,7 +380,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     o.min_days_between = rm->min_days;
     o.dry_run = rm->dry_run;
     for (const auto& c : rm->cities) o.only.push_back(registry::resolve_city(store, c, "--city"));
-    auto reminders = campaign::send_reminders(store, rm->letters.library(), c.id, o);
+    auto reminders = campaign::send_reminders(store, ctx.templates(), c.id, o);
     if (ctx.json) return ctx.print_json(campaign::reminders_json(store, reminders));
     for (const auto& r : reminders) {
       std::cout << (rm->dry_run ? "would remind " : "reminded ") << label(store, r.city_id)
@@ -445,7 +432,6 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
     std::string world = std::string(TWINNING_SOURCE_DIR) + "/data/twin_cities_wikipedia.csv";
     double comply = 0.35, endorse = 0.5;
     std::uint64_t rng = 1;
-    LetterOptions letters;
   };
   auto d = std::make_shared<DemoOpts>();
   auto* demo = app.add_subcommand(
@@ -458,12 +444,11 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
   demo->add_option("--endorse", d->endorse, "Simulation: probability a ministry ask succeeds")
       ->check(CLI::Range(0.0, 1.0));
   demo->add_option("--rng", d->rng, "Simulation: random seed");
-  add_templates_option(demo, d->letters);
+  add_templates_option(demo, ctx);
   add_json_flag(demo, ctx);
   demo->callback([&ctx, d] {
     auto& store = ctx.store();
-    auto library = d->letters.library();
-    auto r = campaign::load_demo_2013(store, library, d->world);
+    auto r = campaign::load_demo_2013(store, ctx.templates(), d->world);
     nlohmann::json out = {{"campaign", campaign::kDemoCampaignCode},
                           {"already_loaded", r.already_loaded},
                           {"imported_world", r.imported_world},
@@ -474,7 +459,7 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       o.comply = d->comply;
       o.endorse = d->endorse;
       o.rng = d->rng;
-      auto s = campaign::simulate_2013(store, library, o);
+      auto s = campaign::simulate_2013(store, ctx.templates(), o);
       out["simulation"] = {{"campaign", campaign::kSimulatedCampaignCode},
                            {"replies", s.replies},
                            {"forwards", s.forwards},

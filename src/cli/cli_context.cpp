@@ -9,6 +9,11 @@ store::Store& Context::store() {
   return *store_;
 }
 
+const letters::TemplateLibrary& Context::templates() {
+  if (!templates_) templates_.emplace(letters::TemplateLibrary::locate(templates_dir));
+  return *templates_;
+}
+
 void Context::print_json(const nlohmann::json& j) const {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
@@ -26,6 +31,12 @@ std::string format_city(const store::CitySummary& c) {
 
 void add_json_flag(CLI::App* cmd, Context& ctx) {
   cmd->add_flag("--json", ctx.json, "Print machine-readable JSON");
+}
+
+void add_templates_option(CLI::App* cmd, Context& ctx) {
+  cmd->add_option("--templates", ctx.templates_dir,
+                  "Letter template directory (default $TWINNING_TEMPLATES, else the installed "
+                  "ones)");
 }
 
 }  // namespace twinning::cli

@@ -1,15 +1,17 @@
 // State shared by the CLI's command groups: the global options (--db,
-// --json) and the Store, opened on first use so that `--help` needs no
-// database. One per process.
+// --json, --templates), the Store and the letter templates, each opened on
+// first use so that `--help` needs no database. One per process.
 #pragma once
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "letters/letter_template.h"
 #include "store/city_store.h"
 #include "store/store.h"
 
@@ -18,19 +20,32 @@ namespace twinning::cli {
 struct Context {
   std::string db_location;  // --db, else $TWINNING_DB, else ./twinning.db
   bool json = false;        // --json: print machine-readable output
+  // --templates (add_templates_option); "" = TemplateLibrary::locate's default
+  std::string templates_dir;
 
   // Opens and migrates the database on first call; later calls return it.
   store::Store& store();
+
+  // The letter templates of templates_dir (letters::TemplateLibrary::locate),
+  // opened on first call; later calls return the same library, which every
+  // command that writes or prints a letter uses. Throws Error(kNotFound)
+  // naming "--templates" if the directory does not exist.
+  const letters::TemplateLibrary& templates();
 
   // Prints `j` (pretty, UTF-8 unescaped) followed by a newline on stdout.
   void print_json(const nlohmann::json& j) const;
 
  private:
   std::unique_ptr<store::Store> store_;
+  std::optional<letters::TemplateLibrary> templates_;
 };
 
 // Adds `--json` to a command that prints data (CLI11 does not inherit it).
 void add_json_flag(CLI::App* cmd, Context& ctx);
+
+// Adds `--templates DIR` (into ctx.templates_dir) to a command that writes
+// or prints letters.
+void add_templates_option(CLI::App* cmd, Context& ctx);
 
 // "48.7086, 44.5147" (4 decimals), or "" when the coordinates are unknown.
 std::string format_coordinates(std::optional<double> lat, std::optional<double> lng);

@@ -45,9 +45,8 @@ struct TextOptions {
   std::string subject, salutation, body, body_file, closing, deadline, lang;
   std::string signatory, signatory_title;
   std::vector<std::string> attach;
-  std::string templates;
 
-  void add(CLI::App* cmd, bool with_attachments = true) {
+  void add(CLI::App* cmd, Context& ctx, bool with_attachments = true) {
     cmd->add_option("--subject", subject, "Subject");
     cmd->add_option("--salutation", salutation, "Salutation (default: the template's)");
     cmd->add_option("--body", body, "Text; paragraphs separated by blank lines");
@@ -58,8 +57,7 @@ struct TextOptions {
     cmd->add_option("--signatory", signatory, "Who signs (default: the office's requisites)");
     cmd->add_option("--signatory-title", signatory_title, "Their title");
     if (with_attachments) cmd->add_option("--attach", attach, "Attach a file; repeatable");
-    cmd->add_option("--templates", templates,
-                    "Template directory (default $TWINNING_TEMPLATES, else the installed ones)");
+    add_templates_option(cmd, ctx);
   }
   std::string text() const {
     if (!body_file.empty()) {
@@ -68,7 +66,6 @@ struct TextOptions {
     }
     return body;
   }
-  letters::TemplateLibrary library() const { return letters::TemplateLibrary::locate(templates); }
 };
 
 // --register [--date D] [--number N]
@@ -220,7 +217,7 @@ void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name, cons
   auto* to = cmd->add_option("--to", o->to, "Addressee city id or \"Name, CC\"; repeatable");
   if (needs_to) to->required();
   cmd->add_option("--to-title", o->to_title, "Addressee title; repeatable, pairs with --to");
-  o->text.add(cmd);
+  o->text.add(cmd, ctx);
   o->reg.add(cmd, true);
   add_json_flag(cmd, ctx);
   cmd->callback([&ctx, o, make, name] {
@@ -240,7 +237,7 @@ void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name, cons
     f.signatory_title = o->text.signatory_title;
     f.attachments = read_attachments(o->text.attach);
     if (o->reg.now) f.register_now = o->reg.options();
-    LetterId id = make(store, o->text.library(), original, f);
+    LetterId id = make(store, ctx.templates(), original, f);
     report(ctx, id, o->reg.now ? "registered " + name : "drafted " + name);
   });
 }
@@ -267,7 +264,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
                       "Addressee title, e.g. \"Мэру города-побратима\"; repeatable, pairs with "
                       "--to in order, or stands alone");
   cmd_new->add_option("--template", n->template_name, "Template name (default: letter)");
-  n->text.add(cmd_new);
+  n->text.add(cmd_new, ctx);
   n->reg.add(cmd_new, true);
   add_json_flag(cmd_new, ctx);
   cmd_new->callback([&ctx, n] {
@@ -295,15 +292,14 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     r.signatory_name = n->text.signatory;
     r.signatory_title = n->text.signatory_title;
     r.attachments = read_attachments(n->text.attach);
-    auto library = n->text.library();
     if (n->reg.now) {
-      auto reg = letters::register_outgoing(store, library, r, n->reg.options());
+      auto reg = letters::register_outgoing(store, ctx.templates(), r, n->reg.options());
       return report(ctx, reg.id, "registered");
     }
     if (!n->reg.date.empty() || !n->reg.number.empty()) {
       throw_invalid("--date and --number need --register", "--register");
     }
-    report(ctx, letters::create_draft(store, library, r), "drafted");
+    report(ctx, letters::create_draft(store, ctx.templates(), r), "drafted");
   });
 
   // letter edit
@@ -431,7 +427,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   cmd_recv->add_option("--their-date", rc->their_date, "The date on the letter YYYY-MM-DD");
   cmd_recv->add_option("--reply-to", rc->reply_to, "Our letter it answers (id or number)");
   cmd_recv->add_option("--forward-of", rc->forward_of, "The letter it is a copy of (id or number)");
-  rc->text.add(cmd_recv);
+  rc->text.add(cmd_recv, ctx);
   rc->reg.add(cmd_recv, false);
   add_json_flag(cmd_recv, ctx);
   cmd_recv->callback([&ctx, rc] {
@@ -546,22 +542,21 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
 
   // letter pdf
   struct PdfOptions {
-    std::string letter, office, out, templates;
+    std::string letter, office, out;
   };
   auto pd = std::make_shared<PdfOptions>();
   auto* cmd_pdf = letter->add_subcommand("pdf", "Print a letter to PDF");
   cmd_pdf->add_option("LETTER", pd->letter, "Letter id (#12) or registration number")->required();
   cmd_pdf->add_option("--office", pd->office, "Office whose number it is");
   cmd_pdf->add_option("--out", pd->out, "PDF file (default: the number, or draft-ID, .pdf)");
-  cmd_pdf->add_option("--templates", pd->templates, "Template directory");
+  add_templates_option(cmd_pdf, ctx);
   add_json_flag(cmd_pdf, ctx);
   cmd_pdf->callback([&ctx, pd] {
     auto& store = ctx.store();
     LetterId id = letter_ref(store, pd->letter, pd->office);
     std::string out = pd->out;
     if (out.empty()) out = letters::letter_pdf_name(letters::letter_view(store, id).letter);
-    auto result =
-        letters::print_letter(store, letters::TemplateLibrary::locate(pd->templates), id, out);
+    auto result = letters::print_letter(store, ctx.templates(), id, out);
     if (ctx.json) {
       return ctx.print_json(
           {{"letter", id}, {"path", out}, {"pages", result.pages}, {"bytes", result.bytes}});
@@ -583,7 +578,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   cmd_twins->add_option("--office", tw->office, "Office (default: the city's only office)");
   cmd_twins->add_option("--out", tw->out, "Directory for the PDFs (default: current)");
   cmd_twins->add_option("--date", tw->date, "Registration date YYYY-MM-DD (default today)");
-  tw->text.add(cmd_twins, false);
+  tw->text.add(cmd_twins, ctx, false);
   add_json_flag(cmd_twins, ctx);
   cmd_twins->callback([&ctx, tw] {
     auto& store = ctx.store();
@@ -601,7 +596,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     r.body = tw->text.text();
     r.closing = tw->text.closing;
     r.out_dir = tw->out;
-    auto letters_out = letters::letter_to_twins(store, tw->text.library(), r);
+    auto letters_out = letters::letter_to_twins(store, ctx.templates(), r);
     if (ctx.json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& t : letters_out) {

@@ -27,9 +27,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 256));
   serve->add_option("--web", options.web_root, "Directory of the built web interface")
       ->capture_default_str();
-  serve->add_option("--templates", options.templates,
-                    "Letter template directory (default $TWINNING_TEMPLATES, else the installed "
-                    "ones)");
+  add_templates_option(serve, ctx);
   serve->add_option("--gazetteer", options.gazetteer,
                     "Gazetteer CSV for POST /api/geocode (default $TWINNING_GAZETTEER, else "
                     "data/gazetteer.csv)");
@@ -71,6 +69,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
     std::signal(SIGPIPE, SIG_IGN);
     server::install_crash_report();
     options.db_location = ctx.db_location;
+    options.templates = ctx.templates_dir;
     options.login.session_lifetime = std::chrono::hours(session_hours);
     options.login.session_idle = std::chrono::minutes(session_idle_minutes);
     server::Application application(options, server::api_routes());

@@ -156,7 +156,9 @@ Response error_response(const Error& e) {
 }
 
 Application::Application(ServerOptions options, RouteTable routes)
-    : options_(std::move(options)), routes_(std::move(routes)) {
+    : options_(std::move(options)),
+      routes_(std::move(routes)),
+      templates_(letters::TemplateLibrary::locate(options_.templates)) {
   if (!options_.web_root.empty()) static_files_.emplace(options_.web_root);
 }
 
@@ -239,7 +241,7 @@ Response Application::dispatch(const Request& request, store::Store& store,
   std::optional<auth::Identity> identity = admit(request, route, store);
   if (identity) user = identity->user.name;
   store.set_actor(identity ? actor_of(identity->user) : anonymous_actor());
-  RequestContext ctx{request, store, identity, options_, std::move(match->params)};
+  RequestContext ctx{request, store, identity, options_, templates_, std::move(match->params)};
   Response r = route.handler(ctx);
   if (request.method == Method::kGet || request.method == Method::kHead) {
     if (header_value(r, "Cache-Control").empty()) r.add_header("Cache-Control", "no-cache");

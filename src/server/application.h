@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "auth/login.h"
+#include "letters/letter_template.h"
 #include "model/error.h"
 #include "server/http_message.h"
 #include "server/router.h"
@@ -31,6 +32,9 @@ inline constexpr std::string_view kCsrfCookie = "twinning_csrf";
 
 class Application {
  public:
+  // Opens the letter templates of options.templates (TemplateLibrary::locate)
+  // once, for every request. Throws Error(kNotFound) naming "--templates"
+  // if that directory does not exist.
   Application(ServerOptions options, RouteTable routes);
 
   // The largest body a request for `method` and `path` may carry; the
@@ -51,6 +55,7 @@ class Application {
 
   const RouteTable& routes() const { return routes_; }
   const ServerOptions& options() const { return options_; }
+  const letters::TemplateLibrary& templates() const { return templates_; }
 
  private:
   Response dispatch(const Request& request, store::Store& store, std::string& user) const;
@@ -60,6 +65,7 @@ class Application {
                                       store::Store& store) const;
   ServerOptions options_;
   RouteTable routes_;
+  letters::TemplateLibrary templates_;
   std::optional<StaticFiles> static_files_;
 };
 

@@ -25,6 +25,10 @@
 #include "server/http_message.h"
 #include "store/store.h"
 
+namespace twinning::letters {
+class TemplateLibrary;
+}
+
 namespace twinning::server {
 
 // Who may call a route: anonymous clients and/or a set of roles.
@@ -64,6 +68,9 @@ struct RequestContext {
   store::Store& store;
   const std::optional<auth::Identity>& identity;
   const ServerOptions& options;
+  // The letter templates, opened once at start-up from options.templates:
+  // every route that writes a letter drafts from these.
+  const letters::TemplateLibrary& templates;
   std::vector<std::pair<std::string, std::string>> params;
 
   // The path parameter `name` (decoded), or "" if the route has none.

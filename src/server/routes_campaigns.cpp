@@ -56,10 +56,6 @@ std::string country_field(RequestContext& ctx, const JsonFields& f, std::string_
   return store::CountryStore(ctx.store).require(f.required_text(name), name).iso2;
 }
 
-// The templates the campaign's letters are written from: $TWINNING_TEMPLATES
-// or the shipped ones (letters/letter_template.h).
-letters::TemplateLibrary templates() { return letters::TemplateLibrary::locate(""); }
-
 Response list_campaigns(RequestContext& ctx) {
   QueryParams q(ctx.request, {"limit", "offset"});
   Page page = q.page();
@@ -134,7 +130,7 @@ Response send(RequestContext& ctx) {
   o.date = day_field(f, "date");
   o.circular = f.boolean("circular").value_or(false);
   o.number = f.text("number").value_or("");
-  auto wave = campaign::send_wave(ctx.store, templates(), c.id, o);
+  auto wave = campaign::send_wave(ctx.store, ctx.templates, c.id, o);
   return json_response(200, campaign::wave_json(ctx.store, wave));
 }
 
@@ -177,7 +173,7 @@ Response forward(RequestContext& ctx) {
   r.city = city_field(ctx.store, f, "city");
   r.to = city_list_field(ctx.store, f, "to");
   r.date = day_field(f, "date");
-  auto wave = campaign::record_forward(ctx.store, templates(), c.id, r);
+  auto wave = campaign::record_forward(ctx.store, ctx.templates, c.id, r);
   return json_response(200, campaign::wave_json(ctx.store, wave));
 }
 
@@ -249,7 +245,7 @@ Response remind(RequestContext& ctx) {
     // An empty list names no city: remind nobody rather than everybody.
     if (o.only.empty()) return json_response(200, nlohmann::json::array());
   }
-  auto reminders = campaign::send_reminders(ctx.store, templates(), c.id, o);
+  auto reminders = campaign::send_reminders(ctx.store, ctx.templates, c.id, o);
   return json_response(200, campaign::reminders_json(ctx.store, reminders));
 }
 

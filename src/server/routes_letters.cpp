@@ -22,16 +22,11 @@
 #include "server/city_input.h"
 #include "server/letter_input.h"
 #include "server/request_input.h"
-#include "server/server_options.h"
 
 namespace twinning::server {
 namespace {
 
 constexpr std::size_t kMaxLinks = 100;  // letters an incoming letter refers to
-
-letters::TemplateLibrary template_library(const RequestContext& ctx) {
-  return letters::TemplateLibrary::locate(ctx.options.templates);
-}
 
 // A full date "YYYY-MM-DD" in field `name`; absent, null or "" is none.
 std::optional<PartialDate> optional_full_date(const JsonFields& f, std::string_view name) {
@@ -133,7 +128,7 @@ Response letter_pdf(RequestContext& ctx) {
   Response r;
   r.status = 200;
   r.content_type = "application/pdf";
-  r.body = letters::letter_pdf(ctx.store, template_library(ctx), id);
+  r.body = letters::letter_pdf(ctx.store, ctx.templates, id);
   // An incoming letter's PDF may be its attached scan, as uploaded: served as
   // a PDF only, never sniffed into anything else.
   r.add_header("X-Content-Type-Options", "nosniff");
@@ -154,9 +149,8 @@ Response compose(RequestContext& ctx) {
   r.template_name = f.text("template").value_or(std::string(letters::kGenericTemplate));
   read_letter_text(f, r);
   auto now = register_now(f);
-  auto library = template_library(ctx);
-  LetterId id = now ? letters::register_outgoing(ctx.store, library, r, *now).id
-                    : letters::create_draft(ctx.store, library, r);
+  LetterId id = now ? letters::register_outgoing(ctx.store, ctx.templates, r, *now).id
+                    : letters::create_draft(ctx.store, ctx.templates, r);
   return letter_response(ctx, 201, id);
 }
 
@@ -235,7 +229,7 @@ Handler follow_up(FollowUpFunction make) {
     u.addressees = addressees_field(ctx.store, f);
     read_letter_text(f, u);
     u.register_now = register_now(f);
-    return letter_response(ctx, 201, make(ctx.store, template_library(ctx), original, u));
+    return letter_response(ctx, 201, make(ctx.store, ctx.templates, original, u));
   };
 }
 

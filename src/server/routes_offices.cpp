@@ -9,7 +9,6 @@
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
-#include "server/server_options.h"
 #include "store/office_store.h"
 
 namespace twinning::server {
@@ -67,8 +66,7 @@ Response create_office(RequestContext& ctx) {
 
 Response list_templates(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  return json_response(200, letters::template_catalogue_json(
-                                letters::TemplateLibrary::locate(ctx.options.templates)));
+  return json_response(200, letters::template_catalogue_json(ctx.templates));
 }
 
 }  // namespace

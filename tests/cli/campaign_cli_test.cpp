@@ -314,3 +314,66 @@ TEST(DemoCli, ACircularIsRemindedOnlyToTheCitiesThatHaveNotAnswered) {
 
 }  // namespace
 }  // namespace twinning::testing
+
+namespace twinning::testing {
+namespace {
+
+// Issue 13: the demo circular No 19-024/125рс went to 14 cities; after
+// Cologne's reply 13 still owe theirs. The register's overdue filter keeps
+// it with those counts, the campaign's overdue count agrees with the
+// register, the reply is dated by Cologne's own date, and its PDF is a
+// register card with Cologne's number and date.
+TEST(DemoCli, ACircularStaysOverdueForTheCitiesThatHaveNotReplied) {
+  ScratchDir dir;
+  std::string db = dir.file("demo.db");
+  ASSERT_EQ(run_twinning({"--db", db, "demo"}).exit_code, 0);
+  auto twinning = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db});
+    auto r = run_twinning(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  };
+  auto reply = twinning({"campaign", "reply", "un-year-2014", "Cologne, DE", "--date", "2013-10-20",
+                         "--their-number", "K-13/0815", "--their-date", "2013-10-15", "--json"})
+                   .json();
+  std::string reply_id = std::to_string(reply["reply_letter_id"].get<std::int64_t>());
+
+  auto overdue = twinning({"letter", "list", "--overdue", "--json"}).json();
+  int owed = 0;
+  bool circular = false;
+  for (const auto& l : overdue) {
+    owed += l["overdue_count"].get<int>();
+    if (l["number"] != "19-024/125рс") continue;
+    circular = true;
+    EXPECT_EQ(l["addressee_count"], 14);
+    EXPECT_EQ(l["answered_count"], 1);
+    EXPECT_EQ(l["overdue_count"], 13);
+    EXPECT_EQ(l["status"], "registered");
+  }
+  EXPECT_TRUE(circular) << overdue.dump();
+  auto status = twinning({"campaign", "status", "un-year-2014", "--json"}).json();
+  EXPECT_EQ(status["cities_overdue"], owed);
+  EXPECT_EQ(status["cities_overdue"], status["cities_contacted"].get<int>() - 1);
+
+  auto timeline = twinning({"campaign", "timeline", "un-year-2014", "--json"}).json();
+  bool replied = false;
+  for (const auto& e : timeline) {
+    if (e["kind"] != "replied") continue;
+    replied = true;
+    EXPECT_EQ(e["date"], "2013-10-15");
+  }
+  EXPECT_TRUE(replied) << timeline.dump();
+
+  std::string shown = twinning({"letter", "show", "#" + reply_id}).out;
+  EXPECT_NE(shown.find("sender's No K-13/0815"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("sender's date 2013-10-15"), std::string::npos) << shown;
+  std::string pdf = dir.file("reply.pdf");
+  twinning({"letter", "pdf", "#" + reply_id, "--out", pdf});
+  std::string text = normalize_text(pdf_text(pdf));
+  EXPECT_NE(text.find("K-13/0815"), std::string::npos) << text;
+  EXPECT_NE(text.find("2013-10-15"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Our ref."), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace twinning::testing

@@ -166,6 +166,25 @@ TEST_P(TemplatesApi, ListsTheTemplatesAndTheirLanguages) {
   EXPECT_EQ(missing.status, 404) << missing.body;
 }
 
+// Campaign letters come from the same directory as every other letter.
+TEST_P(TemplatesApi, CampaignLettersAreDraftedFromTheServersTemplates) {
+  auto r = as(Role::kCoordinator)
+               .send_json("POST", "/api/campaigns",
+                          {{"code", "greetings"},
+                           {"title", "Greetings"},
+                           {"originators", {coventry}},
+                           {"template", "greeting"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  r = as(Role::kCoordinator)
+          .send_json("POST", "/api/campaigns/greetings/send", {{"circular", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto sent = r.json()["sent"];
+  ASSERT_FALSE(sent.empty()) << r.body;
+  auto letter = as(Role::kCoordinator).get("/api/letters/" + sent[0]["letter_id"].dump());
+  ASSERT_EQ(letter.status, 200) << letter.body;
+  EXPECT_EQ(letter.json()["letter"]["template"], "greeting");
+}
+
 TWINNING_API_ON_EVERY_BACKEND(TemplatesApi);
 TWINNING_API_ON_EVERY_BACKEND(OfficesApi);
 
