@@ -33,6 +33,18 @@ void add_json_flag(CLI::App* cmd, Context& ctx) {
   cmd->add_flag("--json", ctx.json, "Print machine-readable JSON");
 }
 
+Error with_option_name(const Error& e, const std::string& option) {
+  std::string message = e.what();
+  const std::string& field = e.field();
+  bool opens_with_field = !field.empty() && message.rfind(field, 0) == 0 &&
+                          message.size() > field.size() &&
+                          (message[field.size()] == ' ' || message[field.size()] == ':');
+  message = opens_with_field ? option + message.substr(field.size()) : option + ": " + message;
+  Error out(e.code(), std::move(message), option);
+  out.set_retry_after(e.retry_after());
+  return out;
+}
+
 void add_templates_option(CLI::App* cmd, Context& ctx) {
   cmd->add_option("--templates", ctx.templates_dir,
                   "Letter template directory (default $TWINNING_TEMPLATES, else the installed "

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "letters/letter_template.h"
+#include "model/error.h"
 #include "store/city_store.h"
 #include "store/store.h"
 
@@ -42,6 +43,12 @@ struct Context {
 
 // Adds `--json` to a command that prints data (CLI11 does not inherit it).
 void add_json_flag(CLI::App* cmd, Context& ctx);
+
+// Error `e` about a use case's input, said as the CLI names that input:
+// its field becomes `option` ("runs" -> "--runs"), and so does the field
+// name that opens its message ("runs must be ..." -> "--runs must be ...");
+// a message that does not open with it gets "--runs: " in front.
+Error with_option_name(const Error& e, const std::string& option);
 
 // Adds `--templates DIR` (into ctx.templates_dir) to a command that writes
 // or prints letters.

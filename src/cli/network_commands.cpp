@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -44,6 +45,37 @@ std::vector<CityId> resolve_all(store::Store& store, const std::vector<std::stri
   std::vector<CityId> ids;
   for (const auto& r : refs) ids.push_back(registry::resolve_city(store, r, field));
   return ids;
+}
+
+// The network use cases name their inputs as the API does ("runs",
+// "seed"); this table is the one place that says them as the CLI's options.
+const std::map<std::string, std::string>& option_names() {
+  static const std::map<std::string, std::string> names = {
+      {"seed", "--seed"},       {"campaign", "--campaign"}, {"comply", "--comply"},
+      {"endorse", "--endorse"}, {"runs", "--runs"},         {"rng", "--rng"},
+      {"threads", "--threads"}, {"budget", "--budget"},     {"from", "--from"},
+      {"hops", "--hops"},       {"top", "--top"},           {"country", "--country"}};
+  return names;
+}
+
+// chain names its cities by position.
+const std::map<std::string, std::string>& chain_argument_names() {
+  static const std::map<std::string, std::string> names = {
+      {"from", "CITY"}, {"to", "TARGET"}, {"country", "--country"}};
+  return names;
+}
+
+// Runs network use case `f`; an error about one of its inputs is rethrown
+// under the name `names` gives it on the command line.
+template <class F>
+auto with_option_names(F f, const std::map<std::string, std::string>& names = option_names()) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    auto it = names.find(e.field());
+    if (it == names.end()) throw;
+    throw with_option_name(e, it->second);
+  }
 }
 
 // The value of an optional integer option, or nullopt when it was not given.
@@ -205,8 +237,9 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   add_json_flag(reach, ctx);
   reach->callback([&ctx] {
     auto& store = ctx.store();
-    auto r = network::reach(store, resolve_all(store, reach_from, "--from"),
-                            given(reach_hops_opt, reach_hops));
+    std::vector<CityId> from = resolve_all(store, reach_from, "--from");
+    auto r = with_option_names(
+        [&] { return network::reach(store, from, given(reach_hops_opt, reach_hops)); });
     if (ctx.json) return ctx.print_json(r);
     print_reach(r, given(reach_hops_opt, reach_hops));
   });
@@ -228,7 +261,8 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     network::ChainTarget target;
     if (!chain_to.empty()) target.city = registry::resolve_city(store, chain_to, "TARGET");
     target.country = chain_country;
-    auto r = network::chain(store, from, target, chain_all);
+    auto r = with_option_names([&] { return network::chain(store, from, target, chain_all); },
+                               chain_argument_names());
     if (ctx.json) return ctx.print_json(r);
     print_chain(r);
   });
@@ -250,7 +284,9 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   br->callback([&ctx] {
     auto& store = ctx.store();
     std::vector<CityId> from = resolve_all(store, bridges_from, "--from");
-    auto r = network::bridges(store, from, given(bridges_hops_opt, bridges_hops), bridges_top);
+    auto r = with_option_names([&] {
+      return network::bridges(store, from, given(bridges_hops_opt, bridges_hops), bridges_top);
+    });
     if (ctx.json) return ctx.print_json(r);
     std::cout << "reached: " << r.cities_reached << " cities, " << r.un_members_reached
               << " UN member states\n";
@@ -271,7 +307,8 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   cen->add_option("--threads", central_threads, "Worker threads (default: all cores)");
   add_json_flag(cen, ctx);
   cen->callback([&ctx] {
-    auto r = network::centrality(ctx.store(), central_top, central_threads);
+    auto r = with_option_names(
+        [&] { return network::centrality(ctx.store(), central_top, central_threads); });
     if (ctx.json) return ctx.print_json(r);
     print_centrality(r);
   });
@@ -305,7 +342,7 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     o.runs = fc.runs;
     o.rng = fc.rng;
     o.threads = fc.threads;
-    auto r = network::forecast(store, o);
+    auto r = with_option_names([&] { return network::forecast(store, o); });
     if (ctx.json) return ctx.print_json(r);
     print_forecast(r, fc);
   });
@@ -329,7 +366,7 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     o.runs = pl.runs;
     o.rng = pl.rng;
     o.threads = pl.threads;
-    auto r = network::plan(store, o);
+    auto r = with_option_names([&] { return network::plan(store, o); });
     if (ctx.json) return ctx.print_json(r);
     print_plan(r, pl);
   });

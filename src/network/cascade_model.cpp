@@ -16,10 +16,10 @@ void check_probability(double p, const char* field) {
 
 CascadeSetup prepare_cascade(const TwinGraph& graph, const std::vector<CityId>& seeds,
                              const CascadeParams& params, const CampaignState& state) {
-  check_probability(params.comply, "--comply");
-  check_probability(params.endorse, "--endorse");
+  check_probability(params.comply, "comply");
+  check_probability(params.endorse, "endorse");
   if (seeds.empty() && state.complying.empty()) {
-    throw_invalid("--seed: name at least one seed city", "--seed");
+    throw_invalid("seed: name at least one seed city", "seed");
   }
   CascadeSetup s;
   s.node_role.assign(graph.node_count(), NodeRole::kOpen);
@@ -33,7 +33,7 @@ CascadeSetup prepare_cascade(const TwinGraph& graph, const std::vector<CityId>& 
       s.seeds.push_back(v);
     }
   };
-  add_seeds(seeds, "--seed");
+  add_seeds(seeds, "seed");
   add_seeds(state.complying, "complying");
   for (CityId id : state.declined) {
     Node v = graph.require_node(id, "declined");

@@ -49,9 +49,9 @@ struct CascadeSetup {
 
 // Checks and lays out the model's inputs. `seeds` are city ids (the
 // campaign's originators); the run starts from them and state.complying.
-// Throws Error(kInvalidInput) naming "--comply" or "--endorse" for a
-// probability outside [0, 1], "--seed" when neither seeds nor complying
-// cities are given; Error(kNotFound) naming "--seed", "complying",
+// Throws Error(kInvalidInput) naming "comply" or "endorse" for a
+// probability outside [0, 1], "seed" when neither seeds nor complying
+// cities are given; Error(kNotFound) naming "seed", "complying",
 // "declined", "endorsed_countries" or "declined_countries" for an unknown
 // city or country; Error(kConflict) for a city both complying (or a seed)
 // and declined, or a country both endorsed and declined.

@@ -95,7 +95,7 @@ std::vector<std::uint32_t> component_labels(const TwinGraph& graph) {
 
 std::vector<double> betweenness(const TwinGraph& graph, int threads) {
   if (threads < 1 || threads > 64) {
-    throw_invalid("--threads must be between 1 and 64", "--threads");
+    throw_invalid("threads must be between 1 and 64", "threads");
   }
   const Node n = graph.node_count();
   std::vector<std::vector<double>> partial(kSourceBlocks);
@@ -127,7 +127,7 @@ std::vector<double> betweenness(const TwinGraph& graph, int threads) {
 }
 
 CentralityResult centrality(const TwinGraph& graph, int top, int threads) {
-  if (top < 1) throw_invalid("--top must be 1 or more", "--top");
+  if (top < 1) throw_invalid("top must be 1 or more", "top");
   const Node n = graph.node_count();
   std::vector<std::uint32_t> label = component_labels(graph);
   std::vector<double> between = betweenness(graph, threads);

@@ -21,7 +21,7 @@ std::vector<std::uint32_t> component_labels(const TwinGraph& graph);
 // summed (not normalised: igraph's value, and NetworkX's with
 // normalized=False). Brandes' algorithm, O(n m), the sources shared among
 // `threads` threads; the result does not depend on their number. Throws
-// Error(kInvalidInput) naming "--threads" outside 1..64.
+// Error(kInvalidInput) naming "threads" outside 1..64.
 std::vector<double> betweenness(const TwinGraph& graph, int threads = 1);
 
 struct CityCentrality {
@@ -50,7 +50,7 @@ struct CentralityResult {
 };
 
 // Degree and betweenness of the `top` most central cities, and the
-// connected components. Throws Error(kInvalidInput) naming "--top" for
+// connected components. Throws Error(kInvalidInput) naming "top" for
 // top < 1, and as betweenness(). Dominated by betweenness: seconds on the
 // world graph, divided among `threads`.
 CentralityResult centrality(const TwinGraph& graph, int top, int threads = 1);

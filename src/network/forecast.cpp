@@ -197,10 +197,10 @@ class CascadeSimulator {
 
 ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) {
   if (options.runs < 1 || options.runs > kMaxRuns) {
-    throw_invalid("--runs must be between 1 and " + std::to_string(kMaxRuns), "--runs");
+    throw_invalid("runs must be between 1 and " + std::to_string(kMaxRuns), "runs");
   }
   if (options.threads < 1 || options.threads > kMaxThreads) {
-    throw_invalid("--threads must be between 1 and " + std::to_string(kMaxThreads), "--threads");
+    throw_invalid("threads must be between 1 and " + std::to_string(kMaxThreads), "threads");
   }
   auto started = std::chrono::steady_clock::now();
   const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, options.state);

@@ -56,7 +56,7 @@ inline constexpr int kMaxThreads = 64;
 // (options.rng, b) and threads take whole batches, so the result is the
 // same for a fixed rng whatever the number of threads, and as sums are kept
 // in integers it is bit-for-bit equal. Throws as prepare_cascade, and
-// Error(kInvalidInput) naming "--runs" or "--threads" outside 1..kMaxRuns
+// Error(kInvalidInput) naming "runs" or "threads" outside 1..kMaxRuns
 // or 1..kMaxThreads. Cost: O(batches x the links the cascades of a batch
 // touch), divided among the threads (at most one thread per batch).
 ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options);

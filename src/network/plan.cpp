@@ -323,17 +323,17 @@ class SampledWorlds {
 
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
   if (options.budget < 1 || options.budget > 10000) {
-    throw_invalid("--budget must be between 1 and 10000", "--budget");
+    throw_invalid("budget must be between 1 and 10000", "budget");
   }
   const std::int64_t n = std::max<std::int64_t>(graph.node_count(), 1);
   const std::int64_t max_runs = std::min<std::int64_t>(kMaxPlanCells / n, 1'000'000);
   if (options.runs < 1 || options.runs > max_runs) {
-    throw_invalid("--runs must be between 1 and " + std::to_string(max_runs) + " for a graph of " +
+    throw_invalid("runs must be between 1 and " + std::to_string(max_runs) + " for a graph of " +
                       std::to_string(graph.node_count()) + " cities",
-                  "--runs");
+                  "runs");
   }
   if (options.threads < 1 || options.threads > 64) {
-    throw_invalid("--threads must be between 1 and 64", "--threads");
+    throw_invalid("threads must be between 1 and 64", "threads");
   }
   auto started = std::chrono::steady_clock::now();
   const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, options.state);

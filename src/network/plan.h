@@ -69,9 +69,9 @@ inline constexpr std::int64_t kMaxPlanCells = 60'000'000;
 
 // The greedy plan of up to `options.budget` picks. The result is the same
 // for a fixed rng whatever the number of threads. Throws as
-// prepare_cascade; Error(kInvalidInput) naming "--budget" outside
-// 1..10000, "--runs" below 1 or above what kMaxPlanCells allows for the
-// graph, "--threads" outside 1..64. Cost: sampling O(runs (n + m)); the
+// prepare_cascade; Error(kInvalidInput) naming "budget" outside
+// 1..10000, "runs" below 1 or above what kMaxPlanCells allows for the
+// graph, "threads" outside 1..64. Cost: sampling O(runs (n + m)); the
 // first round O(runs (n + m)) plus the components' country lists; each
 // later evaluation O(runs x degree).
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options);

@@ -9,7 +9,7 @@ namespace twinning::network {
 namespace {
 
 void check_hops(std::optional<int> max_hops) {
-  if (max_hops && *max_hops < 0) throw_invalid("--hops must be 0 or more", "--hops");
+  if (max_hops && *max_hops < 0) throw_invalid("hops must be 0 or more", "hops");
 }
 
 bool by_name(const CityRef& a, const CityRef& b) {
@@ -97,7 +97,7 @@ std::vector<Node> require_nodes(const TwinGraph& graph, const std::vector<CityId
 ReachResult reach(const TwinGraph& graph, const std::vector<CityId>& from,
                   std::optional<int> max_hops) {
   check_hops(max_hops);
-  std::vector<Node> origins = require_nodes(graph, from, "--from");
+  std::vector<Node> origins = require_nodes(graph, from, "from");
   std::vector<std::int32_t> dist = hop_distances(graph, origins);
 
   // First hop at which each country has a city; kNever when it has none
@@ -144,14 +144,14 @@ ReachResult reach(store::Store& store, const std::vector<CityId>& from,
 
 ChainResult chain(const TwinGraph& graph, CityId from, const ChainTarget& target, bool all) {
   if (target.city.has_value() == !target.country.empty()) {
-    throw_invalid("name either a target city or a target country (--country CC)", "CITY");
+    throw_invalid("to: name either a target city or a target country", "to");
   }
-  Node start = graph.require_node(from, "CITY");
+  Node start = graph.require_node(from, "from");
   std::vector<char> is_target(graph.node_count(), 0);
   if (target.city) {
-    is_target[graph.require_node(*target.city, "CITY")] = 1;
+    is_target[graph.require_node(*target.city, "to")] = 1;
   } else {
-    CountryIndex c = graph.require_country(target.country, "--country");
+    CountryIndex c = graph.require_country(target.country, "country");
     for (Node v = 0; v < graph.node_count(); ++v) is_target[v] = graph.country_of(v) == c;
   }
 
@@ -200,10 +200,10 @@ ChainResult chain(store::Store& store, CityId from, const ChainTarget& target, b
 
 BridgesResult bridges(const TwinGraph& graph, const std::vector<CityId>& from,
                       std::optional<int> max_hops, int top) {
-  if (top < 1) throw_invalid("--top must be 1 or more", "--top");
+  if (top < 1) throw_invalid("top must be 1 or more", "top");
   check_hops(max_hops);
   std::vector<std::int32_t> dist(graph.node_count(), -1);
-  if (!from.empty()) dist = hop_distances(graph, require_nodes(graph, from, "--from"), max_hops);
+  if (!from.empty()) dist = hop_distances(graph, require_nodes(graph, from, "from"), max_hops);
 
   BridgesResult r;
   std::vector<char> covered(graph.country_count(), 0);

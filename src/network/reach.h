@@ -47,8 +47,8 @@ struct ReachResult {
 
 // Cities and countries reached from `from` (city ids) at each hop, up to
 // `max_hops` links away when given. Throws Error(kInvalidInput) naming
-// "--from" for an empty origin list or "--hops" for a negative limit,
-// Error(kNotFound) naming "--from" for an unknown city.
+// "from" for an empty origin list or "hops" for a negative limit,
+// Error(kNotFound) naming "from" for an unknown city.
 ReachResult reach(const TwinGraph& graph, const std::vector<CityId>& from,
                   std::optional<int> max_hops = std::nullopt);
 ReachResult reach(store::Store& store, const std::vector<CityId>& from,
@@ -78,8 +78,9 @@ inline constexpr int kMaxChains = 100;
 // is a start city already in the target country. When the target cannot be
 // reached, returns links = -1 and no chains. Chains come in a stable order
 // (by the ascending city ids along them, read from the target back). Throws
-// Error(kNotFound) naming "CITY" or "--country" for an unknown city or
-// country, Error(kInvalidInput) if the target names neither or both.
+// Error(kNotFound) naming "from", "to" or "country" for an unknown start
+// city, target city or country, Error(kInvalidInput) naming "to" if the
+// target names neither or both.
 ChainResult chain(const TwinGraph& graph, CityId from, const ChainTarget& target, bool all);
 ChainResult chain(store::Store& store, CityId from, const ChainTarget& target, bool all);
 
@@ -102,8 +103,8 @@ struct BridgesResult {
 // puts it and, through its letters, its twins into the campaign. Returns the
 // `top` cities that open the most, ties broken by degree (higher first),
 // then name and id; cities that open nothing are left out. Throws
-// Error(kInvalidInput) naming "--top" for top < 1 or "--hops" for a
-// negative limit, Error(kNotFound) naming "--from" for an unknown city.
+// Error(kInvalidInput) naming "top" for top < 1 or "hops" for a
+// negative limit, Error(kNotFound) naming "from" for an unknown city.
 BridgesResult bridges(const TwinGraph& graph, const std::vector<CityId>& from,
                       std::optional<int> max_hops, int top);
 BridgesResult bridges(store::Store& store, const std::vector<CityId>& from,

@@ -1,6 +1,8 @@
 // /api/reach, /api/chain, /api/network/*, /api/forecast, /api/plan: network
 // analytics, the forecast and the plan (PRODUCT.md M9, M10), public reads
-// with the same JSON as the CLI's --json (network/network_json.h).
+// with the same JSON as the CLI's --json (network/network_json.h). The use
+// cases name their inputs as these routes' query parameters do ("runs",
+// "seed", "to"), so their errors reach the caller as they are.
 //
 // They run on the twin graph of a TwinGraphCache shared by these routes,
 // which rebuilds it only when the registry changed. The forecast, the plan
@@ -77,21 +79,9 @@ Response costly(RequestContext& ctx, NetworkState& state, const std::string& wha
   bool anonymous = !ctx.identity;
   if (anonymous) state.anonymous_budget.take(ctx.request.remote_ip, 1, what);
   auto slot = anonymous ? state.anonymous_heavy.enter() : state.heavy.enter();
-  Response r = json_response(200, with_query_fields([&] { return compute(*graph); }));
+  Response r = json_response(200, compute(*graph));
   state.results.put(key, graph, r.body);
   return r;
-}
-
-// Runs a network use case, naming query parameters in its errors as the API
-// does ("runs") rather than as the CLI does ("--runs").
-template <class F>
-auto with_query_fields(F f) {
-  try {
-    return f();
-  } catch (const Error& e) {
-    if (e.field().rfind("--", 0) != 0) throw;
-    throw Error(e.code(), e.what(), e.field().substr(2));
-  }
 }
 
 // Threads a computation may use: ?threads=, at most kMaxThreads, and one
@@ -114,7 +104,7 @@ Response reach(RequestContext& ctx, NetworkState& state) {
   if (from.empty()) throw_invalid("name at least one city with from=ID", "from");
   auto hops = hops_param(q);
   auto graph = state.graphs.get(ctx.store);
-  return json_response(200, with_query_fields([&] { return network::reach(*graph, from, hops); }));
+  return json_response(200, network::reach(*graph, from, hops));
 }
 
 Response chain(RequestContext& ctx, NetworkState& state) {

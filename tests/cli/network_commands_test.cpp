@@ -171,5 +171,26 @@ TEST_F(NetworkCommandsTest, BadInputExitsTwoWithOneLine) {
   fail({"network", "centrality", "--top", "0"});
 }
 
+// The use cases name their inputs plainly ("runs"); the CLI says its options.
+TEST_F(NetworkCommandsTest, ErrorsNameTheCommandsOptions) {
+  auto expect_error = [&](std::vector<std::string> args, const std::string& err) {
+    args.insert(args.begin(), {"--db", db});
+    RunResult r = run_twinning(args);
+    expect_bad_input(r, "");
+    EXPECT_EQ(r.err, "twinning: " + err + "\n") << args[2];
+  };
+  expect_error({"forecast", "--seed", "Kiel, DE", "--runs", "0"},
+               "--runs must be between 1 and 10000000");
+  expect_error({"forecast", "--seed", "Kiel, DE", "--threads", "0"},
+               "--threads must be between 1 and 64");
+  expect_error({"forecast", "--seed", "Kiel, DE", "--endorse", "-1"},
+               "--endorse must be a probability between 0 and 1");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "0"},
+               "--budget must be between 1 and 10000");
+  expect_error({"reach", "--from", "Kiel, DE", "--hops", "-1"}, "--hops must be 0 or more");
+  expect_error({"network", "bridges", "--top", "0"}, "--top must be 1 or more");
+  expect_error({"chain", "Kiel, DE"}, "TARGET: name either a target city or a target country");
+}
+
 }  // namespace
 }  // namespace twinning::testing

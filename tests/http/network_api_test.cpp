@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "campaign/campaigns.h"
+#include "ingest/wikipedia_csv.h"
 #include "support/api_fixture.h"
 #include "support/test_support.h"
 
@@ -172,6 +173,30 @@ TEST_P(NetworkApi, PlanIsTheCliPlan) {
   j.erase("seconds");
   c.erase("seconds");
   EXPECT_EQ(j, c);
+}
+
+// The network use cases name their inputs as the query does, in plain
+// words. On a graph of more than 20,000 cities a plan of 3,000 runs (what
+// the route allows) is more than the use case allows: its error reaches the
+// caller as the use case says it.
+TEST_P(NetworkApi, ErrorsNameTheQueryParameterWithoutDashes) {
+  std::string csv = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n";
+  for (int i = 0; i < 10'001; ++i) {
+    std::string n = std::to_string(i);
+    csv += "Town " + n + ",France,45,5,Stadt " + n + ",Germany,50,10\n";
+  }
+  ingest::import_wikipedia_csv(*store, csv, "towns.csv");
+  auto r = anonymous().get("/api/plan?seed=" + id(coventry) + "&budget=1&runs=3000");
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.error_field(), "runs");
+  std::string message = r.json()["error"]["message"];
+  EXPECT_EQ(message.rfind("runs must be between 1 and ", 0), 0u) << message;
+  for (std::string query : {"forecast?runs=0", "forecast?comply=2", "forecast?endorse=x",
+                            "forecast?threads=9", "plan?budget=0", "plan?runs=0"}) {
+    r = anonymous().get("/api/" + query + "&seed=" + id(coventry));
+    EXPECT_EQ(r.status, 400) << query << ": " << r.body;
+    EXPECT_EQ(r.body.find("--"), std::string::npos) << query << ": " << r.body;
+  }
 }
 
 TEST_P(NetworkApi, HeavyComputationsAreCapped) {

@@ -50,10 +50,10 @@ TEST_F(CascadeModelTest, RefusesBadInput) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(field_of({1}, {-0.01, 0.5}, {}), "--comply");
-  EXPECT_EQ(field_of({1}, {0.5, 1.01}, {}), "--endorse");
-  EXPECT_EQ(field_of({}, {0.5, 0.5}, {}), "--seed");
-  EXPECT_EQ(field_of({9}, {0.5, 0.5}, {}), "--seed");
+  EXPECT_EQ(field_of({1}, {-0.01, 0.5}, {}), "comply");
+  EXPECT_EQ(field_of({1}, {0.5, 1.01}, {}), "endorse");
+  EXPECT_EQ(field_of({}, {0.5, 0.5}, {}), "seed");
+  EXPECT_EQ(field_of({9}, {0.5, 0.5}, {}), "seed");
   CampaignState st;
   st.declined = {9};
   EXPECT_EQ(field_of({1}, {0.5, 0.5}, st), "declined");

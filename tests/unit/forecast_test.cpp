@@ -202,19 +202,19 @@ TEST_F(ForecastStateTest, ContradictionsAndUnknownsAreRefused) {
   EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kNotFound, std::string("complying")));
   bad = o;
   bad.seeds = {};
-  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("--seed")));
+  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("seed")));
   bad = o;
   bad.params.comply = 1.5;
-  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("--comply")));
+  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("comply")));
   bad = o;
   bad.params.endorse = std::nan("");
-  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("--endorse")));
+  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("endorse")));
   bad = o;
   bad.runs = 0;
-  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("--runs")));
+  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("runs")));
   bad = o;
   bad.threads = 0;
-  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("--threads")));
+  EXPECT_EQ(code_of(bad), std::make_pair(ErrorCode::kInvalidInput, std::string("threads")));
 }
 
 }  // namespace

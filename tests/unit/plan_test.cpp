@@ -128,18 +128,18 @@ TEST_F(PlanTest, BadOptionsAreRefused) {
     return std::string("no error");
   };
   PlanOptions o = options(0.5, 0.5, 0);
-  EXPECT_EQ(field_of(o), "--budget");
+  EXPECT_EQ(field_of(o), "budget");
   o = options(0.5, 0.5, 1);
   o.runs = 10'000'000;
-  EXPECT_EQ(field_of(o), "--runs");
+  EXPECT_EQ(field_of(o), "runs");
   o = options(0.5, 0.5, 1);
   o.threads = 0;
-  EXPECT_EQ(field_of(o), "--threads");
+  EXPECT_EQ(field_of(o), "threads");
   o = options(-0.1, 0.5, 1);
-  EXPECT_EQ(field_of(o), "--comply");
+  EXPECT_EQ(field_of(o), "comply");
   o = options(0.5, 0.5, 1);
   o.seeds = {42};
-  EXPECT_EQ(field_of(o), "--seed");
+  EXPECT_EQ(field_of(o), "seed");
 }
 
 }  // namespace
