@@ -258,7 +258,11 @@ TEST_P(LettersApi, ListFiltersSortsAndPages) {
                                   {"addressee_city_ids", {coventry}},
                                   {"subject", ""},
                                   {"lang", "en"},
-                                  {"response_deadline", "2013-11-06"}}));
+                                  {"response_deadline", "2013-11-06"},
+                                  // one addressee, unanswered past its deadline
+                                  {"addressee_count", 1},
+                                  {"answered_count", 0},
+                                  {"overdue_count", 1}}));
 
   auto page = as(Role::kCoordinator).get("/api/letters?limit=2&offset=1").json();
   EXPECT_EQ(page["total"], 5);
