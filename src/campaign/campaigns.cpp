@@ -10,6 +10,7 @@
 #include "letters/offices.h"
 #include "model/error.h"
 #include "model/text.h"
+#include "registry/city_lookup.h"
 #include "store/campaign_store.h"
 #include "store/city_store.h"
 #include "store/country_store.h"
@@ -38,11 +39,6 @@ void require_country_writer(store::Store& store, const std::string& country) {
               "you may record the foreign-ministry answer of your own city's country only");
 }
 
-std::string city_label(store::Store& store, CityId id) {
-  auto c = store::CityStore(store).get(id);
-  return c ? c->name + ", " + c->country : "#" + std::to_string(id);
-}
-
 store::CampaignStore campaigns(store::Store& store) { return store::CampaignStore(store); }
 
 Campaign require_campaign(store::Store& store, CampaignId id) {
@@ -54,15 +50,17 @@ Campaign require_campaign(store::Store& store, CampaignId id) {
 CampaignContact require_contact(store::Store& store, CampaignId id, CityId city) {
   auto c = campaigns(store).contact(id, city);
   if (!c) {
-    throw_not_found(city_label(store, city) + " has not been contacted in this campaign", "city");
+    throw_not_found(registry::city_label(store, city) + " has not been contacted in this campaign",
+                    "city");
   }
   return *c;
 }
 
 void check_transition(store::Store& store, const CampaignContact& c, ContactState to) {
   if (contact_transition_allowed(c.state, to)) return;
-  throw_conflict(city_label(store, c.city_id) + " is " + std::string(contact_state_name(c.state)) +
-                     "; it cannot become " + std::string(contact_state_name(to)),
+  throw_conflict(registry::city_label(store, c.city_id) + " is " +
+                     std::string(contact_state_name(c.state)) + "; it cannot become " +
+                     std::string(contact_state_name(to)),
                  "city");
 }
 
@@ -85,7 +83,8 @@ std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId
     return "originator of this campaign";
   }
   if (auto existing = campaigns(store).contact(c.id, target)) {
-    std::string by = existing->referred_by ? city_label(store, *existing->referred_by) : "?";
+    std::string by =
+        existing->referred_by ? registry::city_label(store, *existing->referred_by) : "?";
     return "already contacted by " + by;
   }
   return "";
@@ -205,8 +204,9 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
   std::vector<CityId> origins = c.originators;
   if (options.from) {
     if (std::find(origins.begin(), origins.end(), *options.from) == origins.end()) {
-      throw_invalid(city_label(store, *options.from) + " is not an originator of this campaign",
-                    "from");
+      throw_invalid(
+          registry::city_label(store, *options.from) + " is not an originator of this campaign",
+          "from");
     }
     origins = {*options.from};
   } else if (!options.number.empty() && origins.size() > 1) {
@@ -219,8 +219,8 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
     for (CityId origin : origins) {
       for (const auto& e : campaigns(store).events(id)) {
         if (e.kind == "wave_sent" && e.city_id == origin) {
-          throw_conflict("wave 1 from " + city_label(store, origin) + " was already sent on " +
-                             e.date.to_string(),
+          throw_conflict("wave 1 from " + registry::city_label(store, origin) +
+                             " was already sent on " + e.date.to_string(),
                          "from");
         }
       }
@@ -274,7 +274,7 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
         contact.reply_due = due;
         campaigns(store).insert_contact(id, contact);
         add_event(store, id, date, "sent", targets[i], "", reg.id,
-                  "letter from " + city_label(store, origin));
+                  "letter from " + registry::city_label(store, origin));
         result.sent.push_back({targets[i], origin, reg.id, reg.number});
       }
       add_event(store, id, date, "wave_sent", origin, "", std::nullopt,
@@ -373,12 +373,12 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
       for (CityId to : r.to) {
         if (!seen.insert(to).second) continue;
         if (std::find(twins.begin(), twins.end(), to) == twins.end()) {
-          throw_invalid(
-              city_label(store, to) + " is not an active twin of " + city_label(store, r.city),
-              "to");
+          throw_invalid(registry::city_label(store, to) + " is not an active twin of " +
+                            registry::city_label(store, r.city),
+                        "to");
         }
         std::string why = reason_not_to_contact(store, campaign, to);
-        if (!why.empty()) throw_conflict(city_label(store, to) + ": " + why, "to");
+        if (!why.empty()) throw_conflict(registry::city_label(store, to) + ": " + why, "to");
         recipients.push_back(to);
       }
     }
@@ -402,7 +402,7 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
       next.reply_due = due;
       campaigns(store).insert_contact(id, next);
       add_event(store, id, date, "sent", to, "", copy,
-                "forwarded copy from " + city_label(store, r.city));
+                "forwarded copy from " + registry::city_label(store, r.city));
       result.sent.push_back({to, r.city, copy, number});
     }
     c.state = ContactState::kForwarded;

@@ -20,22 +20,17 @@
 namespace twinning::cli {
 namespace {
 
-std::string label(store::Store& store, CityId id) {
-  auto s = store::CityStore(store).summaries({id});
-  return s.empty() ? "#" + std::to_string(id) : registry::city_reference(s[0]);
-}
-
 std::optional<PartialDate> opt_date(const std::string& text, const char* field) {
   return parse_optional_date(text, field);
 }
 
 void print_wave(store::Store& store, const campaign::WaveResult& w) {
   for (const auto& s : w.sent) {
-    std::cout << "sent No " << s.number << " to " << label(store, s.city_id) << " (from "
-              << label(store, s.from) << ")\n";
+    std::cout << "sent No " << s.number << " to " << registry::city_label(store, s.city_id)
+              << " (from " << registry::city_label(store, s.from) << ")\n";
   }
   for (const auto& s : w.skipped) {
-    std::cout << "skipped " << label(store, s.city_id) << ": " << s.reason << '\n';
+    std::cout << "skipped " << registry::city_label(store, s.city_id) << ": " << s.reason << '\n';
   }
   std::cout << w.sent.size() << " letters registered, " << w.skipped.size() << " skipped\n";
 }
@@ -51,12 +46,12 @@ void print_status(const campaign::CampaignStatus& s) {
             << " forwarded, " << s.cities_awaiting << " awaiting (" << s.cities_overdue
             << " overdue); deepest wave " << s.max_wave << '\n'
             << "countries: " << s.countries_reached << " reached (" << s.un_members_reached
-            << " UN members), " << s.un_members_endorsing << " endorsing, "
-            << s.un_members_declined << " declined, " << s.asked_unanswered.size()
-            << " asked and not answered, " << s.reached_silent.size() << " reached but silent\n";
+            << " UN members), " << s.un_members_endorsing << " endorsing, " << s.un_members_declined
+            << " declined, " << s.asked_unanswered.size() << " asked and not answered, "
+            << s.reached_silent.size() << " reached but silent\n";
   for (const auto& r : s.by_region) {
-    std::cout << "  " << r.region << ": " << r.endorsing << " endorsing, " << r.asked
-              << " asked, " << r.reached << " reached of " << r.members << '\n';
+    std::cout << "  " << r.region << ": " << r.endorsing << " endorsing, " << r.asked << " asked, "
+              << r.reached << " reached of " << r.members << '\n';
   }
 }
 
@@ -68,8 +63,8 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
 
   // new
   struct NewOpts {
-    std::string code, title, initiative, template_name = "letter", target =
-        "UN General Assembly resolution", starts, ends;
+    std::string code, title, initiative, template_name = "letter",
+                                         target = "UN General Assembly resolution", starts, ends;
     std::vector<std::string> asks, originators;
     std::optional<int> majority, members;
     int reply_days = 60;
@@ -134,14 +129,15 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto contacts = store::CampaignStore(store).contacts(c.id);
     auto countries = store::CampaignStore(store).countries(c.id);
     std::cout << c.title << "  [" << c.code << "]\n" << c.initiative << '\n';
-    for (std::size_t i = 0; i < c.asks.size(); ++i) std::cout << "  " << i + 1 << ". " << c.asks[i] << '\n';
+    for (std::size_t i = 0; i < c.asks.size(); ++i)
+      std::cout << "  " << i + 1 << ". " << c.asks[i] << '\n';
     std::cout << "originators:";
-    for (CityId o : c.originators) std::cout << " " << label(store, o) << ";";
+    for (CityId o : c.originators) std::cout << " " << registry::city_label(store, o) << ";";
     std::cout << "\ncontacts (" << contacts.size() << "):\n";
     for (const auto& k : contacts) {
-      std::cout << "  wave " << k.wave << "  " << label(store, k.city_id) << "  "
+      std::cout << "  wave " << k.wave << "  " << registry::city_label(store, k.city_id) << "  "
                 << contact_state_name(k.state);
-      if (k.referred_by) std::cout << "  via " << label(store, *k.referred_by);
+      if (k.referred_by) std::cout << "  via " << registry::city_label(store, *k.referred_by);
       if (k.reply_due) std::cout << "  reply due " << k.reply_due->to_string();
       std::cout << '\n';
     }
@@ -172,7 +168,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     if (ctx.json) return ctx.print_json(events);
     for (const auto& e : events) {
       std::cout << e.date.to_string() << "  " << e.kind;
-      if (e.city_id) std::cout << "  " << label(store, *e.city_id);
+      if (e.city_id) std::cout << "  " << registry::city_label(store, *e.city_id);
       if (!e.country.empty()) std::cout << "  " << e.country;
       if (!e.detail.empty()) std::cout << "  — " << e.detail;
       std::cout << '\n';
@@ -180,18 +176,19 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   });
 
   auto chain_city = std::make_shared<std::string>();
-  auto* c_chain = cmd->add_subcommand("chain", "Who brought a city into the campaign, back to an originator");
+  auto* c_chain =
+      cmd->add_subcommand("chain", "Who brought a city into the campaign, back to an originator");
   c_chain->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
   c_chain->add_option("CITY", *chain_city, "City id or \"Name, CC\"")->required();
   add_json_flag(c_chain, ctx);
   c_chain->callback([&ctx, campaign_ref, chain_city] {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
-    auto chain = campaign::referral_chain(store, c.id,
-                                          registry::resolve_city(store, *chain_city, "CITY"));
+    auto chain =
+        campaign::referral_chain(store, c.id, registry::resolve_city(store, *chain_city, "CITY"));
     if (ctx.json) return ctx.print_json(campaign::chain_json(store, chain));
     for (std::size_t i = 0; i < chain.size(); ++i) {
-      std::cout << (i ? " ← " : "") << label(store, chain[i]);
+      std::cout << (i ? " ← " : "") << registry::city_label(store, chain[i]);
     }
     std::cout << '\n';
   });
@@ -240,7 +237,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     campaign::record_receipt(store, c.id, city, opt_date(rc->date, "--date"));
     auto k = *store::CampaignStore(store).contact(c.id, city);
     if (ctx.json) return ctx.print_json(k);
-    std::cout << label(store, city) << ": " << contact_state_name(k.state) << '\n';
+    std::cout << registry::city_label(store, city) << ": " << contact_state_name(k.state) << '\n';
   });
 
   // reply
@@ -279,7 +276,8 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
       j["reply_letter_id"] = id;
       return ctx.print_json(j);
     }
-    std::cout << label(store, r.city) << " replied; reply registered as letter #" << id << '\n';
+    std::cout << registry::city_label(store, r.city) << " replied; reply registered as letter #"
+              << id << '\n';
   });
 
   // forward
@@ -288,10 +286,12 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     std::vector<std::string> to;
   };
   auto fw = std::make_shared<ForwardOpts>();
-  auto* c_fwd = cmd->add_subcommand("forward", "Record that a city forwarded the letter to its twins");
+  auto* c_fwd =
+      cmd->add_subcommand("forward", "Record that a city forwarded the letter to its twins");
   c_fwd->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
   c_fwd->add_option("CITY", fw->city, "The forwarding city")->required();
-  c_fwd->add_option("--to", fw->to, "Recipient twin; repeat (default: all twins not yet contacted)");
+  c_fwd->add_option("--to", fw->to,
+                    "Recipient twin; repeat (default: all twins not yet contacted)");
   c_fwd->add_option("--date", fw->date, "Date of the copies (default today)");
   add_templates_option(c_fwd, ctx);
   add_json_flag(c_fwd, ctx);
@@ -318,7 +318,8 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
     campaign::record_ministry_asked(store, c.id, ask->city, opt_date(ask->date, "--date"));
-    auto st = *store::CampaignStore(store).country(c.id, store::CountryStore(store).require(ask->city).iso2);
+    auto st = *store::CampaignStore(store).country(
+        c.id, store::CountryStore(store).require(ask->city).iso2);
     if (ctx.json) return ctx.print_json(st);
     std::cout << st.country << ": " << ministry_state_name(st.state) << '\n';
   });
@@ -328,16 +329,20 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     std::string country, state, evidence, date, reason;
   };
   auto co = std::make_shared<CorrectOpts>();
-  auto* c_cor = cmd->add_subcommand(
-      "correct-ministry", "Correct a wrongly recorded foreign-ministry answer (audited)");
+  auto* c_cor = cmd->add_subcommand("correct-ministry",
+                                    "Correct a wrongly recorded foreign-ministry answer (audited)");
   c_cor->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
-  c_cor->add_option("COUNTRY", co->country,
-                    "ISO 3166-1 code or the country's name in English or Russian")
+  c_cor
+      ->add_option("COUNTRY", co->country,
+                   "ISO 3166-1 code or the country's name in English or Russian")
       ->required();
-  c_cor->add_option("--state", co->state, "What the record should say: unknown, asked, endorsed, declined")
+  c_cor
+      ->add_option("--state", co->state,
+                   "What the record should say: unknown, asked, endorsed, declined")
       ->required();
-  c_cor->add_option("--evidence", co->evidence,
-                    "For endorsed or declined: the incoming letter carrying the answer (id or number)");
+  c_cor->add_option(
+      "--evidence", co->evidence,
+      "For endorsed or declined: the incoming letter carrying the answer (id or number)");
   c_cor->add_option("--date", co->date, "Date of the decision (default: the letter's date)");
   c_cor->add_option("--reason", co->reason, "Why the recorded answer was wrong")->required();
   add_json_flag(c_cor, ctx);
@@ -364,7 +369,8 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     std::vector<std::string> cities;
   };
   auto rm = std::make_shared<RemindOpts>();
-  auto* c_rem = cmd->add_subcommand("remind", "Register reminders to the cities whose reply is overdue");
+  auto* c_rem =
+      cmd->add_subcommand("remind", "Register reminders to the cities whose reply is overdue");
   c_rem->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
   c_rem->add_option("--as-of", rm->as_of, "Date of the reminders (default today)");
   c_rem->add_option("--min-days", rm->min_days, "No second reminder sooner than this");
@@ -383,8 +389,9 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto reminders = campaign::send_reminders(store, ctx.templates(), c.id, o);
     if (ctx.json) return ctx.print_json(campaign::reminders_json(store, reminders));
     for (const auto& r : reminders) {
-      std::cout << (rm->dry_run ? "would remind " : "reminded ") << label(store, r.city_id)
-                << " of No " << r.original_number << " of " << r.original_date.to_string();
+      std::cout << (rm->dry_run ? "would remind " : "reminded ")
+                << registry::city_label(store, r.city_id) << " of No " << r.original_number
+                << " of " << r.original_date.to_string();
       if (!r.number.empty()) std::cout << " (reminder No " << r.number << ")";
       std::cout << '\n';
     }
@@ -399,12 +406,14 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   auto en = std::make_shared<EndorseOpts>();
   auto* endorse = app.add_subcommand(
       "endorse", "Record a foreign ministry's written answer, with its letter as evidence");
-  endorse->add_option("COUNTRY", en->country,
-                      "ISO 3166-1 code or the country's name in English or Russian")
+  endorse
+      ->add_option("COUNTRY", en->country,
+                   "ISO 3166-1 code or the country's name in English or Russian")
       ->required();
   endorse->add_option("--campaign", en->campaign, "Campaign code or id")->required();
-  endorse->add_option("--evidence", en->evidence,
-                      "The registered incoming letter carrying the answer (id or number)")
+  endorse
+      ->add_option("--evidence", en->evidence,
+                   "The registered incoming letter carrying the answer (id or number)")
       ->required();
   endorse->add_flag("--declined", en->declined, "The ministry declined");
   endorse->add_option("--date", en->date, "Date of the answer (default: the letter's date)");

@@ -25,10 +25,6 @@ std::string format_coordinates(std::optional<double> lat, std::optional<double> 
   return buf;
 }
 
-std::string format_city(const store::CitySummary& c) {
-  return c.name + ", " + c.country + " (#" + std::to_string(c.id) + ")";
-}
-
 void add_json_flag(CLI::App* cmd, Context& ctx) {
   cmd->add_flag("--json", ctx.json, "Print machine-readable JSON");
 }

@@ -57,9 +57,6 @@ void add_templates_option(CLI::App* cmd, Context& ctx);
 // "48.7086, 44.5147" (4 decimals), or "" when the coordinates are unknown.
 std::string format_coordinates(std::optional<double> lat, std::optional<double> lng);
 
-// "Volgograd, RU (#349)": a city in human-readable lists.
-std::string format_city(const store::CitySummary& c);
-
 // Each command group registers its subcommands on the root app. The
 // callbacks run the use cases and print; errors propagate as exceptions.
 void add_registry_commands(CLI::App& app, Context& ctx);

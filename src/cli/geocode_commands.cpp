@@ -17,11 +17,11 @@ void print_report(const ingest::GeocodeReport& r, int limit) {
             << r.populations_set << " populations added), " << r.to_review << " to review, "
             << r.without_candidate << " without a gazetteer place, " << r.manual
             << " set by hand and left alone\n";
-  std::size_t shown = limit == 0 ? r.changes.size()
-                                 : std::min(r.changes.size(), static_cast<std::size_t>(limit));
+  std::size_t shown =
+      limit == 0 ? r.changes.size() : std::min(r.changes.size(), static_cast<std::size_t>(limit));
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& c = r.changes[i];
-    std::cout << "  " << c.after.name << ", " << c.after.country << " (#" << c.after.id << "): ";
+    std::cout << "  " << city_label(c.after.name, c.after.country, c.after.id) << ": ";
     std::cout << (c.before.lat ? format_coordinates(c.before.lat, c.before.lng) : "no point")
               << " -> " << format_coordinates(c.after.lat, c.after.lng);
     if (c.moved_km) {
@@ -71,8 +71,8 @@ void add_geocode_commands(CLI::App& app, Context& ctx) {
     City c = ingest::resolve_geocode_review(store, registry::resolve_city(store, ref, "CITY"),
                                             ingest::GeocodeAnswer{id, std::nullopt});
     if (ctx.json) return ctx.print_json(nlohmann::json(c));
-    std::cout << c.name << ", " << c.country << " (#" << c.id << ") at "
-              << format_coordinates(c.lat, c.lng) << ", set by hand\n";
+    std::cout << city_label(c.name, c.country, c.id) << " at " << format_coordinates(c.lat, c.lng)
+              << ", set by hand\n";
   };
   pick->callback([settle] { settle(pick_city, pick_id); });
   keep->callback([settle] { settle(keep_city, std::nullopt); });

@@ -106,12 +106,6 @@ std::vector<Addressee> addressees_from(store::Store& store, const std::vector<st
   return out;
 }
 
-std::string city_name(store::Store& store, std::optional<CityId> id) {
-  if (!id) return "";
-  auto c = store::CityStore(store).get(*id);
-  return c ? c->name + ", " + c->country : "#" + std::to_string(*id);
-}
-
 void print_summary(const store::LetterSummary& s) {
   std::cout << "#" << s.id << "\t" << (s.number.empty() ? "(draft)" : s.number) << "\t"
             << (s.date ? s.date->to_string() : "") << "\t" << s.office_code << "\t"
@@ -138,7 +132,8 @@ void print_view(store::Store& store, const letters::LetterView& v) {
   // Each of the sender's number and date on its own: either may be missing.
   if (!l.sender_number.empty()) std::cout << "  sender's No " << l.sender_number << "\n";
   if (l.sender_date) std::cout << "  sender's date " << l.sender_date->to_string() << "\n";
-  std::cout << "  from: " << city_name(store, l.sender.city_id);
+  std::cout << "  from: "
+            << (l.sender.city_id ? registry::city_label(store, *l.sender.city_id) : "");
   if (!l.sender.signatory_name.empty()) {
     std::cout << " — " << l.sender.signatory_title << " " << l.sender.signatory_name;
   }
@@ -146,7 +141,7 @@ void print_view(store::Store& store, const letters::LetterView& v) {
   for (const auto& a : v.answers) {
     const Addressee& to = l.addressees[a.position];
     std::cout << "  to: " << to.title;
-    if (to.city_id) std::cout << " [" << city_name(store, to.city_id) << "]";
+    if (to.city_id) std::cout << " [" << registry::city_label(store, *to.city_id) << "]";
     std::cout << " — " << letters::answer_state_name(a.state);
     if (a.reply) std::cout << " by No " << a.reply->number << " of " << a.reply->date->to_string();
     std::cout << "\n";

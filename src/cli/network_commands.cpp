@@ -23,11 +23,9 @@ std::string fixed(double x, int decimals = 2) {
   return buf;
 }
 
-std::string city_text(const network::CityRef& c) { return c.name + ", " + c.country; }
-
 std::string cities_text(const std::vector<network::CityRef>& cities) {
   std::string s;
-  for (const auto& c : cities) s += (s.empty() ? "" : "; ") + city_text(c);
+  for (const auto& c : cities) s += (s.empty() ? "" : "; ") + city_label(c.name, c.country);
   return s;
 }
 
@@ -158,7 +156,8 @@ void print_chain(const network::ChainResult& r) {
   std::cout << ")\n";
   for (const auto& c : r.chains) {
     std::string line;
-    for (const auto& city : c) line += (line.empty() ? "" : " -> ") + city_text(city);
+    for (const auto& city : c)
+      line += (line.empty() ? "" : " -> ") + city_label(city.name, city.country);
     std::cout << "  " << line << '\n';
   }
 }
@@ -169,7 +168,7 @@ void print_centrality(const network::CentralityResult& r) {
   std::cout << "largest components:\n";
   for (const auto& c : r.largest_components) {
     std::cout << "  " << c.size << " cities, " << c.countries << " countries, " << c.un_members
-              << " UN members (hub " << city_text(c.hub) << ")\n";
+              << " UN members (hub " << city_label(c.hub.name, c.hub.country) << ")\n";
   }
   std::cout << "component sizes (size x count):";
   for (const auto& [size, count] : r.component_sizes) std::cout << " " << size << "x" << count;
@@ -178,8 +177,8 @@ void print_centrality(const network::CentralityResult& r) {
     std::cout << title << '\n';
     int i = 0;
     for (const auto& c : v) {
-      std::cout << "  " << ++i << ". " << city_text(c.city) << " (#" << c.city.id << ")  degree "
-                << c.degree << ", betweenness " << fixed(c.betweenness, 1) << '\n';
+      std::cout << "  " << ++i << ". " << city_label(c.city.name, c.city.country, c.city.id)
+                << "  degree " << c.degree << ", betweenness " << fixed(c.betweenness, 1) << '\n';
     }
   };
   list("top by degree:", r.top_degree);
@@ -214,7 +213,7 @@ void print_plan(const network::PlanResult& r, const ModelOptions& o) {
   std::cout << "seeds alone: " << fixed(r.base) << " expected endorsing UN member states\n";
   int i = 0;
   for (const auto& p : r.picks) {
-    std::cout << "  " << ++i << ". " << city_text(p.city) << " (#" << p.city.id << ")  +"
+    std::cout << "  " << ++i << ". " << city_label(p.city.name, p.city.country, p.city.id) << "  +"
               << fixed(p.gain) << "  -> " << fixed(p.cumulative) << '\n';
   }
   if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
@@ -292,8 +291,8 @@ void add_network_commands(CLI::App& app, Context& ctx) {
               << " UN member states\n";
     int i = 0;
     for (const auto& b : r.bridges) {
-      std::cout << "  " << ++i << ". " << city_text(b.city) << " (#" << b.city.id << ", degree "
-                << b.degree << ") opens " << b.opens.size() << ": "
+      std::cout << "  " << ++i << ". " << city_label(b.city.name, b.city.country) << " (#"
+                << b.city.id << ", degree " << b.degree << ") opens " << b.opens.size() << ": "
                 << countries_text(b.opens, false) << '\n';
     }
     if (r.bridges.empty()) std::cout << "no city opens a new UN member state\n";

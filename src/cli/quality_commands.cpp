@@ -26,7 +26,7 @@ void print_section(const char* title, const std::vector<T>& findings, int limit,
 }
 
 std::string city_at(const store::CitySummary& c) {
-  std::string s = format_city(c);
+  std::string s = city_label(c.name, c.country, c.id);
   if (c.lat) s += " at " + format_coordinates(c.lat, c.lng);
   return s;
 }
@@ -56,31 +56,32 @@ void print_report(const ingest::QualityReport& r, int limit) {
   print_section("(c) identical coordinates for differently named cities", r.shared_coordinates,
                 limit, [](const ingest::SharedCoordinates& s) {
                   std::cout << format_coordinates(s.lat, s.lng) << ":";
-                  for (const auto& c : s.cities) std::cout << "  " << format_city(c);
+                  for (const auto& c : s.cities)
+                    std::cout << "  " << city_label(c.name, c.country, c.id);
                 });
   print_section("(d) suspected self-links (same name, identical coordinates)",
                 r.suspected_self_links, limit, [](const ingest::CityPairFinding& f) {
                   std::cout << "link #" << f.link << ": " << city_at(f.first) << " - "
-                            << format_city(f.second);
+                            << city_label(f.second.name, f.second.country, f.second.id);
                 });
   print_section("(e) one-sided links (the partner's country lists links, the partner not this)",
                 r.one_sided_links, limit, [](const ingest::CityPairFinding& f) {
-                  std::cout << "link #" << f.link << ": listed by " << format_city(f.first)
-                            << ", not by " << format_city(f.second);
+                  std::cout << "link #" << f.link << ": listed by "
+                            << city_label(f.first.name, f.first.country, f.first.id) << ", not by "
+                            << city_label(f.second.name, f.second.country, f.second.id);
                 });
   print_section("(f) cities to review after geocoding (twinning geocode pick|keep)",
                 r.geocode_reviews, limit, [](const store::GeocodeReview& g) {
                   std::cout << city_at(g.city) << ": " << g.reason;
                   for (const auto& c : g.candidates) {
                     std::cout << "; GeoNames " << c.value("geonames_id", std::int64_t{0}) << " "
-                              << c.value("name", "") << " ("
-                              << c.value("admin_code", "") << ", pop. "
-                              << c.value("population", std::int64_t{0}) << ")";
+                              << c.value("name", "") << " (" << c.value("admin_code", "")
+                              << ", pop. " << c.value("population", std::int64_t{0}) << ")";
                   }
                 });
   std::cout << "cities with a Wikidata id: " << r.with_wikidata_id
-            << ", a GeoNames id: " << r.with_geonames_id
-            << ", a population: " << r.with_population << " (of " << r.cities << ")\n";
+            << ", a GeoNames id: " << r.with_geonames_id << ", a population: " << r.with_population
+            << " (of " << r.cities << ")\n";
 }
 
 }  // namespace

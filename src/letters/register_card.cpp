@@ -1,6 +1,7 @@
 #include "letters/register_card.h"
 
 #include "letters/language.h"
+#include "registry/city_lookup.h"
 #include "store/city_store.h"
 #include "store/letter_store.h"
 
@@ -12,9 +13,7 @@ std::string date_text(const std::optional<PartialDate>& d) {
 }
 
 std::string city_text(store::Store& store, std::optional<CityId> id) {
-  if (!id) return "";
-  auto city = store::CityStore(store).get(*id);
-  return city ? city->name + ", " + city->country : "city #" + std::to_string(*id);
+  return id ? registry::city_label(store, *id) : "";
 }
 
 std::string link_label(LetterLinkKind k) {

@@ -20,7 +20,7 @@ using CityId = std::int64_t;
 // carry the period they were in use (Stalingrad 1925-1961).
 struct CityName {
   std::string name;
-  std::string lang;  // BCP 47 language tag ("ru", "en", "zh"), or "" if unknown
+  std::string lang;                // BCP 47 language tag ("ru", "en", "zh"), or "" if unknown
   std::string kind = "alternate";  // official | local | alternate | former
   std::optional<PartialDate> valid_from;
   std::optional<PartialDate> valid_to;
@@ -38,6 +38,13 @@ std::string_view coordinates_source_name(CoordinatesSource s);  // "import", ...
 CoordinatesSource parse_coordinates_source(std::string_view text,
                                            std::string_view field = "coordinates_source");
 
+// "Volgograd, RU": how a city is named in messages, lists and printed
+// letters everywhere, and the reference registry::resolve_city accepts.
+std::string city_label(std::string_view name, std::string_view country);
+// "Volgograd, RU (#349)": the label with the city's id, where several cities
+// may share a name.
+std::string city_label(std::string_view name, std::string_view country, CityId id);
+
 struct City {
   CityId id = 0;
   std::string name;     // the registry's primary name, as imported ("Volgograd")
@@ -46,8 +53,8 @@ struct City {
   std::optional<std::int64_t> population;
   CoordinatesSource coordinates_source = CoordinatesSource::kImport;
   std::optional<std::int64_t> geonames_id;  // the GeoNames place the coordinates come from
-  std::string head_name;   // head of administration, "V. D. Vasilkov"
-  std::string head_title;  // "Head of Volgograd", "Lord Mayor"
+  std::string head_name;                    // head of administration, "V. D. Vasilkov"
+  std::string head_title;                   // "Head of Volgograd", "Lord Mayor"
   std::string postal_address;
   std::string phone, fax, email;
   std::vector<std::string> languages;  // preferred correspondence languages, first = best

@@ -13,10 +13,10 @@ namespace twinning::registry {
 namespace {
 
 std::string describe(const store::CitySummary& c) {
-  std::string s = "#" + std::to_string(c.id) + " " + c.name + ", " + c.country;
+  std::string s = twinning::city_label(c.name, c.country, c.id);
   if (c.lat && c.lng) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, " (%.4f, %.4f)", *c.lat, *c.lng);
+    std::snprintf(buf, sizeof buf, " at %.4f, %.4f", *c.lat, *c.lng);
     s += buf;
   }
   return s;
@@ -72,7 +72,7 @@ std::string cities_named(store::CityStore& cities, std::string_view name) {
   if (named.empty()) return "";
   std::string list = "; cities of that name:";
   for (std::size_t i = 0; i < named.size() && i < kMaxListed; ++i) {
-    list += " " + city_reference(named[i]) + " (#" + std::to_string(named[i].id) + ");";
+    list += " " + twinning::city_label(named[i].name, named[i].country, named[i].id) + ";";
   }
   if (named.size() > kMaxListed) {
     list += " and " + std::to_string(named.size() - kMaxListed) + " more;";
@@ -83,7 +83,10 @@ std::string cities_named(store::CityStore& cities, std::string_view name) {
 
 }  // namespace
 
-std::string city_reference(const store::CitySummary& c) { return c.name + ", " + c.country; }
+std::string city_label(store::Store& store, CityId id) {
+  auto c = store::CityStore(store).summaries({id});
+  return c.empty() ? "city #" + std::to_string(id) : twinning::city_label(c[0].name, c[0].country);
+}
 
 CityId resolve_city(store::Store& store, std::string_view reference, std::string_view field) {
   std::string_view ref = trim(reference);

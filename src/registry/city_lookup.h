@@ -38,7 +38,9 @@ struct SearchHit {
 std::vector<SearchHit> search_cities(store::Store& store, std::string_view text,
                                      std::string_view country, int limit);
 
-// "Volgograd, RU" for a city summary: the reference resolve_city accepts.
-std::string city_reference(const store::CitySummary& c);
+// City `id`'s label (model/city.h: "Volgograd, RU"), or "city #349" for an
+// id the registry does not hold. For every message and listing that names a
+// city by its id.
+std::string city_label(store::Store& store, CityId id);
 
 }  // namespace twinning::registry

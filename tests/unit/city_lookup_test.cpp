@@ -43,6 +43,15 @@ TEST_P(CityLookupTest, ResolvesIdsAndNameCountry) {
   EXPECT_EQ(resolve_city(*store, "Волгоград, RU"), volgograd);
 }
 
+// One label for a city everywhere, and it resolves back to the city.
+TEST_P(CityLookupTest, ACitysLabelIsTheReferenceThatResolvesIt) {
+  EXPECT_EQ(city_label(*store, volgograd), "Volgograd, RU");
+  EXPECT_EQ(resolve_city(*store, city_label(*store, st_etienne)), st_etienne);
+  EXPECT_EQ(city_label(*store, 987654), "city #987654");
+  EXPECT_EQ(twinning::city_label("Volgograd", "RU", volgograd),
+            "Volgograd, RU (#" + std::to_string(volgograd) + ")");
+}
+
 TEST_P(CityLookupTest, ErrorsNameTheProblem) {
   auto code_of = [&](const std::string& ref) {
     try {
