@@ -51,6 +51,14 @@ class CampaignRulesTest : public testing::CampaignWorldTest {
     r.originators = std::move(originators);
     return r;
   }
+  // Campaign `code` of `originator` alone, its wave 1 sent as one circular on d0.
+  WaveResult circular_of(const std::string& code, CityId originator) {
+    CampaignId c = create_campaign(*store, request(code, {originator}));
+    SendOptions o;
+    o.date = d0;
+    o.circular = true;
+    return send_wave(*store, templates, c, o);
+  }
   LetterId reply_from(CityId city, bool asked_ministry = false) {
     ReplyRequest r;
     r.city = city;
@@ -201,22 +209,14 @@ TEST_F(CampaignRulesTest, ACircularIsWrittenInTheLanguageALetterToItsOriginatorT
   to_volgograd.addressees = {Addressee{w.volgograd, "", "", ""}};
   Letter letter_to_it = letters::prepare_draft(*store, templates, to_volgograd);
   EXPECT_EQ(letter_to_it.lang, "ru");
-  CampaignId solo = create_campaign(*store, request("solo", {w.volgograd}));
-  SendOptions o;
-  o.date = d0;
-  o.circular = true;
-  WaveResult r = send_wave(*store, templates, solo, o);
+  WaveResult r = circular_of("solo", w.volgograd);
   ASSERT_FALSE(r.sent.empty());
   EXPECT_EQ(letter(r.sent[0].letter_id).lang, letter_to_it.lang);
 }
 
 TEST_F(CampaignRulesTest, ACircularFallsBackToEnglishWithoutATemplateInTheOriginatorsLanguage) {
   add_office(w.kiel, "kiel");
-  CampaignId kiels = create_campaign(*store, request("kiel", {w.kiel}));
-  SendOptions o;
-  o.date = d0;
-  o.circular = true;
-  WaveResult r = send_wave(*store, templates, kiels, o);
+  WaveResult r = circular_of("kiel", w.kiel);
   ASSERT_EQ(r.sent.size(), 1u);  // Coventry
   EXPECT_EQ(r.sent[0].city_id, w.coventry);
   EXPECT_EQ(letter(r.sent[0].letter_id).lang, "en");  // no German "letter" template
