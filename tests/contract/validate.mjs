@@ -8,7 +8,8 @@
 // (`twinning openapi`). A response is matched to the path template with the
 // most literal segments; an error status (4xx, 5xx) that the operation does
 // not list is checked against components.responses.Error, the body every
-// error has (the document says so in its description). Prints each kind of
+// error has (the document says so in its description), and an object's
+// listed properties are all required unless it says which are. Prints each kind of
 // mismatch once, with how often it occurred and an example, and exits 1 if
 // there is any; exits 2 if there is nothing to check.
 import { execFileSync } from "node:child_process";
@@ -25,6 +26,21 @@ if (!binary || !logDir) {
 }
 
 const document = YAML.parse(execFileSync(binary, ["openapi"], { encoding: "utf8" }));
+
+// The document's convention (its description says so): an object schema
+// that names no required properties requires all it lists, so that a
+// property the server stops sending is a mismatch, as it is a type error in
+// the web client (generated with --properties-required-by-default).
+function propertiesRequiredByDefault(node) {
+  if (Array.isArray(node)) return node.map(propertiesRequiredByDefault);
+  if (node === null || typeof node !== "object") return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = propertiesRequiredByDefault(value);
+  if (out.type === "object" && out.properties && !out.required) {
+    out.required = Object.keys(out.properties);
+  }
+  return out;
+}
 
 // OpenAPI 3.0's `nullable: true` in JSON Schema terms, which ajv checks
 // right even around a $ref or allOf: {anyOf: [the schema, {type: "null"}]}.
@@ -63,7 +79,7 @@ function templateOf(path) {
 // Formats are not checked (no format plug-in): types, required properties,
 // enums, nullability and additionalProperties are.
 const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-ajv.addSchema(nullableAsJsonSchema(document), "api");
+ajv.addSchema(nullableAsJsonSchema(propertiesRequiredByDefault(document)), "api");
 const compiled = new Map();
 
 function escapePointer(key) {

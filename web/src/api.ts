@@ -1,6 +1,7 @@
 // The only way the interface talks to anything: JSON over HTTP to the
 // Twinning server it was served from. Errors arrive as ApiError carrying the
 // server's {"error": {code, message, field}}.
+import type { JsonOf, Schemas, operations } from "./schemas";
 
 export class ApiError extends Error {
   constructor(
@@ -14,20 +15,10 @@ export class ApiError extends Error {
 }
 
 /** A user as the server describes it (GET /api/users, /api/session). */
-export interface User {
-  id: number;
-  name: string;
-  role: "admin" | "coordinator" | "correspondent" | "viewer";
-  city_id: number | null;
-}
+export type User = Schemas["User"];
 
 /** GET /api/session: who is signed in (an anonymous caller reads as a viewer). */
-export interface Session {
-  authenticated: boolean;
-  user: User | null;
-  role: User["role"];
-  via: "session" | "token" | null;
-}
+export type Session = JsonOf<operations["getSession"]["responses"][200]>;
 
 /** The CSRF token the server set with the session (a cookie the page may read). */
 function csrfToken(): string | null {

@@ -3,12 +3,10 @@
 import { ApiError } from "./api";
 import { h } from "./dom";
 import { lang, t } from "./i18n";
+import type { Schemas } from "./schemas";
 
-export interface CityRef {
-  id: number;
-  name: string;
-  country: string;
-}
+/** A city as the API names it in passing: id, name and ISO country code. */
+export type CityRef = Schemas["CityRef"];
 
 export function cityLink(c: CityRef | null | undefined): HTMLElement | string {
   if (!c) return "—";
@@ -49,10 +47,7 @@ export function point(lat: number, lng: number): string {
 }
 
 /** Where a city's coordinates come from (GET /api/cities/{id}). */
-export interface CoordinatesOrigin {
-  coordinates_source: "import" | "gazetteer" | "manual";
-  geonames_id: number | null;
-}
+export type CoordinatesOrigin = Pick<Schemas["City"], "coordinates_source" | "geonames_id">;
 
 /** A link to a place of the GeoNames gazetteer: "GeoNames 2653075". */
 export function geonamesLink(id: number): HTMLElement {

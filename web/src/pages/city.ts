@@ -6,47 +6,14 @@ import { ApiError, get, itemsOf } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { canCoordinate, currentUser } from "../session";
-import { coordinatesOrigin, count, point, type CoordinatesOrigin } from "../format";
+import { coordinatesOrigin, count, point } from "../format";
+import type { Schemas } from "../schemas";
 
-interface CityName {
-  name: string;
-  lang: string;
-  kind: string;
-  valid_from: string | null;
-  valid_to: string | null;
-}
-
-interface LinkEvent {
-  date: string;
-  text: string;
-  source: string;
-}
-
-interface Twin {
-  city_id: number;
-  name: string;
-  country: string;
-  link: { id: number; kind: string; since: string | null; until: string | null; status: string; source: string; notes: string };
-  events: LinkEvent[];
-}
-
+type CityName = Schemas["CityName"];
+/** A row of GET /api/cities/{id}/twins. */
+type Twin = Schemas["Twin"];
 /** GET /api/cities/{id}: the city with all its names (twins come separately). */
-export interface CityDetail extends CoordinatesOrigin {
-  id: number;
-  name: string;
-  country: string;
-  lat: number | null;
-  lng: number | null;
-  population: number | null;
-  head_name: string;
-  head_title: string;
-  postal_address: string;
-  phone: string;
-  fax: string;
-  email: string;
-  languages: string[];
-  names: CityName[];
-}
+export type CityDetail = Schemas["City"];
 
 interface LetterRow {
   id: number;

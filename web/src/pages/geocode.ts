@@ -15,6 +15,7 @@ import { canCoordinate, currentUser } from "../session";
 import { cityLink, count, errorBox, field, point } from "../format";
 import { regionMap, type MapPoint } from "../worldmap";
 import type { CityDetail } from "./city";
+import type { JsonOf, Schemas, operations } from "../schemas";
 
 addStrings({
   en: {
@@ -107,38 +108,9 @@ addStrings({
 
 const PAGE_SIZE = 10;
 
-interface ReviewCity {
-  id: number;
-  name: string;
-  country: string;
-  lat: number | null;
-  lng: number | null;
-}
-
-interface Candidate {
-  geonames_id: number;
-  name: string;
-  admin_code: string;
-  feature_code: string;
-  population: number | null;
-  lat: number;
-  lng: number;
-  distance_km: number | null;
-}
-
-interface Review {
-  city: ReviewCity;
-  reason: string;
-  candidates: Candidate[];
-  updated_at: string;
-}
-
-interface ReviewPage {
-  items: Review[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** A city on the review list, with its gazetteer candidates (GET /api/geocode/reviews). */
+type Review = Schemas["GeocodeReview"];
+type ReviewPage = JsonOf<operations["listGeocodeReviews"]["responses"][200]>;
 
 /** t(key) with {name} placeholders filled in. */
 function tf(key: string, values: Record<string, string | number>): string {

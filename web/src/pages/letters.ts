@@ -9,6 +9,7 @@ import { navigate, refresh } from "../router";
 import { canCoordinate, currentUser } from "../session";
 import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
+import type { Page, Schemas } from "../schemas";
 
 addStrings({
   en: {
@@ -184,65 +185,10 @@ addStrings({
 });
 
 /** A row of GET /api/letters (letters/letter_json.h). */
-interface LetterSummary {
-  id: number;
-  number: string;
-  date: string | null;
-  direction: string;
-  kind: string;
-  status: string;
-  office: string;
-  sender_city: string;
-  sender_city_id: number | null;
-  addressee: string;
-  addressee_city_ids: number[];
-  /** How many addressees; answered/overdue counts as the server's rule decides (letters/answers.h). */
-  addressee_count: number;
-  answered_count: number | null;
-  overdue_count: number | null;
-  subject: string;
-  lang: string;
-  response_deadline: string | null;
-}
-
-interface ListResult<T> {
-  items: T[];
-  total: number;
-}
-
-interface LetterLinkJson {
-  kind: string;
-  target: number;
-  target_number: string;
-  target_date: string | null;
-}
-
-interface LetterJson {
-  id: number;
-  number: string;
-  date: string | null;
-  direction: string;
-  kind: string;
-  status: string;
-  lang: string;
-  subject: string;
-  body: string;
-  sender: { city_id: number | null; letterhead: string; signatory_name: string; signatory_title: string };
-  sender_number: string;
-  sender_date: string | null;
-  addressees: { city_id: number | null; title: string; name: string }[];
-  links: LetterLinkJson[];
-  attachments: { id: number; name: string; size: number; sha256: string }[];
-  response_deadline: string | null;
-}
-
-interface LetterView {
-  letter: LetterJson;
-  office: { code: string; name: string; city_id: number };
-  referred_by: { kind: string; letter: LetterSummary }[];
-  /** One per addressee, in order: where its answer stands (letters/answers.h). */
-  answers: { position: number; city_id: number | null; label: string; state: string; reply: LetterSummary | null }[];
-}
+type LetterSummary = Schemas["LetterSummary"];
+type ListResult<T> = Page<T>;
+/** GET /api/letters/{id}: a letter with its office, what refers to it and its addressees' answers. */
+type LetterView = Schemas["LetterView"];
 
 const items = itemsOf;
 

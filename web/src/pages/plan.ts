@@ -10,6 +10,7 @@ import { searchBox, type CityHit } from "../search";
 import { errorBox, field, fixed } from "../format";
 import { worldMap, type MapPoint } from "../worldmap";
 import { loadMapData } from "./map";
+import type { JsonOf, operations } from "../schemas";
 
 addStrings({
   en: {
@@ -56,33 +57,10 @@ addStrings({
   },
 });
 
-interface CityRef {
-  id: number;
-  name: string;
-  country: string;
-}
-
-interface Forecast {
-  mean: number;
-  se: number;
-  ci95: { low: number; high: number };
-  runs: number;
-  mean_informed: number;
-  mean_complying: number;
-  seconds: number;
-}
-
-interface PlanPick {
-  city: CityRef;
-  gain: number;
-  cumulative: number;
-}
-
-interface Plan {
-  base: number;
-  picks: PlanPick[];
-  seconds: number;
-}
+/** GET /api/forecast */
+type Forecast = JsonOf<operations["getForecast"]["responses"][200]>;
+/** GET /api/plan */
+type Plan = JsonOf<operations["getPlan"]["responses"][200]>;
 
 export async function renderPlan(main: HTMLElement): Promise<void> {
   main.className = "page";
