@@ -86,5 +86,16 @@ TEST(ServerStartup, AnUnreachableDatabaseFailsAtStartWithExitCode2) {
   EXPECT_NE(r.err.find("cannot listen on host 'not-an-address'"), std::string::npos) << r.err;
 }
 
+// The letter templates are opened once, at start: a missing directory stops
+// the server before it serves, not at the first letter.
+TEST(ServerStartup, AMissingTemplateDirectoryFailsAtStartWithExitCode2) {
+  ScratchDir dir;
+  std::string missing = dir.file("no-templates");
+  auto r = run_twinning({"--db", dir.file("t.db"), "serve", "--port", "0", "--templates", missing});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "twinning: template directory " + missing + " does not exist\n");
+  EXPECT_EQ(r.out.find("serving"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace twinning::testing
