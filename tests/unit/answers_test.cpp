@@ -110,6 +110,11 @@ TEST_F(AnswersTest, AReplyToTheOriginalAnswersItsReminderAndTheOtherWayRound) {
 TEST_F(AnswersTest, NothingIsOwedWithoutADeadlineOrBeforeRegistration) {
   LetterId draft = create_draft(*store, library, to(s.coventry));
   EXPECT_EQ(states(draft, "2030-01-01"), (std::vector<S>{S::kNotAsked}));
+  // A deadline on a draft asks nothing until the letter is registered.
+  DraftRequest due = to(s.coventry);
+  due.response_deadline = parse_partial_date("2013-11-05");
+  LetterId due_draft = create_draft(*store, library, due);
+  EXPECT_EQ(states(due_draft, "2030-01-01"), (std::vector<S>{S::kNotAsked}));
   LetterId plain = register_outgoing(*store, library, to(s.coventry), on("2013-09-06")).id;
   EXPECT_EQ(states(plain, "2030-01-01"), (std::vector<S>{S::kNotAsked}));
   EXPECT_EQ(answer_state_name(S::kOverdue), "overdue");
