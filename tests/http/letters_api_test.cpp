@@ -227,6 +227,85 @@ TEST_P(LettersApi, PrintsTheLetterToPdf) {
   EXPECT_NE(text.find("Agreed."), std::string::npos) << text;
 }
 
+// Issue 13: a circular is owed by every addressee city that has not replied
+// (the overdue filter keeps it, the register line counts its addressees),
+// the letter view tells each addressee's state, and an incoming reply prints
+// as a register card carrying the sender's own number and date.
+TEST_P(LettersApi, ACircularStaysOverdueWhileAnyAddresseeOwesAndAReplyPrintsAsARegisterCard) {
+  auto circular =
+      post(Role::kCoordinator, "/api/letters",
+           {{"office", "volgograd"},
+            {"addressees", {{{"city_id", coventry}}, {{"city_id", cologne}}, {{"city_id", kiel}}}},
+            {"lang", "en"},
+            {"body", "Year of the Twin Cities Movement."},
+            {"response_deadline", "2013-11-06"},
+            {"register", true},
+            {"date", "2013-09-06"}});
+  auto reply_from = [&](CityId city, const std::string& number, const std::string& date) {
+    return post(Role::kCoordinator, "/api/letters/incoming",
+                {{"office", "volgograd"},
+                 {"sender", {{"city_id", city}}},
+                 {"sender_number", number},
+                 {"sender_date", date},
+                 {"links", {{{"kind", "reply_to"}, {"target", id_of(circular)}}}},
+                 {"date", "2013-10-20"}});
+  };
+  auto overdue_line = [&]() -> nlohmann::json {
+    auto page = as(Role::kCoordinator).get("/api/letters?overdue=true").json();
+    for (const auto& item : page["items"]) {
+      if (item["id"] == id_of(circular)) return item;
+    }
+    return nullptr;
+  };
+  auto line = overdue_line();
+  ASSERT_FALSE(line.is_null());
+  EXPECT_EQ(line["addressee_count"], 3);
+  EXPECT_EQ(line["answered_count"], 0);
+  EXPECT_EQ(line["overdue_count"], 3);
+
+  // Cologne answers: the circular stays overdue for Coventry and Kiel.
+  auto cologne_reply = reply_from(cologne, "K-13/0815", "2013-10-15");
+  line = overdue_line();
+  ASSERT_FALSE(line.is_null());
+  EXPECT_EQ(line["status"], "registered");
+  EXPECT_EQ(line["addressee_count"], 3);
+  EXPECT_EQ(line["answered_count"], 1);
+  EXPECT_EQ(line["overdue_count"], 2);
+
+  auto view = as(Role::kCoordinator).get(id_path(circular)).json();
+  const auto& answers = view["answers"];
+  ASSERT_EQ(answers.size(), 3u) << view.dump();
+  std::vector<std::pair<CityId, std::string>> states;
+  for (const auto& a : answers) states.emplace_back(a["city_id"], a["state"]);
+  EXPECT_EQ(states, (std::vector<std::pair<CityId, std::string>>{
+                        {coventry, "overdue"}, {cologne, "answered"}, {kiel, "overdue"}}));
+  EXPECT_TRUE(answers[0]["reply"].is_null());
+  EXPECT_EQ(answers[1]["reply"]["id"], id_of(cologne_reply));
+  EXPECT_EQ(answers[1]["label"], "Cologne, DE");
+
+  // Cologne's reply prints as a register card, never as our letter.
+  auto r = as(Role::kCoordinator).get(id_path(cologne_reply, "/pdf"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/pdf");
+  std::string path = dir.file("card.pdf");
+  std::ofstream(path, std::ios::binary) << r.body;
+  std::string text = normalize_text(pdf_text(path));
+  EXPECT_NE(text.find("REGISTER CARD OF AN INCOMING LETTER"), std::string::npos) << text;
+  EXPECT_NE(text.find("Sender's number: K-13/0815"), std::string::npos) << text;
+  EXPECT_NE(text.find("Sender's date: 2013-10-15"), std::string::npos) << text;
+  EXPECT_NE(text.find("In reply to No " + circular["letter"]["number"].get<std::string>()),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Our ref."), std::string::npos) << text;
+
+  // Once every city has answered, the circular is answered and owes nothing.
+  reply_from(coventry, "CCC/7", "2013-10-16");
+  reply_from(kiel, "KI-3", "2013-10-17");
+  EXPECT_TRUE(overdue_line().is_null());
+  view = as(Role::kCoordinator).get(id_path(circular)).json();
+  EXPECT_EQ(view["letter"]["status"], "answered");
+}
+
 TEST_P(LettersApi, ListFiltersSortsAndPages) {
   auto a = send("volgograd", coventry, "2013-09-06", {{"response_deadline", "2013-11-06"}});
   auto b = send("volgograd", kiel, "2013-09-06");
