@@ -29,6 +29,12 @@ std::vector<LetterId> ids_of(const nlohmann::json& page) {
 
 LetterId id_of(const nlohmann::json& view) { return view["letter"]["id"].get<LetterId>(); }
 
+// The text of the PDF `bytes`, saved at `path` (kept for a failure's reader).
+std::string pdf_text_of(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  return normalize_text(pdf_text(path));
+}
+
 TEST_P(LettersApi, ComposesFromATemplateForManyAddresseesAndRegisters) {
   auto r = as(Role::kCoordinator)
                .send_json("POST", "/api/letters",
@@ -221,8 +227,7 @@ TEST_P(LettersApi, PrintsTheLetterToPdf) {
   EXPECT_EQ(r.header("content-disposition"),
             "inline; filename=\"draft-" + std::to_string(id_of(reply)) +
                 ".pdf\"; filename*=UTF-8''draft-" + std::to_string(id_of(reply)) + ".pdf");
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << r.body;
-  text = normalize_text(pdf_text(path));
+  text = pdf_text_of(path, r.body);
   EXPECT_NE(text.find("Ref. No 19-024/125рс"), std::string::npos) << text;
   EXPECT_NE(text.find("Agreed."), std::string::npos) << text;
 }
@@ -287,9 +292,7 @@ TEST_P(LettersApi, ACircularStaysOverdueWhileAnyAddresseeOwesAndAReplyPrintsAsAR
   auto r = as(Role::kCoordinator).get(id_path(cologne_reply, "/pdf"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type"), "application/pdf");
-  std::string path = dir.file("card.pdf");
-  std::ofstream(path, std::ios::binary) << r.body;
-  std::string text = normalize_text(pdf_text(path));
+  std::string text = pdf_text_of(dir.file("card.pdf"), r.body);
   EXPECT_NE(text.find("REGISTER CARD OF AN INCOMING LETTER"), std::string::npos) << text;
   EXPECT_NE(text.find("Sender's number: K-13/0815"), std::string::npos) << text;
   EXPECT_NE(text.find("Sender's date: 2013-10-15"), std::string::npos) << text;
