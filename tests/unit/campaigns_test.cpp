@@ -27,6 +27,23 @@ class CampaignsTest : public testing::CampaignWorldTest {
     r.stance = stance;
     record_reply(*store, id, r);
   }
+  // Records `country`'s ministry as endorsing, with a new incoming letter
+  // from its foreign office as evidence; returns that letter.
+  LetterId endorse_with_evidence(const std::string& country) {
+    MinistryAnswer a;
+    a.country = country;
+    a.evidence = incoming_letter("Auswärtiges Amt");
+    record_ministry_answer(*store, id, a);
+    return a.evidence;
+  }
+  static MinistryCorrection correction(std::string country, MinistryState state,
+                                       std::string reason) {
+    MinistryCorrection k;
+    k.country = std::move(country);
+    k.state = state;
+    k.reason = std::move(reason);
+    return k;
+  }
   template <class F>
   void expect_error(ErrorCode code, F&& f) {
     auto before = letters_count();
@@ -223,14 +240,9 @@ TEST_F(CampaignsTest, AMinistryAnswerNamesItsCountryInEnglishOrRussian) {
 
 TEST_F(CampaignsTest, ACoordinatorCorrectsAWrongMinistryAnswerAuditedAndDated) {
   send_all();
-  MinistryAnswer wrong;
-  wrong.country = "GE";
-  wrong.evidence = incoming_letter("Auswärtiges Amt");
-  record_ministry_answer(*store, id, wrong);
-  MinistryCorrection k;
-  k.country = "Georgia";
-  k.state = MinistryState::kUnknown;
-  k.reason = "typed Germany, saved Georgia";
+  LetterId evidence = endorse_with_evidence("GE");
+  MinistryCorrection k =
+      correction("Georgia", MinistryState::kUnknown, "typed Germany, saved Georgia");
   CorrectedStance r = correct_ministry_answer(*store, id, k);
   EXPECT_EQ(r.before.state, MinistryState::kEndorsed);
   EXPECT_EQ(r.after.state, MinistryState::kUnknown);
@@ -250,7 +262,7 @@ TEST_F(CampaignsTest, ACoordinatorCorrectsAWrongMinistryAnswerAuditedAndDated) {
   // Germany's answer, recorded then corrected to declined with its evidence.
   MinistryAnswer de;
   de.country = "Germany";
-  de.evidence = wrong.evidence;
+  de.evidence = evidence;
   record_ministry_answer(*store, id, de);
   k.country = "DE";
   k.state = MinistryState::kDeclined;
@@ -265,14 +277,8 @@ TEST_F(CampaignsTest, ACoordinatorCorrectsAWrongMinistryAnswerAuditedAndDated) {
 
 TEST_F(CampaignsTest, OnlyCoordinatorsCorrectAndOnlyWithAReason) {
   send_all();
-  MinistryAnswer a;
-  a.country = "DE";
-  a.evidence = incoming_letter("Auswärtiges Amt");
-  record_ministry_answer(*store, id, a);
-  MinistryCorrection k;
-  k.country = "DE";
-  k.state = MinistryState::kUnknown;
-  k.reason = " ";
+  endorse_with_evidence("DE");
+  MinistryCorrection k = correction("DE", MinistryState::kUnknown, " ");
   expect_error(ErrorCode::kInvalidInput, [&] { correct_ministry_answer(*store, id, k); });
   k.reason = "wrong";
   for (auto actor : {actor_of(Role::kCorrespondent, w.cologne), actor_of(Role::kViewer)}) {
