@@ -176,7 +176,7 @@ void print_view(store::Store& store, const letters::LetterView& v) {
 void report(Context& ctx, LetterId id, const std::string& what) {
   auto& store = ctx.store();
   auto v = letters::letter_view(store, id);
-  if (ctx.json) return ctx.print_json(letters::letter_record_json(v));
+  if (ctx.json) return ctx.print_json(letters::letter_view_json(v));
   std::cout << what << " letter #" << id;
   if (v.letter.registered()) {
     std::cout << " No " << v.letter.number << " of " << v.letter.date->to_string();
@@ -505,7 +505,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   cmd_show->callback([&ctx, sh] {
     auto& store = ctx.store();
     auto v = letters::letter_view(store, letter_ref(store, sh->letter, sh->office));
-    if (ctx.json) return ctx.print_json(letters::letter_record_json(v));
+    if (ctx.json) return ctx.print_json(letters::letter_view_json(v));
     print_view(store, v);
   });
 

@@ -52,19 +52,6 @@ nlohmann::json letter_summary_json(const store::LetterSummary& s) {
           {"response_deadline", date_or_null(s.response_deadline)}};
 }
 
-nlohmann::json letter_record_json(const LetterView& v) {
-  nlohmann::json j = v.letter;
-  j["office"] = v.office.code;
-  j["answers"] = answers_json(v);
-  j["referred_by"] = nlohmann::json::array();
-  for (const auto& r : v.referred_by) {
-    auto s = letter_summary_json(r.letter);
-    s["link"] = letter_link_kind_name(r.kind);
-    j["referred_by"].push_back(s);
-  }
-  return j;
-}
-
 nlohmann::json letter_view_json(const LetterView& v) {
   nlohmann::json referred_by = nlohmann::json::array();
   for (const auto& r : v.referred_by) {

@@ -4,10 +4,9 @@
 // both speak the same field names. The value types themselves (Letter,
 // Office, Addressee, ...) map in model/letter_json.h.
 //
-// A letter view has two shapes built from the same parts: the CLI's
-// `letter show --json` prints the letter's own fields with "office" (its
-// code) and "referred_by" beside them (letter_record_json); the HTTP API
-// nests them as {"letter", "office", "referred_by"} (letter_view_json).
+// A letter view has one shape, built here and only here, for the CLI's
+// `letter show --json` (and every letter command's --json) and the HTTP
+// API's letter responses alike (letter_view_json).
 //
 // Pure functions of their arguments except where a Store is taken (office
 // requisites and next numbers are read); thread-compatible.
@@ -30,19 +29,13 @@ namespace twinning::letters {
 // "lang", "response_deadline"}; dates are "YYYY-MM-DD" or null.
 nlohmann::json letter_summary_json(const store::LetterSummary& s);
 
-// The CLI's form of a letter view: every field of the letter
-// (model/letter_json.h), "office": the office's code, and "referred_by":
-// the register lines of the letters referring to it, each with "link": the
-// kind of reference ("reply_to", ...), and "answers" as in letter_view_json.
-nlohmann::json letter_record_json(const LetterView& v);
-
-// The HTTP API's form of a letter view: {"letter": every field of the
+// A letter view, as both faces give it: {"letter": every field of the
 // letter, "office": the office (id, code, city_id, name, patterns),
 // "referred_by": [{"kind": "reply_to"|..., "letter": register line}],
 // "answers": one per addressee, in order: {"position", "city_id", "label",
-// "state":
-// "answered"|"not_asked"|"awaiting"|"overdue", "reply": the register line
-// of the reply that answered it, or null} (letters/answers.h)}.
+// "state": "answered"|"not_asked"|"awaiting"|"overdue", "reply": the
+// register line of the reply that answered it, or null}
+// (letters/answers.h)}.
 nlohmann::json letter_view_json(const LetterView& v);
 
 // An office as the CLI's `office show --json` prints it: its fields plus

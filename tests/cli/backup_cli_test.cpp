@@ -133,7 +133,7 @@ TEST_P(BackupRoundTrip, TheWorldListLettersAndTheDemoCampaign) {
     }
   }
   EXPECT_EQ(first_difference(before, after), "");
-  EXPECT_EQ(ok({"letter", "show", out["number"]})["attachments"][0]["name"],
+  EXPECT_EQ(ok({"letter", "show", out["letter"]["number"]})["letter"]["attachments"][0]["name"],
             "draft-resolution.txt");
 }
 

@@ -72,7 +72,7 @@ class CampaignCli : public ::testing::Test {
                           "Auswärtiges Amt", "--subject", "UN resolution on twin cities", "--body",
                           "Germany will support the resolution.", "--date", "2013-11-01"});
     endorsed_ = json({"endorse", "DE", "--campaign", "un-2014", "--evidence",
-                      std::to_string(evidence["id"].get<std::int64_t>())});
+                      std::to_string(evidence["letter"]["id"].get<std::int64_t>())});
   }
 
   RunResult run(std::vector<std::string> args) {
@@ -251,8 +251,8 @@ TEST(DemoCli, LoadsTheScenarioOnceAndInventsNoOutcome) {
   }
   EXPECT_TRUE(found);
   auto letter = run_twinning({"--db", db, "letter", "show", "19-024/125рс", "--json"}).json();
-  EXPECT_EQ(letter["date"], "2013-09-06");
-  EXPECT_EQ(letter["lang"], "ru");
+  EXPECT_EQ(letter["letter"]["date"], "2013-09-06");
+  EXPECT_EQ(letter["letter"]["lang"], "ru");
   // Both circulars print every addressee, on a distribution list after the
   // signature (GOST R 7.0.97: at most four addressees on the letter itself).
   for (const auto& [number, group, list] :
@@ -260,7 +260,7 @@ TEST(DemoCli, LoadsTheScenarioOnceAndInventsNoOutcome) {
         std::tuple{"CCC/2013/1", "The Mayors of the twin cities", "Distribution list"}}) {
     SCOPED_TRACE(number);
     auto shown = run_twinning({"--db", db, "letter", "show", number, "--json"}).json();
-    EXPECT_GT(shown["addressees"].size(), 10u);
+    EXPECT_GT(shown["letter"]["addressees"].size(), 10u);
     std::string pdf = dir.file("circular.pdf");
     auto printed = run_twinning({"--db", db, "letter", "pdf", number, "--out", pdf});
     ASSERT_EQ(printed.exit_code, 0) << printed.err;

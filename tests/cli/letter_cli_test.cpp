@@ -32,12 +32,15 @@ class LetterCliTest : public ::testing::Test {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.json();
   }
+  // Runs a letter command that must succeed and print a letter view
+  // ({"letter", "office", "referred_by", "answers"}); returns its letter.
+  nlohmann::json letter_of(std::vector<std::string> args) const { return ok(args)["letter"]; }
   std::string registered_appeal() const {
-    auto draft = ok({"letter", "new", "--office", "volgograd", "--template", "appeal-2013",
-                     "--lang", "ru", "--to-title", "Мэру города-побратима"});
+    auto draft = letter_of({"letter", "new", "--office", "volgograd", "--template", "appeal-2013",
+                            "--lang", "ru", "--to-title", "Мэру города-побратима"});
     EXPECT_EQ(draft["status"], "draft");
-    auto reg = ok({"letter", "register", std::to_string(draft["id"].get<long>()), "--number",
-                   "19-024/125рс", "--date", "2013-09-06"});
+    auto reg = letter_of({"letter", "register", std::to_string(draft["id"].get<long>()), "--number",
+                          "19-024/125рс", "--date", "2013-09-06"});
     EXPECT_EQ(reg["number"], "19-024/125рс");
     return reg["number"];
   }
@@ -82,28 +85,28 @@ TEST_F(LetterCliTest, RegisteredLettersAreFrozenAndTheCounterMovesOn) {
   RunResult again = run({"letter", "register", "1", "--number", "19-024/126рс"});
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_NE(again.err.find("already registered"), std::string::npos);
-  auto next = ok({"letter", "new", "--to", "Coventry, GB", "--body", "Hello.", "--register",
-                  "--date", "2013-09-07"});
+  auto next = letter_of({"letter", "new", "--to", "Coventry, GB", "--body", "Hello.", "--register",
+                         "--date", "2013-09-07"});
   EXPECT_EQ(next["number"], "19-024/126рс");
   EXPECT_EQ(next["lang"], "en");
   RunResult dup = run({"letter", "new", "--to", "Coventry, GB", "--body", "x", "--register",
                        "--number", "19-024/125рс", "--date", "2013-09-07"});
   EXPECT_EQ(dup.exit_code, 2);
   EXPECT_EQ(dup.err, "twinning: No 19-024/125рс is already registered by office volgograd\n");
-  auto sent = ok({"letter", "sent", number, "--date", "2013-09-09"});
+  auto sent = letter_of({"letter", "sent", number, "--date", "2013-09-09"});
   EXPECT_EQ(sent["status"], "sent");
   EXPECT_EQ(sent["sent_date"], "2013-09-09");
-  auto correction = ok({"letter", "correct", number, "--register", "--date", "2013-09-10"});
+  auto correction = letter_of({"letter", "correct", number, "--register", "--date", "2013-09-10"});
   EXPECT_EQ(correction["kind"], "correction");
   EXPECT_EQ(correction["number"], "19-024/127рс");
   EXPECT_EQ(correction["links"][0]["target_number"], "19-024/125рс");
-  auto draft = ok({"letter", "new", "--to", "Coventry, GB", "--body", "With enclosure."});
+  auto draft = letter_of({"letter", "new", "--to", "Coventry, GB", "--body", "With enclosure."});
   dir.write("enclosure.txt", "abc");
   auto attached =
       ok({"letter", "attach", std::to_string(draft["id"].get<long>()), "enclosure.txt"});
   EXPECT_EQ(attached[0]["sha256"],
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  auto shown = ok({"letter", "show", "19-024/125рс"});
+  auto shown = letter_of({"letter", "show", "19-024/125рс"});
   EXPECT_EQ(shown["salutation"], "Уважаемый господин мэр, дорогой коллега!");
   EXPECT_EQ(shown["body"], join_list(seed_body_paragraphs(), "\n\n"));
 }
@@ -122,7 +125,7 @@ TEST_F(LetterCliTest, ArabicJapaneseAndChineseLetters) {
        "NotoSerifCJKsc"}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.lang);
-    auto l = ok(
+    auto l = letter_of(
         {"letter", "new", "--to", c.city, "--body", c.body, "--register", "--date", "2013-09-07"});
     EXPECT_EQ(l["lang"], c.lang);
     std::string file = c.lang + ".pdf";
@@ -164,21 +167,22 @@ TEST_F(LetterCliTest, RepliesForwardsAndRemindersCiteTheOriginal) {
       "--signatory", "John Mutton", "--signatory-title", "Lord Mayor of Coventry"});
   // The appeal as sent to Coventry: Coventry answers it and forwards a copy.
   auto to_coventry =
-      ok({"letter", "new", "--office", "volgograd", "--to", "Coventry, GB", "--template",
-          "appeal-2013", "--register", "--date", "2013-09-06", "--deadline", "2013-11-01"});
+      letter_of({"letter", "new", "--office", "volgograd", "--to", "Coventry, GB", "--template",
+                 "appeal-2013", "--register", "--date", "2013-09-06", "--deadline", "2013-11-01"});
   std::string original = to_coventry["number"];
   EXPECT_EQ(original, "19-024/126рс");
   EXPECT_EQ(to_coventry["addressees"][0]["title"], "The Mayor of the twin city of Coventry");
 
-  auto reminder = ok({"letter", "remind", original, "--register", "--date", "2013-11-05"});
+  auto reminder = letter_of({"letter", "remind", original, "--register", "--date", "2013-11-05"});
   EXPECT_EQ(reminder["kind"], "reminder");
   ok({"letter", "pdf", std::to_string(reminder["id"].get<long>()), "--out", "reminder.pdf"});
   EXPECT_NE(normalize_text(pdf_text(dir.file("reminder.pdf")))
                 .find("We refer to our letter No 19-024/126рс of 6 September 2013"),
             std::string::npos);
 
-  auto reply = ok({"letter", "reply", original, "--body", "Coventry supports the initiative.",
-                   "--register", "--date", "2013-11-10"});
+  auto reply =
+      letter_of({"letter", "reply", original, "--body", "Coventry supports the initiative.",
+                 "--register", "--date", "2013-11-10"});
   EXPECT_EQ(reply["number"], "CCC/2013/0001");
   EXPECT_EQ(reply["links"][0]["kind"], "reply_to");
   ok({"letter", "pdf", "CCC/2013/0001", "--out", "reply.pdf"});
@@ -186,12 +190,13 @@ TEST_F(LetterCliTest, RepliesForwardsAndRemindersCiteTheOriginal) {
   EXPECT_NE(reply_text.find("Ref. No 19-024/126рс of 6 September 2013"), std::string::npos)
       << reply_text;
   EXPECT_NE(reply_text.find("COVENTRY CITY COUNCIL"), std::string::npos);
-  EXPECT_EQ(ok({"letter", "show", original})["status"], "answered");
+  EXPECT_EQ(letter_of({"letter", "show", original})["status"], "answered");
   RunResult late = run({"letter", "remind", original});
   EXPECT_EQ(late.exit_code, 2);
   EXPECT_NE(late.err.find("no reminder after an answer"), std::string::npos);
 
-  auto fwd = ok({"letter", "forward", original, "--to", "Dresden, DE", "--office", "coventry"});
+  auto fwd =
+      letter_of({"letter", "forward", original, "--to", "Dresden, DE", "--office", "coventry"});
   ok({"letter", "pdf", std::to_string(fwd["id"].get<long>()), "--out", "forward.pdf"});
   std::string fwd_text = normalize_text(pdf_text(dir.file("forward.pdf")));
   EXPECT_NE(fwd_text.find("Please find below a copy of letter No 19-024/126рс of 6 September 2013 "
@@ -201,7 +206,7 @@ TEST_F(LetterCliTest, RepliesForwardsAndRemindersCiteTheOriginal) {
   EXPECT_NE(fwd_text.find("Year of the International Twin Cities Movement"), std::string::npos);
 
   // The Russian reminder of the Russian appeal cites it the Russian way.
-  auto ru = ok({"letter", "remind", number});
+  auto ru = letter_of({"letter", "remind", number});
   ok({"letter", "pdf", std::to_string(ru["id"].get<long>()), "--out", "ru-reminder.pdf"});
   EXPECT_NE(normalize_text(pdf_text(dir.file("ru-reminder.pdf")))
                 .find("Напоминаем о нашем письме от 06.09.2013 № 19-024/125рс"),
@@ -213,15 +218,16 @@ TEST_F(LetterCliTest, IncomingLettersWithAttachments) {
   std::string scan;
   for (int i = 0; i < 3000; ++i) scan += static_cast<char>(i * 7);
   dir.write("answer.pdf", scan);
-  auto in = ok({"letter",         "receive",        "--office",      "volgograd",    "--from",
-                "Coventry, GB",   "--their-number", "CCC/2013/0088", "--their-date", "2013-09-30",
-                "--reply-to",     number,           "--subject",     "Support",      "--body",
-                "We support it.", "--attach",       "answer.pdf",    "--date",       "2013-10-07",
-                "--deadline",     "2013-10-20"});
+  auto in =
+      letter_of({"letter",         "receive",        "--office",      "volgograd",    "--from",
+                 "Coventry, GB",   "--their-number", "CCC/2013/0088", "--their-date", "2013-09-30",
+                 "--reply-to",     number,           "--subject",     "Support",      "--body",
+                 "We support it.", "--attach",       "answer.pdf",    "--date",       "2013-10-07",
+                 "--deadline",     "2013-10-20"});
   EXPECT_EQ(in["number"], "IN-1");
   EXPECT_EQ(in["status"], "received");
   EXPECT_EQ(in["attachments"][0]["size"], 3000);
-  EXPECT_EQ(ok({"letter", "show", number})["status"], "answered");
+  EXPECT_EQ(letter_of({"letter", "show", number})["status"], "answered");
   ok({"letter", "attachment", "IN-1", "answer.pdf", "--out", "copy.pdf"});
   EXPECT_EQ(slurp(dir.file("copy.pdf")), scan);
   auto overdue = ok({"letter", "list", "--overdue", "--on", "2013-10-21"});

@@ -196,6 +196,58 @@ TEST_P(LettersApi, IncomingReplyForwardAndReminderCarryTheirReferences) {
   EXPECT_EQ(r.error_field(), "original");
 }
 
+// Issue 17: a letter has one JSON shape. `twinning letter show --json` on the
+// server's database prints, path by path, the letter view GET
+// /api/letters/{id} answers (a registered circular with an attachment, a
+// reply and a forwarded copy referring to it, and each addressee's answer).
+// Beside the view the API may give only what the signed-in caller may do
+// with the letter (the controls of the web page), named here.
+TEST_P(LettersApi, TheCliShowsALetterInTheApisShapeFieldByField) {
+  auto draft = post(Role::kCoordinator, "/api/letters",
+                    {{"office", "volgograd"},
+                     {"addressees", {{{"city_id", coventry}}, {{"city_id", cologne}}}},
+                     {"subject", "Year of the Twin Cities Movement"},
+                     {"body", "An appeal."},
+                     {"response_deadline", "2013-11-06"}});
+  ASSERT_EQ(as(Role::kCoordinator)
+                .request("POST", id_path(draft, "/attachments?name=resolution.txt"), "text",
+                         {{"Content-Type", "text/plain"}})
+                .status,
+            201);
+  post(Role::kCoordinator, id_path(draft, "/register"), {{"date", "2013-09-06"}}, 200);
+  post(Role::kCoordinator, "/api/letters/incoming",
+       {{"office", "volgograd"},
+        {"sender", {{"city_id", coventry}}},
+        {"sender_number", "CCC/1"},
+        {"sender_date", "2013-10-01"},
+        {"links", {{{"kind", "reply_to"}, {"target", id_of(draft)}}}},
+        {"date", "2013-10-10"}});
+  post(Role::kCoordinator, id_path(draft, "/forward"),
+       {{"office", "coventry"}, {"addressees", {{{"city_id", kiel}}}}});
+
+  auto api = as(Role::kCoordinator).get(id_path(draft));
+  ASSERT_EQ(api.status, 200) << api.body;
+  RunResult cli = run_twinning({"--db", database->location(), "letter", "show",
+                                "#" + std::to_string(id_of(draft)), "--json"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  nlohmann::json api_view = api.json();
+  for (const char* for_the_caller : {"can", "campaign_steps"}) api_view.erase(for_the_caller);
+  nlohmann::json from_api = api_view.flatten(), from_cli = cli.json().flatten();
+  for (const auto& [path, value] : from_api.items()) {
+    if (!from_cli.contains(path)) {
+      ADD_FAILURE() << "the CLI lacks " << path;
+    } else {
+      EXPECT_EQ(from_cli[path], value) << path;
+    }
+  }
+  for (const auto& [path, value] : from_cli.items()) {
+    EXPECT_TRUE(from_api.contains(path)) << "the API lacks " << path << " = " << value;
+  }
+  // The comparison covered the parts that differed: the references and the answers.
+  EXPECT_TRUE(from_api.contains("/referred_by/1/letter/number"));
+  EXPECT_EQ(from_api["/answers/0/state"], "answered");
+}
+
 TEST_P(LettersApi, PrintsTheLetterToPdf) {
   auto v = send("volgograd", coventry, "2013-09-06", {{"number", "19-024/125рс"}});
   auto r = as(Role::kCoordinator).get(id_path(v, "/pdf"));
