@@ -26,6 +26,10 @@ bool may_read_letter(const Actor& actor, CityId office_city, std::optional<CityI
   return false;
 }
 
+bool may_read_city_letters(const Actor& actor, CityId city) {
+  return may_read_letter(actor, city, city, {city});
+}
+
 bool may_write_for_city(const Actor& actor, CityId office_city) {
   if (actor.can_write_registry()) return true;
   if (actor.granted_register_city == office_city) return true;

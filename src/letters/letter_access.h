@@ -25,6 +25,11 @@ namespace twinning::letters {
 bool may_read_letter(const Actor& actor, CityId office_city, std::optional<CityId> sender_city,
                      const std::vector<CityId>& addressee_cities);
 
+// True if `actor` may read the letters of city `city` as a whole (its
+// register and the letters it sent and received): coordinators and admins,
+// and the city's own correspondent. What a city's page offers.
+bool may_read_city_letters(const Actor& actor, CityId city);
+
 // True if `actor` may draft and register letters in, or set up, an office
 // of `office_city` (or holds a RegisterGrant for that city).
 bool may_write_for_city(const Actor& actor, CityId office_city);

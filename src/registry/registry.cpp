@@ -1,5 +1,7 @@
 #include "registry/registry.h"
 
+#include <algorithm>
+
 #include "model/error.h"
 #include "store/city_store.h"
 #include "store/country_store.h"
@@ -39,9 +41,8 @@ std::int64_t add_link_event(store::Store& store, CityId a, CityId b, const Parti
   require_registry_writer(store);
   auto link = store::LinkStore(store).find(a, b);
   if (!link) {
-    throw_not_found("cities #" + std::to_string(a) + " and #" + std::to_string(b) +
-                        " are not linked",
-                    "city");
+    throw_not_found(
+        "cities #" + std::to_string(a) + " and #" + std::to_string(b) + " are not linked", "city");
   }
   return record_link_event(store, link->id, date, text, source);
 }
@@ -81,6 +82,19 @@ Link update_link(store::Store& store, LinkId id, const LinkChanges& changes) {
     links.update(link);
     return links.require(id);
   });
+}
+
+std::map<CityId, std::string> names_in_language(store::Store& store, const std::string& lang) {
+  bool code = (lang.size() == 2 || lang.size() == 3) &&
+              std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!code)
+    throw_invalid("lang must be a language code of two or three lower-case letters, e.g. ru",
+                  "lang");
+  std::map<CityId, std::string> names;
+  // Ordered by city, the preferred kind first: the first row of a city wins.
+  for (auto& n : store::CityStore(store).current_names_in(lang))
+    names.try_emplace(n.city_id, std::move(n.name));
+  return names;
 }
 
 RegistryStats registry_stats(store::Store& store) {

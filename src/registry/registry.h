@@ -72,6 +72,14 @@ struct LinkChanges {
 // LinkStore::update.
 Link update_link(store::Store& store, LinkId id, const LinkChanges& changes);
 
+// Each city's name in language `lang` (an ISO 639 code such as "ru"), for
+// the cities that have a current one: the local name in it, else the
+// official, else the first alternate (former names never). Cities without
+// one are left out; a face shows their registry name. Throws
+// Error(kInvalidInput, field "lang") unless `lang` is two or three
+// lower-case letters.
+std::map<CityId, std::string> names_in_language(store::Store& store, const std::string& lang);
+
 struct RegistryStats {
   std::int64_t cities = 0;
   std::int64_t links = 0;

@@ -1,7 +1,9 @@
 // /api/countries, /api/cities (list, search, create, read, change, names,
-// twins) and /api/stats: the city registry (PRODUCT.md M1).
+// twins), /api/city-names (each city's name in a language) and /api/stats:
+// the city registry (PRODUCT.md M1).
 #include <algorithm>
 
+#include "letters/letter_access.h"
 #include "model/error.h"
 #include "model/model_json.h"
 #include "model/text.h"
@@ -125,7 +127,11 @@ Response create_city(RequestContext& ctx) {
 
 Response get_city(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  return json_response(200, store::CityStore(ctx.store).require(ctx.id_param()));
+  CityId id = ctx.id_param();
+  nlohmann::json j = store::CityStore(ctx.store).require(id);
+  // What the caller may do with the city, so that a client shows only what it may use.
+  j["can"] = {{"read_letters", letters::may_read_city_letters(ctx.store.actor(), id)}};
+  return json_response(200, j);
 }
 
 Response update_city(RequestContext& ctx) {
@@ -193,6 +199,16 @@ Response twins(RequestContext& ctx) {
   return json_response(200, page_json(slice(selected, page), selected.size(), page));
 }
 
+Response city_names(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"lang"});
+  auto lang = q.text("lang");
+  if (!lang) throw_invalid("lang is required (a language code, e.g. ru)", "lang");
+  nlohmann::json names = nlohmann::json::object();
+  for (auto& [id, name] : registry::names_in_language(ctx.store, *lang))
+    names[std::to_string(id)] = name;
+  return json_response(200, {{"lang", *lang}, {"names", std::move(names)}});
+}
+
 Response stats(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   return json_response(200, registry::registry_stats(ctx.store));
@@ -208,6 +224,7 @@ void add_city_routes(RouteTable& routes) {
   routes.add({Method::kPatch, "/api/cities/{id}", registry_writers(), update_city});
   routes.add({Method::kPost, "/api/cities/{id}/names", registry_writers(), add_name});
   routes.add({Method::kGet, "/api/cities/{id}/twins", Access::anyone(), twins});
+  routes.add({Method::kGet, "/api/city-names", Access::anyone(), city_names});
   routes.add({Method::kGet, "/api/stats", Access::anyone(), stats});
 }
 

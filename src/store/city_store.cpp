@@ -218,6 +218,18 @@ std::vector<NameMatch> CityStore::names_matching(const std::string& key, bool su
   return out;
 }
 
+std::vector<NameMatch> CityStore::current_names_in(const std::string& lang) {
+  std::vector<NameMatch> out;
+  store_.db().query_each(
+      "SELECT city_id, name, name_key, kind FROM city_names WHERE lang = $1 AND kind <> 'former' "
+      "AND valid_to IS NULL ORDER BY city_id, CASE kind WHEN 'local' THEN 0 WHEN 'official' THEN 1 "
+      "ELSE 2 END, id",
+      {lang}, [&](const Row& r) {
+        out.push_back(NameMatch{r.integer(0), r.text(1), r.text(2), r.text(3)});
+      });
+  return out;
+}
+
 void CityStore::for_each_name(const std::function<void(const NameMatch&)>& fn) {
   store_.db().query_each("SELECT city_id, name, name_key, kind FROM city_names", {},
                          [&](const Row& r) {

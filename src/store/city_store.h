@@ -83,6 +83,10 @@ class CityStore {
   // Names whose key equals `key`, or contains it when `substring` is true;
   // at most `limit` rows, official names first.
   std::vector<NameMatch> names_matching(const std::string& key, bool substring, int limit);
+  // The current names (neither former nor ended) in language `lang` of
+  // every city that has one, by city id, then local before official before
+  // alternate names. One query.
+  std::vector<NameMatch> current_names_in(const std::string& lang);
   // Calls `fn` for every name of every city (for fuzzy matching).
   void for_each_name(const std::function<void(const NameMatch&)>& fn);
   // Calls `fn` for every city.

@@ -64,3 +64,31 @@ test("the dashboard's tally changes after an endorsement is recorded", async () 
   assert.deepEqual(world.takePageErrors(), []);
   await page.context().close();
 });
+
+test("the dashboard has colour keys, a timeline of the one day of the demo, and a readable region table", async () => {
+  const page = await world.newPage();
+  await page.goto(world.baseUrl + "/campaigns/un-year-2014");
+  await page.getByTestId("timeline-legend").waitFor();
+  // The countries map: a key per state, each with its colour.
+  const mapKeys = page.getByTestId("map-legend").locator("li");
+  assert.equal(await mapKeys.count(), 5);
+  assert.equal(await page.getByTestId("map-legend").locator(".swatch").count(), 5);
+  assert.match(await page.getByTestId("map-legend").textContent(), /endorsed.*declined.*ministry asked.*a city reached.*not reached/);
+  // Every letter of the demo went out on 2013-09-06: the chart marks that day.
+  const timeline = page.getByTestId("timeline");
+  await timeline.locator('circle[data-kind="sent"][data-day="2013-09-06"]').waitFor();
+  assert.match(await page.getByTestId("timeline-legend").textContent(), /letters sent: 36/);
+  assert.equal(await page.getByTestId("timeline-legend").locator(".swatch").count(), 4);
+  // The region table has column heads and no bare "?".
+  const regions = page.getByTestId("regions");
+  assert.deepEqual(await regions.locator("thead th").allTextContents(),
+    ["Region", "UN members", "reached", "ministry asked", "endorsing", "declined"]);
+  assert.ok(!(await regions.textContent()).includes("?"));
+  // States in words, not codes.
+  const tree = await page.getByTestId("referral-tree").textContent();
+  assert.ok(!tree.includes("letter_sent"), "no raw state code");
+  assert.match(tree, /letter sent/);
+  await world.screenshot(page, "campaign-dashboard");
+  assert.deepEqual(world.takePageErrors(), []);
+  await page.context().close();
+});

@@ -35,7 +35,7 @@ test("Coventry's page shows the 1944-06-10 entry of its link with Volgograd", as
 test("an unknown city says so", async () => {
   const page = await world.newPage();
   await page.goto(`${world.baseUrl}/city/999999999`);
-  await page.getByRole("alert").filter({ hasText: "Not found" }).waitFor();
+  await page.getByRole("heading", { name: "Page not found" }).waitFor();
   await page.context().close();
   world.takePageErrors(); // the 404 of the API call is logged by the browser
 });

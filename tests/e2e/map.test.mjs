@@ -112,3 +112,26 @@ test("the country filter keeps the links of one country", async () => {
   assert.deepEqual(world.takePageErrors(), []);
   await page.context().close();
 });
+
+test("a year filter keeps the undated links unless dated links only are asked for, and says how many have a year", async () => {
+  const page = await world.newPage();
+  await openMap(page);
+  const total = map.links.a.length;
+  const dated = map.links.since.filter((y) => y > 0);
+  assert.ok(dated.length < total / 100, `few links have a year (${dated.length} of ${total})`);
+  const inRange = dated.filter((y) => y >= 1950).length;
+  await page.getByLabel("Linked from year").fill("1950");
+  await page.getByLabel("Linked from year").press("Enter");
+  await page.getByLabel("Linked from year").dispatchEvent("change");
+  // Undated links stay: the map does not empty.
+  await page.waitForFunction((n) => window.__twinningMap.drawnLinks === n, total - dated.length + inRange);
+  const note = await page.getByTestId("map-dated-note").textContent();
+  assert.match(note.replace(/[\s,.\u00a0\u202f]/g, ""), new RegExp(`${dated.length}of${total}linkshaveaknownyear`));
+  assert.match(note, /without a known year stay on the map/);
+  await page.getByLabel("dated links only").check();
+  await page.waitForFunction((n) => window.__twinningMap.drawnLinks === n, inRange);
+  assert.equal(await page.getByTestId("dated-links").textContent(), String(dated.length));
+  await world.screenshot(page, "map-year-filter");
+  assert.deepEqual(world.takePageErrors(), []);
+  await page.context().close();
+});

@@ -92,6 +92,16 @@ TEST_P(CitiesApi, ReadsACityWithAllItsNames) {
   ASSERT_EQ(j["names"].size(), 2u);
   EXPECT_EQ(j["names"][1]["name"], "Stalingrad");
   EXPECT_EQ(j["names"][1]["valid_from"], "1925");
+  // Its letters are for coordinators and its own correspondent, not for viewers.
+  EXPECT_EQ(j["can"], (nlohmann::json{{"read_letters", false}}));
+  auto may_read = [&](Role role, CityId city) {
+    return as(role).get("/api/cities/" + std::to_string(city)).json()["can"]["read_letters"];
+  };
+  EXPECT_EQ(may_read(Role::kViewer, volgograd), false);
+  EXPECT_EQ(may_read(Role::kCoordinator, volgograd), true);
+  // The correspondent (Cologne's) reads its own city's letters only.
+  EXPECT_EQ(may_read(Role::kCorrespondent, volgograd), false);
+  EXPECT_EQ(may_read(Role::kCorrespondent, cologne), true);
   EXPECT_EQ(anonymous().get("/api/cities/999999").status, 404);
   r = anonymous().get("/api/cities/abc");
   EXPECT_EQ(r.status, 400);
@@ -180,6 +190,34 @@ TEST_P(CitiesApi, RecordsAFormerName) {
                      {{"name", "Tsaritsyn"}, {"valid_to", "1925-13"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_field(), "valid_to");
+}
+
+// The interface in Russian shows "Волгоград": the local Russian name wins
+// over an alternate one, a former Russian name never shows, and a city with
+// no Russian name is left out.
+TEST_P(CitiesApi, CityNamesInALanguage) {
+  auto add = [&](const char* name, const char* kind, const char* valid_to) {
+    nlohmann::json body = {{"name", name}, {"lang", "ru"}, {"kind", kind}};
+    if (valid_to) body["valid_to"] = valid_to;
+    auto r = as(Role::kCoordinator)
+                 .send_json("POST", "/api/cities/" + std::to_string(volgograd) + "/names", body);
+    ASSERT_EQ(r.status, 201) << r.body;
+  };
+  add("Сталинград", "former", "1961");
+  add("Волгоград-на-Волге", "alternate", nullptr);
+  add("Волгоград", "local", nullptr);
+  auto r = anonymous().get("/api/city-names?lang=ru");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["lang"], "ru");
+  EXPECT_EQ(j["names"], (nlohmann::json{{std::to_string(volgograd), "Волгоград"}}));
+  EXPECT_EQ(anonymous().get("/api/city-names?lang=de").json()["names"], nlohmann::json::object());
+  r = anonymous().get("/api/city-names?lang=RUS1");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.error_field(), "lang");
+  r = anonymous().get("/api/city-names");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.error_field(), "lang");
 }
 
 TEST_P(CitiesApi, TwinsWithHistoryFilteredSortedAndPaged) {

@@ -110,6 +110,8 @@ inline constexpr MatrixRow kRouteMatrix[] = {
      401,  403,  403,  201,  201},
   {"GET",    "/api/cities/{id}/twins",        "/api/cities/{kiel}/twins", "",
      200,  200,  200,  200,  200,  "kind,status,sort"},
+  {"GET",    "/api/city-names",               "/api/city-names?lang=ru", "",
+     200,  200,  200,  200,  200,  "lang"},
   {"GET",    "/api/stats",                    "/api/stats", "",
      200,  200,  200,  200,  200},
   {"POST",   "/api/links",                    "/api/links",

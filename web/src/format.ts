@@ -1,7 +1,8 @@
 // Small shared formatters and widgets of the pages.
 
-import { ApiError } from "./api";
 import { h } from "./dom";
+import { refusalBox } from "./errors";
+import { cityName } from "./citynames";
 import { lang, t } from "./i18n";
 import type { Schemas } from "./schemas";
 
@@ -10,14 +11,12 @@ export type CityRef = Schemas["CityRef"];
 
 export function cityLink(c: CityRef | null | undefined): HTMLElement | string {
   if (!c) return "—";
-  return h("a", { href: `/city/${c.id}`, "data-link": true }, c.name, h("span", { class: "muted" }, `, ${c.country}`));
+  return h("a", { href: `/city/${c.id}`, "data-link": true }, cityName(c), h("span", { class: "muted" }, `, ${c.country}`));
 }
 
+/** An error as the user reads it, in the interface's language (errors.ts). */
 export function errorBox(e: unknown): HTMLElement {
-  const msg = e instanceof ApiError
-    ? e.status === 403 ? t("common.forbidden") : e.status === 404 ? t("common.notFound") : e.message
-    : (e as Error)?.message ?? String(e);
-  return h("p", { class: "error", role: "alert" }, msg);
+  return refusalBox(e);
 }
 
 export function fixed(x: number, digits = 1): string {

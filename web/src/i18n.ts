@@ -84,6 +84,25 @@ const strings: Record<Lang, Record<string, string>> = {
     "common.notFound": "Not found",
     "common.loading": "Loading…",
     "common.forbidden": "You are not allowed to see or do this.",
+    "app.name": "Twinning",
+    "notFound.title": "Page not found",
+    "notFound.text": "There is no page at this address. It may have moved, or the link may be mistyped.",
+    "notFound.home": "Go to the map",
+    "login.wrong": "wrong user name or password",
+    "map.title": "Map of the twin cities",
+    "common.ci95": "95% CI",
+    "direction.incoming": "incoming",
+    "direction.outgoing": "outgoing",
+    "common.runs": "runs",
+    "common.seconds": "s",
+    "map.datedOnly": "dated links only",
+    "map.undatedKept": "Links without a known year stay on the map; tick “dated links only” to hide them.",
+    "map.datedOf": "{dated} of {total} links have a known year",
+    "region.Africa": "Africa",
+    "region.Americas": "Americas",
+    "region.Asia": "Asia",
+    "region.Europe": "Europe",
+    "region.Oceania": "Oceania",
   },
   ru: {
     "nav.map": "Карта",
@@ -165,6 +184,25 @@ const strings: Record<Lang, Record<string, string>> = {
     "common.notFound": "Не найдено",
     "common.loading": "Загрузка…",
     "common.forbidden": "У вас нет прав на это.",
+    "app.name": "Twinning",
+    "notFound.title": "Страница не найдена",
+    "notFound.text": "По этому адресу страницы нет. Возможно, она переехала или в ссылке опечатка.",
+    "notFound.home": "Перейти к карте",
+    "login.wrong": "неверное имя пользователя или пароль",
+    "map.title": "Карта городов-побратимов",
+    "common.ci95": "95% ДИ",
+    "direction.incoming": "входящее",
+    "direction.outgoing": "исходящее",
+    "common.runs": "прогонов",
+    "common.seconds": "с",
+    "map.datedOnly": "только связи с известным годом",
+    "map.undatedKept": "Связи без известного года остаются на карте; отметьте «только связи с известным годом», чтобы скрыть их.",
+    "map.datedOf": "год известен у {dated} из {total} связей",
+    "region.Africa": "Африка",
+    "region.Americas": "Америка",
+    "region.Asia": "Азия",
+    "region.Europe": "Европа",
+    "region.Oceania": "Океания",
   },
 };
 
@@ -182,6 +220,11 @@ export function setLang(l: Lang): void {
 
 export function t(key: string): string {
   return strings[current][key] ?? strings.en[key] ?? key;
+}
+
+/** t(key) with {name} placeholders filled in: tf("map.datedOf", {dated: 1, total: 24759}). */
+export function tf(key: string, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
 /** Adds strings of a page module (kept beside the page that uses them). */

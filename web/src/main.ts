@@ -5,6 +5,7 @@ import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
 import { dispatch, route, setNavigateHook, startRouter, type Render } from "./router";
 import { canCoordinate, currentUser, loadSession, logout } from "./session";
+import { loadCityNames } from "./citynames";
 import { renderMap } from "./pages/map";
 import { renderCity } from "./pages/city";
 import { renderLogin } from "./pages/login";
@@ -54,12 +55,18 @@ function renderFrame(): void {
   );
 }
 
-const withSession = (render: Render): Render => async (main, params) => {
-  await loadSession();
+// Every page names cities in the interface's language (citynames.ts).
+const localized = (render: Render): Render => async (main, params) => {
+  await loadCityNames();
   return render(main, params);
 };
 
-route("/", renderMap);
+const withSession = (render: Render): Render => async (main, params) => {
+  await Promise.all([loadSession(), loadCityNames()]);
+  return render(main, params);
+};
+
+route("/", localized(renderMap));
 route("/city/:id", withSession(renderCity));
 route("/login", renderLogin);
 route("/letters", withSession(renderLetters));

@@ -1,17 +1,14 @@
 // A search box over every name of every city (former names too), answered
 // by GET /api/cities?search=…; arrow keys and Enter pick a result.
 
-import { get } from "./api";
+import { get, itemsOf } from "./api";
 import { h } from "./dom";
 import { t } from "./i18n";
+import { cityName } from "./citynames";
+import type { JsonOf, operations } from "./schemas";
 
-export interface CityHit {
-  id: number;
-  name: string;
-  country: string;
-  matched_name?: string;
-  match_kind?: string;
-}
+/** A search result (GET /api/cities?search=…): a city and the name that matched. */
+export type CityHit = JsonOf<operations["listCities"]["responses"][200]>["items"][number];
 
 export function searchBox(onPick: (city: CityHit) => void): HTMLElement {
   const input = h("input", {
@@ -37,7 +34,7 @@ export function searchBox(onPick: (city: CityHit) => void): HTMLElement {
   const pick = (i: number) => {
     const hit = hits[i];
     if (!hit) return;
-    input.value = hit.name;
+    input.value = cityName(hit);
     close();
     onPick(hit);
   };
@@ -53,9 +50,9 @@ export function searchBox(onPick: (city: CityHit) => void): HTMLElement {
             pick(i);
           },
         },
-          hit.name,
+          cityName(hit),
           h("span", { class: "muted" }, ", ", hit.country),
-          hit.matched_name && hit.matched_name !== hit.name
+          hit.matched_name && hit.matched_name !== cityName(hit)
             ? h("span", { class: "muted" }, ` (${hit.matched_name})`)
             : null,
         ),
@@ -74,11 +71,11 @@ export function searchBox(onPick: (city: CityHit) => void): HTMLElement {
     }
     timer = window.setTimeout(async () => {
       const mine = ++generation;
-      const result = await get<CityHit[] | { items: CityHit[] }>(
+      const result = await get<JsonOf<operations["listCities"]["responses"][200]>>(
         `/api/cities?search=${encodeURIComponent(text)}&limit=12`,
-      ).catch(() => [] as CityHit[]);
+      ).then(itemsOf).catch(() => [] as CityHit[]);
       if (mine !== generation) return;
-      hits = Array.isArray(result) ? result : result.items;
+      hits = result;
       active = hits.length ? 0 : -1;
       show();
     }, 150);

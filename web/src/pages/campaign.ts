@@ -4,12 +4,16 @@
 // overdue replies with a one-click reminder, and the forecast beside the
 // actual tally.
 
-import { ApiError, get, post } from "../api";
+import { ApiError, get, itemsOf, post } from "../api";
 import { h } from "../dom";
 import { addStrings, lang, t } from "../i18n";
-import { errorBox, field, fixed, today } from "../format";
+import { count, errorBox, field, fixed, today, type CityRef } from "../format";
 import { worldMap } from "../worldmap";
 import { refresh } from "../router";
+import { renderNotFound } from "./notfound";
+import { countryNames } from "../countries";
+import { cityName } from "../citynames";
+import type { JsonOf, Page, Schemas, operations } from "../schemas";
 
 addStrings({
   en: {
@@ -27,7 +31,27 @@ addStrings({
     "camp.forwarded": "forwarded",
     "camp.overdue": "overdue",
     "camp.countries": "Countries",
-    "camp.mapLegend": "endorsed · declined · asked · reached · not reached",
+    "camp.country.endorsed": "endorsed",
+    "camp.country.declined": "declined",
+    "camp.country.asked": "ministry asked",
+    "camp.country.reached": "a city reached",
+    "camp.country.none": "not reached",
+    "camp.contact.not_contacted": "not contacted",
+    "camp.contact.letter_sent": "letter sent",
+    "camp.contact.received": "letter received",
+    "camp.contact.replied": "replied",
+    "camp.contact.forwarded": "forwarded",
+    "camp.event.sent": "letters sent",
+    "camp.event.replied": "replies",
+    "camp.event.forwarded": "forwards",
+    "camp.event.endorsed": "endorsements",
+    "camp.noEvents": "Nothing has happened in the campaign yet.",
+    "camp.region": "Region",
+    "camp.regionMembers": "UN members",
+    "camp.regionReached": "reached",
+    "camp.regionAsked": "ministry asked",
+    "camp.regionEndorsing": "endorsing",
+    "camp.regionDeclined": "declined",
     "camp.tree": "Who brought in whom",
     "camp.waves": "Over time",
     "camp.overdueTitle": "Overdue replies",
@@ -76,7 +100,27 @@ addStrings({
     "camp.forwarded": "переслали",
     "camp.overdue": "просрочено",
     "camp.countries": "Страны",
-    "camp.mapLegend": "поддержали · отказали · запрошены · охвачены · не охвачены",
+    "camp.country.endorsed": "поддержала",
+    "camp.country.declined": "отказала",
+    "camp.country.asked": "МИД запрошен",
+    "camp.country.reached": "охвачен город",
+    "camp.country.none": "не охвачена",
+    "camp.contact.not_contacted": "не получал письма",
+    "camp.contact.letter_sent": "письмо отправлено",
+    "camp.contact.received": "письмо получено",
+    "camp.contact.replied": "ответил",
+    "camp.contact.forwarded": "переслал",
+    "camp.event.sent": "отправлено писем",
+    "camp.event.replied": "ответов",
+    "camp.event.forwarded": "пересылок",
+    "camp.event.endorsed": "поддержек",
+    "camp.noEvents": "В кампании пока ничего не произошло.",
+    "camp.region": "Регион",
+    "camp.regionMembers": "члены ООН",
+    "camp.regionReached": "охвачено",
+    "camp.regionAsked": "МИД запрошен",
+    "camp.regionEndorsing": "поддержали",
+    "camp.regionDeclined": "отказали",
     "camp.tree": "Кто кого привлёк",
     "camp.waves": "Во времени",
     "camp.overdueTitle": "Просроченные ответы",
@@ -112,103 +156,48 @@ addStrings({
   },
 });
 
-interface Campaign {
-  id: number;
-  code: string;
-  title: string;
-  initiative: string;
-  asks: string[];
-  originators: number[];
-  majority_needed: number;
-  member_states: number;
-}
-
-interface City {
-  id: number;
-  name: string;
-  country: string;
-}
-
-interface Contact {
-  city: City;
-  state: string;
-  wave: number;
-  referred_by: number | null;
-  reply_due: string | null;
-  sent_on: string | null;
-  /** Owes its reply past the due date (campaign/campaign_status.h overdue_cities). */
-  overdue: boolean;
-}
-
+type Campaign = Schemas["Campaign"];
+/** GET /api/campaigns/{code}: the campaign, its contacts, the ministries, what the caller may do. */
+type CampaignDetail = JsonOf<operations["getCampaign"]["responses"][200]>;
+type Contact = CampaignDetail["contacts"][number];
 /** What the caller may do, as the server decides it (GET /api/campaigns/{code} "can"). */
-interface Can {
-  remind: boolean;
-  record_ministry_answer: boolean;
-  correct_ministry_answer: boolean;
-}
-
-interface Stance {
-  country: string;
-  state: string;
-  evidence_letter_id: number | null;
-}
-
+type Can = CampaignDetail["can"];
+type Stance = Schemas["CountryStance"];
 /** GET /api/campaigns/{code}/ministry-countries. */
-interface CountryChoice {
-  iso2: string;
-  name: string;
-  reached: boolean;
-}
-
+type CountryChoice = JsonOf<operations["listMinistryCountries"]["responses"][200]>[number];
 /** A row of GET /api/letters. */
-interface LetterRow {
-  id: number;
-  number: string;
-  date: string | null;
-  sender_city: string;
-  subject: string;
-}
+type LetterRow = Schemas["LetterSummary"];
+type Reminder = JsonOf<operations["remindCampaignCities"]["responses"][200]>[number];
+type Status = JsonOf<operations["getCampaignStatus"]["responses"][200]>;
+type CampaignEvent = Schemas["CampaignEvent"];
+type Forecast = JsonOf<operations["getForecast"]["responses"][200]>;
+type CountryStates = JsonOf<operations["getCampaignCountriesMap"]["responses"][200]>;
 
-interface Reminder {
-  number: string;
-  preview?: {
-    letter: { addressees: { title: string; name: string; address: string }[]; subject: string; salutation: string; body: string; closing: string };
-    office: { code: string; name: string };
-    next_number: string;
-  };
-}
-
-interface Status {
-  cities_contacted: number;
-  cities_replied: number;
-  cities_forwarded: number;
-  cities_overdue: number;
-  countries_reached: number;
-  un_members_endorsing: number;
-  majority_needed: number;
-  member_states: number;
-  majority_reached: boolean;
-  by_region: { region: string; members: number; reached: number; asked: number; endorsing: number; declined: number }[];
-}
-
-interface CampaignEvent {
-  date: string;
-  kind: string;
-}
-
+/** A country's colour on the campaign's map, by its state (GET .../countries-map); NOT_REACHED for the rest. */
 const STATE_COLORS: Record<string, string> = {
   endorsed: "#2e7d32",
   declined: "#b3261e",
   asked: "#f2a900",
   reached: "#8fb3de",
 };
+const NOT_REACHED = "#e6e3da";
+
+/** A legend: one colour key and its words per entry. */
+function legend(entries: { color: string; label: string; line?: boolean }[], testid?: string): HTMLElement {
+  return h("ul", { class: "legend", "data-testid": testid },
+    entries.map((e) => h("li", {},
+      h("span", { class: e.line ? "swatch line" : "swatch", style: e.line ? `border-top-color: ${e.color}` : `background: ${e.color}`, "aria-hidden": "true" }),
+      e.label)));
+}
+
+/** A region of the UN's (Africa, Americas, ...) in the interface's language. */
+const regionName = (region: string) => (t(`region.${region}`) === `region.${region}` ? region : t(`region.${region}`));
 
 export async function renderCampaigns(main: HTMLElement): Promise<void> {
   main.className = "page";
   main.append(h("h1", {}, t("camp.title")));
   try {
-    const r = await get<Campaign[] | { items: Campaign[] }>("/api/campaigns");
-    const list = Array.isArray(r) ? r : r.items;
+    const list = itemsOf(await get<Page<Campaign>>("/api/campaigns"));
     main.append(list.length
       ? h("ul", { class: "card campaign-list" }, list.map((c) =>
           h("li", {}, h("a", { href: `/campaigns/${c.code}`, "data-link": true }, c.title), h("span", { class: "muted" }, ` · ${c.code}`))))
@@ -221,39 +210,45 @@ export async function renderCampaigns(main: HTMLElement): Promise<void> {
 export async function renderCampaign(main: HTMLElement, params: Record<string, string>): Promise<void> {
   main.className = "page wide";
   const code = encodeURIComponent(params.code);
-  let detail: { campaign: Campaign; contacts: Contact[]; countries: Stance[]; can: Can };
+  let detail: CampaignDetail;
   let status: Status;
   try {
     [detail, status] = await Promise.all([
-      get<{ campaign: Campaign; contacts: Contact[]; countries: Stance[]; can: Can }>(`/api/campaigns/${code}`),
+      get<CampaignDetail>(`/api/campaigns/${code}`),
       get<Status>(`/api/campaigns/${code}/status?as_of=${today()}`),
     ]);
   } catch (e) {
-    main.append(errorBox(e));
+    if (e instanceof ApiError && e.status === 404) return renderNotFound(main);
+    main.append(h("h1", {}, t("camp.title")), errorBox(e));
     return;
   }
   const c = detail.campaign;
-  const originators = await Promise.all(c.originators.map((id) => get<City>(`/api/cities/${id}`)));
+  const originators = await Promise.all(c.originators.map((id) => get<CityRef>(`/api/cities/${id}`)));
   const tally = tallyCard(status);
   const forecastBox = h("div", { class: "forecast", "data-testid": "forecast" }, t("common.loading"));
   main.append(
     h("header", { class: "page-head" }, h("h1", {}, c.title), h("span", { class: "muted" }, c.code)),
     h("div", { class: "dash-top" }, tally, h("section", { class: "card" }, h("h2", {}, t("camp.forecast")), forecastBox)),
   );
-  get<{ mean: number; ci95: { low: number; high: number } }>(`/api/forecast?campaign=${code}&runs=2000`)
+  get<Forecast>(`/api/forecast?campaign=${code}&runs=2000`)
     .then((f) => forecastBox.replaceChildren(
       h("div", { class: "big" }, fixed(f.mean)),
-      h("div", { class: "muted" }, `95% CI ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)}`),
+      h("div", { class: "muted" }, `${t("common.ci95")} ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)}`),
       h("p", { class: "muted" }, t("camp.forecastNote"))))
     .catch((e) => forecastBox.replaceChildren(errorBox(e)));
 
+  const mapStates = ["endorsed", "declined", "asked", "reached"];
   const mapHolder = h("section", { class: "card" }, h("h2", {}, t("camp.countries")),
-    h("p", { class: "legend muted" }, t("camp.mapLegend")));
+    legend([...mapStates.map((st) => ({ color: STATE_COLORS[st], label: t(`camp.country.${st}`) })),
+      { color: NOT_REACHED, label: t("camp.country.none") }], "map-legend"));
   main.append(mapHolder);
-  get<Record<string, string>>(`/api/campaigns/${code}/countries-map`)
-    .then((states) => mapHolder.append(worldMap(
-      (iso) => (iso && STATE_COLORS[states[iso]]) || "#e6e3da",
-      (iso, name) => `${name}: ${(iso && states[iso]) || "—"}`,
+  Promise.all([
+    get<CountryStates>(`/api/campaigns/${code}/countries-map`),
+    countryNames(),
+  ])
+    .then(([states, names]) => mapHolder.append(worldMap(
+      (iso) => (iso && STATE_COLORS[states[iso]]) || NOT_REACHED,
+      (iso, name) => `${(iso && names.get(iso)) || name}: ${t(`camp.country.${(iso && states[iso]) || "none"}`)}`,
       [], t("camp.countries"))))
     .catch((e) => mapHolder.append(errorBox(e)));
 
@@ -261,7 +256,7 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
     treeCard(c, detail.contacts, originators),
     h("div", {},
       regionsCard(status),
-      timelineCard(code),
+      timelineCard(code, c),
       overdueCard(code, detail.contacts, detail.can.remind),
       detail.can.record_ministry_answer ? ministryCard(code, detail.countries, detail.can) : null)));
 }
@@ -280,13 +275,19 @@ function tallyCard(s: Status): HTMLElement {
 }
 
 function regionsCard(s: Status): HTMLElement {
+  const num = (n: number) => h("td", { class: "num" }, count(n));
   return h("section", { class: "card" }, h("h2", {}, t("camp.byRegion")),
-    h("table", { class: "compact" }, h("tbody", {}, s.by_region.map((r) =>
-      h("tr", {}, h("th", {}, r.region), h("td", {}, `${r.endorsing} / ${r.members}`),
-        h("td", { class: "muted" }, `${r.reached} ${t("camp.contacted")}, ${r.asked} ?`))))));
+    h("div", { class: "table-wrap" },
+      h("table", { class: "compact campaign-regions", "data-testid": "regions" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("camp.region")), h("th", { scope: "col" }, t("camp.regionMembers")),
+          h("th", { scope: "col" }, t("camp.regionReached")), h("th", { scope: "col" }, t("camp.regionAsked")),
+          h("th", { scope: "col" }, t("camp.regionEndorsing")), h("th", { scope: "col" }, t("camp.regionDeclined")))),
+        h("tbody", {}, s.by_region.map((r) =>
+          h("tr", {}, h("th", { scope: "row" }, regionName(r.region)), num(r.members), num(r.reached), num(r.asked),
+            num(r.endorsing), num(r.declined)))))));
 }
 
-function treeCard(c: Campaign, contacts: Contact[], originators: City[]): HTMLElement {
+function treeCard(c: Campaign, contacts: Contact[], originators: CityRef[]): HTMLElement {
   const children = new Map<number, Contact[]>();
   for (const k of contacts) {
     const parent = k.referred_by ?? 0;
@@ -296,87 +297,112 @@ function treeCard(c: Campaign, contacts: Contact[], originators: City[]): HTMLEl
   }
   const names = new Map([...contacts.map((k) => [k.city.id, k.city] as const), ...originators.map((o) => [o.id, o] as const)]);
   const node = (id: number, label: HTMLElement | string, depth: number): HTMLElement => {
-    const kids = (children.get(id) ?? []).sort((a, b) => a.city.name.localeCompare(b.city.name));
+    const kids = (children.get(id) ?? []).sort((a, b) => cityName(a.city).localeCompare(cityName(b.city), lang()));
     const item = h("li", {}, label);
     if (kids.length && depth < 8) {
       item.append(h("ul", {}, kids.map((k) =>
         node(k.city.id, h("span", {},
-          h("a", { href: `/city/${k.city.id}`, "data-link": true }, k.city.name),
+          h("a", { href: `/city/${k.city.id}`, "data-link": true }, cityName(k.city)),
           h("span", { class: "muted" }, `, ${k.city.country} · `),
-          h("span", { class: `state state-${k.state}` }, k.state)), depth + 1))));
+          h("span", { class: `state state-${k.state}` }, t(`camp.contact.${k.state}`))), depth + 1))));
     }
     return item;
   };
   return h("section", { class: "card tree" }, h("h2", {}, t("camp.tree")),
     h("ul", { class: "referral-tree", "data-testid": "referral-tree" },
-      c.originators.map((o) => node(o, h("strong", {}, names.get(o)?.name ?? `#${o}`), 0))));
+      c.originators.map((o) => node(o, h("strong", {}, names.has(o) ? cityName(names.get(o) as CityRef) : `#${o}`), 0))));
 }
 
-function timelineCard(code: string): HTMLElement {
-  const card = h("section", { class: "card" }, h("h2", {}, t("camp.waves")));
+function timelineCard(code: string, c: Campaign): HTMLElement {
+  const card = h("section", { class: "card", "data-testid": "timeline" }, h("h2", {}, t("camp.waves")));
   get<CampaignEvent[]>(`/api/campaigns/${code}/timeline`)
-    .then((events) => card.append(timelineChart(events)))
+    .then((events) => card.append(...timelineChart(events, c.starts_on)))
     .catch((e) => card.append(errorBox(e)));
   return card;
 }
 
-/** Cumulative letters sent, replies and endorsements per day, as an SVG chart. */
-function timelineChart(events: CampaignEvent[]): SVGSVGElement | HTMLElement {
-  const kinds = ["sent", "replied", "endorsed"] as const;
-  const colors = { sent: "#1d4f91", replied: "#e07b00", endorsed: "#2e7d32" };
-  const relevant = events.filter((e) => (kinds as readonly string[]).includes(e.kind));
-  if (!relevant.length) return h("p", { class: "muted" }, "—");
-  const days = [...new Set(relevant.map((e) => e.date))].sort();
-  const series = Object.fromEntries(kinds.map((k) => {
+/** The kinds of event the chart counts, each with its colour. */
+const CHART_SERIES = [
+  { kind: "sent", color: "#1d4f91" },
+  { kind: "replied", color: "#e07b00" },
+  { kind: "forwarded", color: "#7b3fa0" },
+  { kind: "endorsed", color: "#2e7d32" },
+] as const;
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+const dayLabel = (day: number) =>
+  new Date(day * DAY_MS).toLocaleDateString(lang(), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/**
+ * Letters sent, replies, forwards and endorsements, counted up to each day,
+ * as an SVG chart on a time axis from the campaign's start (or its first
+ * event) to its last event: a step line and a dot where a count grows.
+ * Events of one single day are dots over that day. With a legend of
+ * colour keys and the totals.
+ */
+function timelineChart(events: CampaignEvent[], startsOn: string | null): HTMLElement[] | [SVGSVGElement, HTMLElement] {
+  const relevant = events.filter((e) => CHART_SERIES.some((k) => k.kind === e.kind));
+  if (!relevant.length) return [h("p", { class: "muted" }, t("camp.noEvents"))];
+  const days = [...new Set(relevant.map((e) => dayNumber(e.date)))].sort((a, b) => a - b);
+  const first = Math.min(days[0], startsOn ? dayNumber(startsOn) : days[0]);
+  const last = days[days.length - 1];
+  const series = CHART_SERIES.map(({ kind, color }) => {
     let n = 0;
-    return [k, days.map((d) => (n += relevant.filter((e) => e.kind === k && e.date === d).length))];
-  })) as Record<(typeof kinds)[number], number[]>;
-  const W = 420, H = 160, P = 28;
-  const max = Math.max(1, ...kinds.map((k) => series[k][series[k].length - 1]));
-  const x = (i: number) => P + (days.length === 1 ? 0 : (i * (W - 2 * P)) / (days.length - 1));
+    const points = days.map((d) => ({ day: d, n: (n += relevant.filter((e) => e.kind === kind && dayNumber(e.date) === d).length) }));
+    return { kind, color, points, total: n };
+  });
+  const W = 420, H = 170, P = 30;
+  const max = Math.max(1, ...series.map((s) => s.total));
+  const x = (day: number) => (last === first ? W / 2 : P + ((day - first) * (W - 2 * P)) / (last - first));
   const y = (v: number) => H - P - (v * (H - 2 * P)) / max;
   const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg.setAttribute("class", "chart");
-  svg.setAttribute("role", "img");
-  for (const k of kinds) {
-    const path = document.createElementNS(ns, "polyline");
-    path.setAttribute("points", series[k].map((v, i) => `${x(i)},${y(v)}`).join(" "));
-    path.setAttribute("fill", "none");
-    path.setAttribute("stroke", colors[k]);
-    path.setAttribute("stroke-width", "2");
-    const title = document.createElementNS(ns, "title");
-    title.textContent = `${k}: ${series[k][series[k].length - 1]}`;
-    path.append(title);
-    svg.append(path);
-  }
-  const label = (text: string, lx: number, ly: number, anchor = "start") => {
-    const el = document.createElementNS(ns, "text");
-    el.setAttribute("x", String(lx));
-    el.setAttribute("y", String(ly));
-    el.setAttribute("text-anchor", anchor);
-    el.textContent = text;
-    svg.append(el);
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
   };
-  label(days[0], P, H - 8);
-  label(days[days.length - 1], W - P, H - 8, "end");
-  label(String(max), 4, P);
-  kinds.forEach((k, i) => label(`— ${k}`, W - P - 170 + i * 60, 14));
-  return svg;
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": t("camp.waves") }) as SVGSVGElement;
+  svg.append(el("line", { class: "axis", x1: P, y1: H - P, x2: W - P, y2: H - P }));
+  for (const s of series) {
+    if (!s.total) continue;
+    // A step line: the count holds until the next day it grows.
+    const pts: string[] = [`${x(first)},${y(0)}`];
+    let prev = 0;
+    for (const p of s.points) {
+      pts.push(`${x(p.day)},${y(prev)}`, `${x(p.day)},${y(p.n)}`);
+      prev = p.n;
+    }
+    if (last !== first) pts.push(`${x(last)},${y(prev)}`);
+    svg.append(el("polyline", { points: pts.join(" "), fill: "none", stroke: s.color, "stroke-width": 2 }));
+    let before = 0;
+    for (const p of s.points) {
+      if (p.n === before) continue;
+      before = p.n;
+      const dot = el("circle", { cx: x(p.day), cy: y(p.n), r: 4, fill: s.color, "data-kind": s.kind, "data-day": new Date(p.day * DAY_MS).toISOString().slice(0, 10) });
+      dot.append(el("title", {}, `${t(`camp.event.${s.kind}`)}: ${p.n} · ${dayLabel(p.day)}`));
+      svg.append(dot);
+    }
+  }
+  svg.append(el("text", { x: last === first ? W / 2 : P, y: H - 10, "text-anchor": last === first ? "middle" : "start" }, dayLabel(first === last ? last : first)));
+  if (last !== first) svg.append(el("text", { x: W - P, y: H - 10, "text-anchor": "end" }, dayLabel(last)));
+  svg.append(el("text", { x: 4, y: y(max) + 4 }, String(max)));
+  svg.append(el("text", { x: 4, y: y(0) + 4 }, "0"));
+  return [svg, legend(series.map((s) => ({ color: s.color, line: true, label: `${t(`camp.event.${s.kind}`)}: ${count(s.total)}` })), "timeline-legend")];
 }
 
 function overdueCard(code: string, contacts: Contact[], mayRemind: boolean): HTMLElement {
   const late = contacts
     .filter((k) => k.overdue)
-    .sort((a, b) => a.city.name.localeCompare(b.city.name));
+    .sort((a, b) => cityName(a.city).localeCompare(cityName(b.city), lang()));
   const card = h("section", { class: "card" }, h("h2", {}, `${t("camp.overdueTitle")} (${late.length})`));
   if (!late.length) {
     card.append(h("p", { class: "muted" }, t("camp.noOverdue")));
     return card;
   }
   card.append(h("ul", { class: "overdue", "data-testid": "overdue" }, late.slice(0, 100).map((k) => {
-    const item = h("li", {}, h("a", { href: `/city/${k.city.id}`, "data-link": true }, k.city.name),
+    const item = h("li", {}, h("a", { href: `/city/${k.city.id}`, "data-link": true }, cityName(k.city)),
       h("span", { class: "muted" }, `, ${k.city.country} · ${t("camp.wave")} ${k.wave} · ${k.reply_due}`));
     if (mayRemind) item.append(" ", remindButton(code, k.city.id, item));
     return item;
@@ -500,8 +526,7 @@ function endorseForm(code: string, countries: CountryChoice[], letters: LetterRo
       refresh();
     } catch (err) {
       // An unknown or ambiguous country: the server's message names it.
-      result.replaceChildren(err instanceof ApiError && err.field === "country"
-        ? h("p", { class: "error", role: "alert" }, err.message) : errorBox(err));
+      result.replaceChildren(errorBox(err));
     }
   });
   return form;

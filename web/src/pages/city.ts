@@ -5,23 +5,18 @@
 import { ApiError, get, itemsOf } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { canCoordinate, currentUser } from "../session";
-import { coordinatesOrigin, count, point } from "../format";
-import type { Schemas } from "../schemas";
+import { cityName } from "../citynames";
+import { coordinatesOrigin, count, errorBox, point } from "../format";
+import { renderNotFound } from "./notfound";
+import type { JsonOf, Page, Schemas, operations } from "../schemas";
 
 type CityName = Schemas["CityName"];
 /** A row of GET /api/cities/{id}/twins. */
 type Twin = Schemas["Twin"];
-/** GET /api/cities/{id}: the city with all its names (twins come separately). */
-export type CityDetail = Schemas["City"];
+/** GET /api/cities/{id}: the city with all its names (twins come separately) and what the caller may do with it. */
+export type CityDetail = JsonOf<operations["getCity"]["responses"][200]>;
 
-interface LetterRow {
-  id: number;
-  number: string | null;
-  date: string | null;
-  direction: string;
-  subject: string;
-}
+type LetterRow = Schemas["LetterSummary"];
 
 function period(n: CityName): string {
   if (!n.valid_from && !n.valid_to) return "";
@@ -53,8 +48,8 @@ export async function renderCity(main: HTMLElement, params: Record<string, strin
       get<{ items: Twin[] }>(`/api/cities/${id}/twins?limit=500`).then(itemsOf),
     ]);
   } catch (e) {
-    main.append(h("p", { class: "error", role: "alert" },
-      e instanceof ApiError && (e.status === 404 || e.status === 400) ? t("common.notFound") : t("common.error")));
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return renderNotFound(main);
+    main.append(h("h1", {}, t("city.twins")), errorBox(e));
     return;
   }
   // The source most links share (typically the imported list) is named
@@ -65,16 +60,15 @@ export async function renderCity(main: HTMLElement, params: Record<string, strin
   const shared = commonCount >= 2 ? commonSource : "";
   const former = city.names.filter((n) => n.kind === "former");
   const other = city.names.filter((n) => n.kind === "local" || n.kind === "alternate");
-  // Letters are not public: only coordinators and the city's own
-  // correspondent ask for them; others see the section say so.
-  const user = currentUser();
-  const mayReadLetters = canCoordinate() || (user?.role === "correspondent" && user.city_id === city.id);
-  const letters = mayReadLetters
-    ? await get<{ items: LetterRow[] }>(`/api/letters?city=${city.id}&limit=50`).then(itemsOf).catch(() => null)
+  // Letters are not public: the server says whether the caller may read
+  // this city's (city.can); others see the section say so.
+  const letters = city.can.read_letters
+    ? await get<Page<LetterRow>>(`/api/letters?city=${city.id}&limit=50`).then(itemsOf).catch(() => null)
     : null;
+  const name = cityName(city);
   main.append(
     h("header", { class: "page-head" },
-      h("h1", {}, city.name, h("span", { class: "muted" }, ", ", city.country)),
+      h("h1", {}, name, h("span", { class: "muted" }, ", ", city.country)),
       h("a", { href: `/?city=${city.id}`, "data-link": true, class: "button" }, t("nav.map")),
     ),
     h("section", { class: "card" },
@@ -103,7 +97,7 @@ export async function renderCity(main: HTMLElement, params: Record<string, strin
       h("ul", { class: "twins", "data-testid": "twins" },
         twins.map((tw) =>
           h("li", {},
-            h("a", { href: `/city/${tw.city_id}`, "data-link": true }, tw.name),
+            h("a", { href: `/city/${tw.city_id}`, "data-link": true }, cityName({ id: tw.city_id, name: tw.name })),
             h("span", { class: "muted" }, `, ${tw.country} · ${t(`kind.${tw.link.kind}`)}`),
             tw.link.since ? h("span", {}, ` ${t("city.since")} ${tw.link.since}`) : null,
             tw.link.until ? h("span", {}, ` ${t("city.until")} ${tw.link.until}`) : null,
@@ -124,8 +118,8 @@ export async function renderCity(main: HTMLElement, params: Record<string, strin
         : letters.length
         ? h("ul", { class: "letters" },
             letters.map((l) =>
-              h("li", {}, h("a", { href: `/letters/${l.id}`, "data-link": true }, l.number ?? `#${l.id}`),
-                h("span", { class: "muted" }, ` ${l.date ?? ""} · ${l.direction} · `), l.subject)))
+              h("li", {}, h("a", { href: `/letters/${l.id}`, "data-link": true }, l.number || `#${l.id}`),
+                h("span", { class: "muted" }, ` ${l.date ?? ""} · ${t(`direction.${l.direction}`)} · `), l.subject)))
         : h("p", { class: "muted" }, t("city.noLetters")),
     ),
   );

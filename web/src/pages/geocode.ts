@@ -7,9 +7,9 @@
 // read the list; the actions are only drawn for coordinators and admins
 // (the server refuses them to anyone else regardless).
 
-import { ApiError, get, post } from "../api";
+import { get, post } from "../api";
 import { append, h } from "../dom";
-import { addStrings, t } from "../i18n";
+import { addStrings, t, tf } from "../i18n";
 import { navigate } from "../router";
 import { canCoordinate, currentUser } from "../session";
 import { cityLink, count, errorBox, field, point } from "../format";
@@ -112,16 +112,7 @@ const PAGE_SIZE = 10;
 type Review = Schemas["GeocodeReview"];
 type ReviewPage = JsonOf<operations["listGeocodeReviews"]["responses"][200]>;
 
-/** t(key) with {name} placeholders filled in. */
-function tf(key: string, values: Record<string, string | number>): string {
-  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
 
-/** The server's own message (it names the field and the reason). */
-function serverError(e: unknown): HTMLElement {
-  if (e instanceof ApiError) return h("p", { class: "error", role: "alert" }, e.message);
-  return errorBox(e);
-}
 
 /** What was saved: "Christchurch, GB now at 50.7358, -1.7813 (set by hand)", the city a link to its page. */
 function savedNote(city: CityDetail): (HTMLElement | string)[] {
@@ -153,7 +144,7 @@ export async function renderGeocode(main: HTMLElement): Promise<void> {
   try {
     page = await get<ReviewPage>(`/api/geocode/reviews?limit=${PAGE_SIZE}&offset=${offset}`);
   } catch (e) {
-    main.append(serverError(e));
+    main.append(errorBox(e));
     return;
   }
   let total = page.total;
@@ -211,7 +202,7 @@ function reviewCard(r: Review, onSettled: () => void): HTMLElement {
       onSettled();
     } catch (e) {
       buttons.forEach((b, i) => (b.disabled = wasDisabled[i]));
-      message.replaceChildren(serverError(e));
+      message.replaceChildren(errorBox(e));
     }
   };
 

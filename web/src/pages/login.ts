@@ -1,9 +1,11 @@
 // Sign-in form (session cookie + CSRF token from POST /api/session).
 
+import { ApiError } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { navigate } from "../router";
 import { login } from "../session";
+import { refusal } from "../errors";
 
 export function renderLogin(main: HTMLElement): void {
   main.className = "narrow";
@@ -31,7 +33,9 @@ export function renderLogin(main: HTMLElement): void {
       const next = new URLSearchParams(location.search).get("next");
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
     } catch (err) {
-      error.textContent = `${t("login.failed")}: ${(err as Error).message}`;
+      // A wrong name or password is "unauthenticated" here, not "please sign in".
+      error.replaceChildren(`${t("login.failed")}: `,
+        err instanceof ApiError && err.code === "unauthenticated" ? t("login.wrong") : refusal(err).text);
       error.hidden = false;
     }
   });

@@ -3,11 +3,12 @@
 // each pick's marginal gain and the picks on the map. Long runs show their
 // progress (elapsed time) while the server computes.
 
-import { get } from "../api";
+import { get, itemsOf } from "../api";
 import { h } from "../dom";
 import { addStrings, t } from "../i18n";
 import { searchBox, type CityHit } from "../search";
-import { errorBox, field, fixed } from "../format";
+import { count, errorBox, field, fixed } from "../format";
+import { cityName } from "../citynames";
 import { worldMap, type MapPoint } from "../worldmap";
 import { loadMapData } from "./map";
 import type { JsonOf, operations } from "../schemas";
@@ -33,6 +34,7 @@ addStrings({
     "plan.total": "Expected total",
     "plan.base": "Without new letters",
     "plan.needSeeds": "Choose originating cities or a campaign.",
+    "plan.city": "City",
   },
   ru: {
     "plan.title": "Прогноз и план",
@@ -54,6 +56,7 @@ addStrings({
     "plan.total": "Итого ожидается",
     "plan.base": "Без новых писем",
     "plan.needSeeds": "Выберите города-инициаторы или кампанию.",
+    "plan.city": "Город",
   },
 });
 
@@ -67,8 +70,8 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
   const seeds: CityHit[] = [];
   const chips = h("div", { class: "chips", "data-testid": "seeds" });
   const renderChips = () => chips.replaceChildren(...seeds.map((s, i) =>
-    h("span", { class: "chip" }, `${s.name}, ${s.country} `,
-      h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${s.name}`, onclick: () => {
+    h("span", { class: "chip" }, `${cityName(s)}, ${s.country} `,
+      h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${cityName(s)}`, onclick: () => {
         seeds.splice(i, 1);
         renderChips();
       } }, "×"))));
@@ -77,9 +80,9 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     renderChips();
   });
   const campaign = h("select", { name: "campaign" }, h("option", { value: "" }, t("plan.none")));
-  get<{ code: string; title: string }[] | { items: { code: string; title: string }[] }>("/api/campaigns")
+  get<JsonOf<operations["listCampaigns"]["responses"][200]>>("/api/campaigns")
     .then((r) => {
-      for (const c of Array.isArray(r) ? r : r.items) campaign.append(h("option", { value: c.code }, c.title));
+      for (const c of itemsOf(r)) campaign.append(h("option", { value: c.code }, c.title));
       const wanted = new URLSearchParams(location.search).get("campaign");
       if (wanted) campaign.value = wanted;
     })
@@ -121,7 +124,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     const started = performance.now();
     forecastButton.disabled = planButton.disabled = true;
     const timer = window.setInterval(() => {
-      progress.textContent = `${t("plan.running")} ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      progress.textContent = `${t("plan.running")} ${((performance.now() - started) / 1000).toFixed(1)} ${t("common.seconds")}`;
     }, 100);
     progress.textContent = t("plan.running");
     try {
@@ -145,7 +148,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     results.replaceChildren(h("section", { class: "card", "data-testid": "forecast-result" },
       h("h2", {}, t("plan.mean")),
       h("div", { class: "big" }, fixed(f.mean), h("span", { class: "muted" }, ` ± ${fixed(1.96 * f.se, 2)}`)),
-      h("p", { class: "muted" }, `95% CI ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)} · ${f.runs} runs · ${fixed(f.seconds, 2)} s`),
+      h("p", { class: "muted" }, `${t("common.ci95")} ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)} · ${count(f.runs)} ${t("common.runs")} · ${fixed(f.seconds, 2)} ${t("common.seconds")}`),
       h("p", {}, `${fixed(f.mean_informed, 0)} ${t("plan.informed")}, ${fixed(f.mean_complying, 0)} ${t("plan.complying")}`)));
   });
 
@@ -162,16 +165,16 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     const points: MapPoint[] = [];
     p.picks.forEach((pk, i) => {
       const [lat, lng] = where.get(pk.city.id) ?? [null, null];
-      if (lat !== null && lng !== null) points.push({ lat, lng, label: `${i + 1}. ${pk.city.name}`, rank: i + 1 });
+      if (lat !== null && lng !== null) points.push({ lat, lng, label: `${i + 1}. ${cityName(pk.city)}`, rank: i + 1 });
     });
     results.replaceChildren(h("section", { class: "card", "data-testid": "plan-picks" },
       h("h2", {}, t("plan.picks")),
-      h("p", { class: "muted" }, `${t("plan.base")}: ${fixed(p.base, 2)} · ${fixed(p.seconds, 2)} s`),
+      h("p", { class: "muted" }, `${t("plan.base")}: ${fixed(p.base, 2)} · ${fixed(p.seconds, 2)} ${t("common.seconds")}`),
       h("table", { class: "register" },
-        h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("letters.city")), h("th", {}, t("plan.gain")), h("th", {}, t("plan.total")))),
+        h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("plan.city")), h("th", {}, t("plan.gain")), h("th", {}, t("plan.total")))),
         h("tbody", {}, p.picks.map((pk, i) => h("tr", {},
           h("td", {}, String(i + 1)),
-          h("td", {}, h("a", { href: `/city/${pk.city.id}`, "data-link": true }, pk.city.name), h("span", { class: "muted" }, `, ${pk.city.country}`)),
+          h("td", {}, h("a", { href: `/city/${pk.city.id}`, "data-link": true }, cityName(pk.city)), h("span", { class: "muted" }, `, ${pk.city.country}`)),
           h("td", {}, `+${fixed(pk.gain, 2)}`),
           h("td", {}, fixed(pk.cumulative, 2)))))),
       worldMap(() => "#e6e3da", (_iso, name) => name, points, t("plan.picks"))));
