@@ -16,6 +16,34 @@ nlohmann::json city_json(store::Store& store, CityId id, CityFields fields) {
   return {{"id", id}, {"name", s[0].name}, {"country", s[0].country}};
 }
 
+nlohmann::json campaign_refs_json(const std::vector<Campaign>& campaigns) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : campaigns) out.push_back({{"code", c.code}, {"title", c.title}});
+  return out;
+}
+
+nlohmann::json letter_steps_json(store::Store& store, const std::vector<LetterCampaignStep>& steps) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : steps) {
+    out.push_back({{"campaign", {{"code", s.campaign.code}, {"title", s.campaign.title}}},
+                   {"city", city_json(store, s.city_id)},
+                   {"state", contact_state_name(s.state)},
+                   {"record_reply", s.record_reply},
+                   {"record_forward", s.record_forward}});
+  }
+  return out;
+}
+
+nlohmann::json forward_candidates_json(store::Store& store,
+                                       const std::vector<ForwardCandidate>& candidates) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : candidates) {
+    out.push_back({{"city", city_json(store, c.city_id)},
+                   {"reason", c.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.reason)}});
+  }
+  return out;
+}
+
 nlohmann::json wave_json(store::Store& store, const WaveResult& w) {
   nlohmann::json sent = nlohmann::json::array(), skipped = nlohmann::json::array();
   for (const auto& s : w.sent) {

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "campaign/campaign_letters.h"
 #include "campaign/campaign_permissions.h"
 #include "campaign/campaign_status.h"
 #include "campaign/campaigns.h"
@@ -60,6 +61,18 @@ nlohmann::json country_choices_json(const std::vector<CountryChoice>& choices);
 
 // {"before": stance, "after": stance}.
 nlohmann::json corrected_stance_json(const CorrectedStance& c);
+
+// [{"code", "title"}]: campaigns named for a choice.
+nlohmann::json campaign_refs_json(const std::vector<Campaign>& campaigns);
+
+// [{"campaign": {"code", "title"}, "city", "state", "record_reply",
+//   "record_forward"}]: what a letter's page may record (campaign_letters.h).
+nlohmann::json letter_steps_json(store::Store& store, const std::vector<LetterCampaignStep>& steps);
+
+// [{"city", "reason"}]: a forwarding city's active twins; reason null for
+// one that may be named as a recipient.
+nlohmann::json forward_candidates_json(store::Store& store,
+                                       const std::vector<ForwardCandidate>& candidates);
 
 
 // The tally: every count of CampaignStatus, "endorsing", "asked_unanswered",

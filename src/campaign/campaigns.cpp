@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "campaign/campaign_letters.h"
 #include "campaign/campaign_permissions.h"
 #include "campaign/country_choice.h"
 #include "letters/correspondence.h"
@@ -15,7 +16,6 @@
 #include "store/city_store.h"
 #include "store/country_store.h"
 #include "store/letter_store.h"
-#include "store/link_store.h"
 
 namespace twinning::campaign {
 namespace {
@@ -66,28 +66,6 @@ void check_transition(store::Store& store, const CampaignContact& c, ContactStat
 
 PartialDate add_days(const PartialDate& d, int days) {
   return date_from_days(days_since_epoch(d) + days);
-}
-
-// Active twins of `city`, by partner name.
-std::vector<CityId> active_twins(store::Store& store, CityId city) {
-  std::vector<CityId> out;
-  for (const auto& p : store::LinkStore(store).partners(city)) {
-    if (p.link.status == LinkStatus::kActive) out.push_back(p.city_id);
-  }
-  return out;
-}
-
-// Why `target` may not be contacted now, or "" if it may.
-std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId target) {
-  if (std::find(c.originators.begin(), c.originators.end(), target) != c.originators.end()) {
-    return "originator of this campaign";
-  }
-  if (auto existing = campaigns(store).contact(c.id, target)) {
-    std::string by =
-        existing->referred_by ? registry::city_label(store, *existing->referred_by) : "?";
-    return "already contacted by " + by;
-  }
-  return "";
 }
 
 void add_event(store::Store& store, CampaignId id, const PartialDate& date, std::string kind,

@@ -12,6 +12,7 @@
 #include "letters/letter_template.h"
 #include "model/campaign_json.h"
 #include "model/error.h"
+#include "registry/city_lookup.h"
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/letter_input.h"
@@ -177,6 +178,18 @@ Response forward(RequestContext& ctx) {
   return json_response(200, campaign::wave_json(ctx.store, wave));
 }
 
+// GET /api/campaigns/{code}/forward-candidates?city=: the twins `city` may
+// name when recording its forward.
+Response forward_candidates(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"city"});
+  auto city = q.text("city");
+  if (!city) throw_invalid("name the forwarding city: ?city=ID or \"Name, CC\"", "city");
+  Campaign c = campaign_of(ctx);
+  CityId id = registry::resolve_city(ctx.store, *city, "city");
+  return json_response(200, campaign::forward_candidates_json(
+                                ctx.store, campaign::forward_candidates(ctx.store, c.id, id)));
+}
+
 Response ask(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   JsonFields f(parse_json_object(ctx.request), {"country", "date"});
@@ -264,6 +277,8 @@ void add_campaign_routes(RouteTable& routes) {
   routes.add({Method::kPost, "/api/campaigns/{code}/receive", answer_writers(), receive});
   routes.add({Method::kPost, "/api/campaigns/{code}/reply", answer_writers(), reply});
   routes.add({Method::kPost, "/api/campaigns/{code}/forward", answer_writers(), forward});
+  routes.add({Method::kGet, "/api/campaigns/{code}/forward-candidates", answer_writers(),
+              forward_candidates});
   routes.add({Method::kPost, "/api/campaigns/{code}/ask", answer_writers(), ask});
   routes.add({Method::kPost, "/api/campaigns/{code}/endorse", answer_writers(), endorse});
   routes.add({Method::kGet, "/api/campaigns/{code}/ministry-countries", Access::anyone(),

@@ -1,7 +1,8 @@
 // /api/letters: the correspondence register (PRODUCT.md M4, M5, M8) —
 // listing, reading and printing letters, drafting from a template,
-// registering outgoing and incoming letters, replies, forwarded copies and
-// reminders, and attachments.
+// previewing a draft, registering outgoing and incoming letters, marking
+// them sent, replies, forwarded copies, reminders and corrections, and
+// attachments.
 //
 // Who sees what is decided by the use cases (letters/letter_access.h): the
 // route table admits coordinators, admins and correspondents; a
@@ -10,8 +11,12 @@
 #include <optional>
 #include <string>
 
+#include "campaign/campaign_json.h"
+#include "campaign/campaign_letters.h"
 #include "campaign/campaigns.h"
 #include "letters/correspondence.h"
+#include "letters/draft_preview.h"
+#include "letters/letter_permissions.h"
 #include "letters/letter_json.h"
 #include "letters/offices.h"
 #include "model/error.h"
@@ -86,9 +91,16 @@ std::optional<letters::RegisterOptions> register_now(const JsonFields& f) {
   return std::nullopt;
 }
 
+// The letter view with what the caller may do with it: "can" (the
+// letter's own steps, letters/letter_permissions.h) and "campaign_steps"
+// (what it may record for the cities a campaign reached with it).
 Response letter_response(RequestContext& ctx, int status, LetterId id) {
-  Response r =
-      json_response(status, letters::letter_view_json(letters::letter_view(ctx.store, id)));
+  letters::LetterView view = letters::letter_view(ctx.store, id);
+  nlohmann::json j = letters::letter_view_json(view);
+  j["can"] = letters::letter_permissions_json(letters::letter_permissions(ctx.store, view));
+  j["campaign_steps"] =
+      campaign::letter_steps_json(ctx.store, campaign::campaign_steps_for_letter(ctx.store, id));
+  Response r = json_response(status, j);
   if (status == 201) r.add_header("Location", "/api/letters/" + std::to_string(id));
   return r;
 }
@@ -137,21 +149,76 @@ Response letter_pdf(RequestContext& ctx) {
   return r;
 }
 
-Response compose(RequestContext& ctx) {
-  QueryParams(ctx.request, {});
-  JsonFields f(
-      parse_json_object(ctx.request),
-      {"office", "addressees", "template", "lang", "subject", "salutation", "body", "closing",
-       "response_deadline", "signatory_name", "signatory_title", "register", "date", "number"});
+// The fields of a new letter (POST /api/letters and its previews).
+letters::DraftRequest draft_request(RequestContext& ctx, const JsonFields& f) {
   letters::DraftRequest r;
   r.office = office_field(ctx.store, f);
   r.addressees = addressees_field(ctx.store, f);
   r.template_name = f.text("template").value_or(std::string(letters::kGenericTemplate));
   read_letter_text(f, r);
+  return r;
+}
+
+Response compose(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"office", "addressees", "template", "lang", "subject", "salutation", "body",
+                "closing", "response_deadline", "signatory_name", "signatory_title", "register",
+                "date", "number", "campaign"});
+  letters::DraftRequest r = draft_request(ctx, f);
   auto now = register_now(f);
-  LetterId id = now ? letters::register_outgoing(ctx.store, ctx.templates, r, *now).id
-                    : letters::create_draft(ctx.store, ctx.templates, r);
+  std::optional<Campaign> linked;
+  if (auto c = f.text("campaign"); c && !c->empty()) {
+    linked = campaign::find_campaign(ctx.store, *c, "campaign");
+  }
+  // The letter and its link to the campaign commit together (nested
+  // transactions join).
+  LetterId id = ctx.store.db().write_transaction([&] {
+    LetterId created = now ? letters::register_outgoing(ctx.store, ctx.templates, r, *now).id
+                           : letters::create_draft(ctx.store, ctx.templates, r);
+    if (linked) campaign::link_letter(ctx.store, linked->id, created);
+    return created;
+  });
   return letter_response(ctx, 201, id);
+}
+
+// POST /api/letters/preview and /api/letters/preview/pdf: the letter a
+// compose request would create, as of "date" (default today), nothing stored.
+letters::DraftPreview preview_of(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request),
+               {"office", "addressees", "template", "lang", "subject", "salutation", "body",
+                "closing", "response_deadline", "signatory_name", "signatory_title", "date"});
+  letters::DraftRequest r = draft_request(ctx, f);
+  PartialDate date = optional_full_date(f, "date").value_or(today_utc());
+  return letters::preview_draft(ctx.store, ctx.templates, r, date);
+}
+
+Response preview(RequestContext& ctx) {
+  letters::DraftPreview p = preview_of(ctx);
+  nlohmann::json j = letters::draft_preview_json(p);
+  j["campaigns"] = campaign::campaign_refs_json(
+      campaign::campaigns_for_template(ctx.store, p.letter.template_name));
+  return json_response(200, j);
+}
+
+Response preview_pdf(RequestContext& ctx) {
+  letters::DraftPreview p = preview_of(ctx);
+  Response r;
+  r.status = 200;
+  r.content_type = "application/pdf";
+  r.body = letters::preview_pdf(p);
+  r.add_header("X-Content-Type-Options", "nosniff");
+  r.add_header("Content-Disposition", content_disposition("inline", "preview.pdf"));
+  return r;
+}
+
+Response mark_sent(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"date"});
+  LetterId id = ctx.id_param();
+  letters::mark_sent(ctx.store, id, optional_full_date(f, "date"));
+  return letter_response(ctx, 200, id);
 }
 
 Response register_draft(RequestContext& ctx) {
@@ -293,6 +360,11 @@ void add_letter_routes(RouteTable& routes) {
       {Method::kPost, "/api/letters/{id}/forward", letter_desk(), follow_up(letters::forward)});
   routes.add(
       {Method::kPost, "/api/letters/{id}/remind", letter_desk(), follow_up(letters::remind)});
+  routes.add(
+      {Method::kPost, "/api/letters/{id}/correct", letter_desk(), follow_up(letters::correct)});
+  routes.add({Method::kPost, "/api/letters/{id}/sent", letter_desk(), mark_sent});
+  routes.add({Method::kPost, "/api/letters/preview", letter_desk(), preview});
+  routes.add({Method::kPost, "/api/letters/preview/pdf", letter_desk(), preview_pdf});
   Route upload{Method::kPost, "/api/letters/{id}/attachments", letter_desk(), attach};
   // The largest file the use case accepts (the body is the file).
   upload.max_body = letters::kMaxAttachmentBytes;

@@ -56,7 +56,9 @@ std::string page_security_policy(std::string_view html) {
   return "default-src 'self'; script-src " + scripts +
          "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
          "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-         "frame-ancestors 'none'";
+         // blob: frames: the compose page shows the preview PDF it fetched
+         // (POST /api/letters/preview/pdf) from a blob URL only it can make.
+         "frame-src 'self' blob:; frame-ancestors 'none'";
 }
 
 std::string_view content_type_for(std::string_view name) {

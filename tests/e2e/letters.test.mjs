@@ -31,11 +31,12 @@ test("a coordinator composes and registers a letter and sees its PDF", async () 
   await search.fill("Kiel");
   await page.getByRole("option", { name: /^Kiel, DE/ }).first().click();
   await page.getByTestId("addressees").getByText("Kiel, DE").waitFor();
-  assert.equal(await page.getByLabel(/Register now/).isChecked(), true);
+  await page.getByTestId("preview-number").filter({ hasText: /19-024\/\d+рс/ }).waitFor();
   await world.screenshot(page, "letter-compose");
 
   const pdfResponse = page.waitForResponse((r) => /\/api\/letters\/\d+\/pdf$/.test(r.url()));
-  await page.getByRole("button", { name: "Create letter" }).click();
+  await page.getByRole("button", { name: "Register…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Register and number it" }).click();
   await page.waitForURL(/\/letters\/\d+$/);
   const id = Number(new URL(page.url()).pathname.split("/").pop());
   const letter = await page.evaluate((id) => fetch(`/api/letters/${id}`).then((r) => r.json()), id);

@@ -58,6 +58,17 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return json as T;
 }
 
+/** POSTs JSON and returns the response's bytes (a PDF); errors as api(). */
+export async function postBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: "application/pdf, application/json", "Content-Type": "application/json" };
+  const csrf = csrfToken();
+  if (csrf) headers["X-CSRF-Token"] = csrf;
+  const response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: JSON.stringify(body) });
+  if (response.ok) return response.blob();
+  const err = ((await response.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+  throw new ApiError(response.status, err?.code ?? "http_" + response.status, err?.message ?? response.statusText, err?.field);
+}
+
 export const get = <T>(path: string) => api<T>("GET", path);
 export const post = <T>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
 export const del = <T>(path: string) => api<T>("DELETE", path);

@@ -2,14 +2,14 @@
 // its references and its PDF, and composing a letter from a template for one
 // or many addressees.
 
-import { api, ApiError, get, itemsOf, post } from "../api";
+import { api, ApiError, get, itemsOf, post, postBlob } from "../api";
 import { append, h } from "../dom";
-import { addStrings, t } from "../i18n";
+import { addStrings, t, tf } from "../i18n";
 import { navigate, refresh } from "../router";
-import { canCoordinate, currentUser } from "../session";
+import { currentUser } from "../session";
 import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
-import type { Page, Schemas } from "../schemas";
+import type { JsonOf, operations, Page, Schemas } from "../schemas";
 
 addStrings({
   en: {
@@ -41,8 +41,42 @@ addStrings({
     "letters.addressees": "Addressees",
     "letters.addCity": "Add a city",
     "letters.body": "Text (paragraphs separated by blank lines)",
-    "letters.registerNow": "Register now (assign the number)",
-    "letters.submit": "Create letter",
+    "letters.saveDraft": "Save as draft",
+    "letters.registerEllipsis": "Register…",
+    "letters.registerConfirm": "Register and number it",
+    "letters.confirmTitle": "Confirm registration",
+    "letters.confirmRegister": "Register this letter in the register of {office}? It will take No {number} (unless another letter is registered first) and go to {n} addressee(s).",
+    "letters.confirmRegisterDraft": "Register this draft in the register of {office}? It takes the office's next number and goes to {n} addressee(s).",
+    "letters.confirmNote": "A registered number can never be taken back, and the letter can no longer be edited.",
+    "letters.cancel": "Cancel",
+    "letters.preview": "Preview",
+    "letters.previewPdf": "Preview of the PDF",
+    "letters.previewEmpty": "Add an addressee to see the letter as it will be printed.",
+    "letters.previewUpdating": "Updating the preview…",
+    "letters.previewNumber": "Registered now in {office}, it would take No {number}.",
+    "letters.previewFirst": "The letter cannot be previewed yet; fix what the preview says first.",
+    "letters.linkCampaign": "Campaign this letter belongs to",
+    "letters.noCampaign": "None",
+    "letters.mayNotCompose": "Your role may not compose letters: only coordinators and the cities' correspondents write to the register.",
+    "letters.noOffice": "There is no registering office you may write for yet. A coordinator sets one up for your city (recording a forward of a campaign letter also creates it).",
+    "letters.sentOn": "Sent on",
+    "letters.markSent": "Mark as sent",
+    "letters.draftReply": "Draft a reply",
+    "letters.draftForward": "Forward a copy",
+    "letters.draftCorrection": "Draft a correction",
+    "letters.replyTitle": "A reply to this letter",
+    "letters.forwardTitle": "A forwarded copy of this letter",
+    "letters.correctTitle": "A correction replacing this letter",
+    "letters.correctHint": "Empty: the original's text.",
+    "letters.createDraft": "Create the draft",
+    "forward.title": "Record that {city} forwarded this letter",
+    "forward.twinsOf": "Twins of {city} it went to",
+    "forward.noTwins": "No active twins are recorded.",
+    "forward.cannot": "cannot be named",
+    "forward.date": "Forwarded on",
+    "forward.submit": "Record the forward",
+    "forward.pickOne": "Pick at least one twin city.",
+    "forward.done": "Recorded: {city} forwarded the letter to {n} twin cities.",
     "letters.register": "Register",
     "letters.draft": "Draft",
     "letters.total": "letters",
@@ -126,8 +160,42 @@ addStrings({
     "letters.addressees": "Адресаты",
     "letters.addCity": "Добавить город",
     "letters.body": "Текст (абзацы разделяются пустой строкой)",
-    "letters.registerNow": "Зарегистрировать сразу (присвоить номер)",
-    "letters.submit": "Создать письмо",
+    "letters.saveDraft": "Сохранить черновик",
+    "letters.registerEllipsis": "Зарегистрировать…",
+    "letters.registerConfirm": "Зарегистрировать и присвоить номер",
+    "letters.confirmTitle": "Подтверждение регистрации",
+    "letters.confirmRegister": "Зарегистрировать письмо в журнале {office}? Оно получит № {number} (если раньше не зарегистрируют другое) и уйдёт адресатам: {n}.",
+    "letters.confirmRegisterDraft": "Зарегистрировать черновик в журнале {office}? Он получит следующий номер канцелярии и уйдёт адресатам: {n}.",
+    "letters.confirmNote": "Зарегистрированный номер нельзя отменить, а письмо больше нельзя изменить.",
+    "letters.cancel": "Отмена",
+    "letters.preview": "Предпросмотр",
+    "letters.previewPdf": "Предпросмотр PDF",
+    "letters.previewEmpty": "Добавьте адресата, чтобы увидеть письмо в печатном виде.",
+    "letters.previewUpdating": "Предпросмотр обновляется…",
+    "letters.previewNumber": "При регистрации сейчас в журнале {office} письмо получит № {number}.",
+    "letters.previewFirst": "Предпросмотр письма пока невозможен; сначала исправьте то, что он сообщает.",
+    "letters.linkCampaign": "Кампания, к которой относится письмо",
+    "letters.noCampaign": "Нет",
+    "letters.mayNotCompose": "Ваша роль не позволяет составлять письма: в журнал пишут координаторы и корреспонденты городов.",
+    "letters.noOffice": "Пока нет канцелярии, от имени которой вы можете писать. Её заводит для вашего города координатор (запись о пересылке письма кампании тоже её создаёт).",
+    "letters.sentOn": "Отправлено",
+    "letters.markSent": "Отметить отправку",
+    "letters.draftReply": "Подготовить ответ",
+    "letters.draftForward": "Переслать копию",
+    "letters.draftCorrection": "Подготовить исправление",
+    "letters.replyTitle": "Ответ на это письмо",
+    "letters.forwardTitle": "Пересылка копии письма",
+    "letters.correctTitle": "Исправление, заменяющее это письмо",
+    "letters.correctHint": "Пусто — текст исходного письма.",
+    "letters.createDraft": "Создать черновик",
+    "forward.title": "Записать, что {city} переслал это письмо",
+    "forward.twinsOf": "Побратимы города {city}, которым оно ушло",
+    "forward.noTwins": "Действующих побратимов не записано.",
+    "forward.cannot": "нельзя указать",
+    "forward.date": "Дата пересылки",
+    "forward.submit": "Записать пересылку",
+    "forward.pickOne": "Выберите хотя бы один город-побратим.",
+    "forward.done": "Записано: {city} переслал письмо городам-побратимам ({n}).",
     "letters.register": "Зарегистрировать",
     "letters.draft": "Черновик",
     "letters.total": "писем",
@@ -198,8 +266,15 @@ export async function renderLetters(main: HTMLElement): Promise<void> {
     navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     return;
   }
-  if (currentUser()?.role === "viewer") {
-    main.append(h("h1", {}, t("letters.title")), h("p", { class: "muted" }, t("letters.forbidden")));
+  // The server decides who reads the register (and for which offices one
+  // may write): a refusal here is the page's answer.
+  let offices: Office[];
+  try {
+    [offices] = await Promise.all([writableOffices(), get("/api/letters?limit=1")]);
+  } catch (e) {
+    main.append(h("h1", {}, t("letters.title")), e instanceof ApiError && e.status === 403
+      ? h("p", { class: "muted", "data-testid": "register-forbidden" }, t("letters.forbidden"))
+      : errorBox(e));
     return;
   }
   const params = new URLSearchParams(location.search);
@@ -231,7 +306,7 @@ export async function renderLetters(main: HTMLElement): Promise<void> {
   main.append(
     h("header", { class: "page-head" },
       h("h1", {}, t("letters.title")),
-      canCoordinate() || currentUser()?.role === "correspondent"
+      offices.length
         ? h("a", { href: "/letters/new", "data-link": true, class: "button primary" }, t("letters.compose"))
         : null),
     h("section", { class: "card filters" },
@@ -314,17 +389,6 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
   }
   const l = view.letter;
   const pdf = `/api/letters/${l.id}/pdf`;
-  const actions = h("div", { class: "actions" });
-  if (mayWriteFor(view.office.city_id) && l.status === "draft") {
-    actions.append(h("button", { type: "button", class: "primary", onclick: async () => {
-      try {
-        await post(`/api/letters/${l.id}/register`, { date: today() });
-        refresh();
-      } catch (e) {
-        actions.append(errorBox(e));
-      }
-    } }, t("letters.register")));
-  }
   const number = (n: string, date: string | null) =>
     `${t("letters.number")} ${n || t("letters.draft")}${date ? ` ${t("letters.of")} ${date}` : ""}`;
   append(main, [
@@ -336,6 +400,7 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
         h("dt", {}, t("letters.office")), h("dd", {}, `${view.office.name} (${view.office.code})`),
         h("dt", {}, t("letters.direction")),
         h("dd", { "data-testid": "letter-kind" }, `${t(`dir.${l.direction}`)} · ${t(`lkind.${l.kind}`)} · ${t(`lstatus.${l.status}`)}`),
+        l.sent_date ? [h("dt", {}, t("letters.sentOn")), h("dd", { "data-testid": "sent-date" }, l.sent_date)] : null,
         h("dt", {}, t("letters.from")), h("dd", {}, [l.sender.letterhead, l.sender.signatory_title, l.sender.signatory_name].filter(Boolean).join(" · ")),
         l.direction === "incoming"
           ? [h("dt", {}, t("letters.senderNumber")), h("dd", { "data-testid": "sender-number" }, l.sender_number || t("letters.notGiven")),
@@ -347,7 +412,7 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
         h("dt", {}, t("letters.language")), h("dd", {}, l.lang),
         l.response_deadline ? [h("dt", {}, t("letters.deadline")), h("dd", {}, l.response_deadline)] : null,
       ),
-      actions),
+      letterActions(view)),
     l.links.length
       ? h("section", { class: "card" }, h("h2", {}, t("letters.references")),
           h("ul", { "data-testid": "references" }, l.links.map((ln) =>
@@ -366,14 +431,13 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
             h("a", { href: `/api/letters/${l.id}/attachments/${a.id}`, download: a.name }, a.name),
             h("span", { class: "muted" }, ` · ${a.size.toLocaleString()} B · SHA-256 ${a.sha256.slice(0, 12)}…`)))))
       : null,
+    // The campaign steps the server offers this user for the cities this
+    // letter reached: record a city's reply, record its forward.
+    view.campaign_steps.filter((s) => s.record_reply).length ? replyCard(view.campaign_steps.filter((s) => s.record_reply)) : null,
+    view.campaign_steps.filter((s) => s.record_forward).map((s) => forwardCard(s)),
+    h("section", { class: "card pdf" },
+      h("iframe", { src: pdf, title: `${t("letters.pdf")}: ${number(l.number, l.date)}`, class: "pdf-frame", "data-testid": "pdf-frame" })),
   ]);
-  // A campaign letter still waiting for a city's reply: record it here.
-  if (l.direction === "outgoing" && l.status !== "draft") {
-    const card = await replyCard(l.id).catch(() => null);
-    if (card) main.append(card);
-  }
-  main.append(h("section", { class: "card pdf" },
-    h("iframe", { src: pdf, title: `${t("letters.pdf")}: ${number(l.number, l.date)}`, class: "pdf-frame", "data-testid": "pdf-frame" })));
 }
 
 /**
@@ -398,42 +462,136 @@ function addresseeAnswers(view: LetterView, number: (n: string, date: string | n
   return h("div", {}, head, list);
 }
 
-/** True if the signed-in user may write for an office of `city` (letters/letter_access.h). */
-function mayWriteFor(city: number): boolean {
-  const u = currentUser();
-  return canCoordinate() || (u?.role === "correspondent" && u.city_id === city);
-}
+type CampaignStep = LetterView["campaign_steps"][number];
 
-interface CampaignContact {
-  city_id: number;
-  city: { id: number; name: string; country: string };
-  state: string;
-  letter_id: number;
-  reply_letter_id: number | null;
+/**
+ * The steps the server says this user may take with the letter (the view's
+ * "can", letters/letter_permissions.h): register, mark sent, and draft a
+ * reply, forwarded copy or correction. Registering asks first, naming what
+ * will be numbered.
+ */
+function letterActions(view: LetterView): HTMLElement {
+  const l = view.letter;
+  const can = view.can;
+  const box = h("div", { class: "letter-actions", "data-testid": "letter-actions" });
+  const buttons = h("div", { class: "actions" });
+  const panel = h("div", {});
+  const fail = (e: unknown) => panel.replaceChildren(errorBox(e));
+  if (can.register) {
+    buttons.append(h("button", { type: "button", class: "primary", onclick: () => {
+      panel.replaceChildren(confirmPanel(
+        tf("letters.confirmRegisterDraft", { office: `${view.office.name} (${view.office.code})`, n: l.addressees.length }),
+        t("letters.register"),
+        async () => {
+          await post(`/api/letters/${l.id}/register`, { date: today() });
+          refresh();
+        }));
+    } }, t("letters.register")));
+  }
+  if (can.mark_sent) {
+    const date = h("input", { type: "date", value: today(), required: true, "aria-label": t("letters.sentOn") });
+    buttons.append(date, h("button", { type: "button", class: "primary", onclick: async () => {
+      try {
+        await post(`/api/letters/${l.id}/sent`, { date: date.value });
+        refresh();
+      } catch (e) {
+        fail(e);
+      }
+    } }, t("letters.markSent")));
+  }
+  const followUp = (kind: "reply" | "forward" | "correct", label: string) =>
+    h("button", { type: "button", onclick: () => panel.replaceChildren(followUpForm(l.id, kind)) }, label);
+  if (can.reply) buttons.append(followUp("reply", t("letters.draftReply")));
+  if (can.forward) buttons.append(followUp("forward", t("letters.draftForward")));
+  if (can.correct) buttons.append(followUp("correct", t("letters.draftCorrection")));
+  if (!buttons.childElementCount) return box;
+  box.append(buttons, panel);
+  return box;
 }
 
 /**
- * The form recording a city's reply to campaign letter `letterId`
- * (POST /api/campaigns/{code}/reply): for coordinators every city still
- * waiting, for a correspondent its own city only; null when nobody the
- * user may answer for is waiting.
+ * A confirmation before a step that cannot be undone: `question` names what
+ * happens; `go` runs on confirmation, errors shown in place.
  */
-async function replyCard(letterId: number): Promise<HTMLElement | null> {
-  const u = currentUser();
-  if (!u || u.role === "viewer") return null;
-  const campaigns = itemsOf(await get<{ items: { code: string; title: string }[] }>("/api/campaigns?limit=500"));
-  const waiting: { code: string; title: string; contact: CampaignContact }[] = [];
-  for (const c of campaigns) {
-    const detail = await get<{ contacts: CampaignContact[] }>(`/api/campaigns/${encodeURIComponent(c.code)}`);
-    for (const k of detail.contacts) {
-      if (k.letter_id !== letterId || (k.state !== "letter_sent" && k.state !== "received")) continue;
-      if (u.role === "correspondent" && k.city_id !== u.city_id) continue;
-      waiting.push({ code: c.code, title: c.title, contact: k });
+function confirmPanel(question: string, yes: string, go: () => Promise<void>): HTMLElement {
+  const result = h("div", {});
+  const ok = h("button", { type: "button", class: "primary" }, yes);
+  const panel = h("div", { class: "card confirm", role: "dialog", "aria-label": t("letters.confirmTitle"), "data-testid": "confirm" },
+    h("p", {}, question),
+    h("p", { class: "muted" }, t("letters.confirmNote")),
+    result,
+    h("div", { class: "actions" }, ok, h("button", { type: "button", onclick: () => panel.remove() }, t("letters.cancel"))));
+  ok.addEventListener("click", async () => {
+    ok.disabled = true;
+    try {
+      await go();
+    } catch (e) {
+      result.replaceChildren(errorBox(e));
+      ok.disabled = false;
     }
-  }
-  if (!waiting.length) return null;
-  const who = h("select", { name: "city" }, waiting.map((w, i) =>
-    h("option", { value: String(i) }, `${w.contact.city.name}, ${w.contact.city.country} — ${w.title}`)));
+  });
+  queueMicrotask(() => ok.focus());
+  return panel;
+}
+
+/** A city picker collecting several cities as removable chips. */
+function cityPicker(onChange: () => void = () => undefined): { element: HTMLElement; chosen: CityHit[] } {
+  const chosen: CityHit[] = [];
+  const chips = h("div", { class: "chips", "data-testid": "addressees" });
+  const render = () => {
+    chips.replaceChildren(...chosen.map((c, i) =>
+      h("span", { class: "chip" }, `${c.name}, ${c.country} `,
+        h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${c.name}`, onclick: () => {
+          chosen.splice(i, 1);
+          render();
+          onChange();
+        } }, "×"))));
+  };
+  const picker = searchBox((c) => {
+    if (!chosen.some((x) => x.id === c.id)) chosen.push(c);
+    render();
+    onChange();
+  });
+  return { element: h("div", { class: "field" }, h("span", { class: "label" }, t("letters.addressees")), picker, chips), chosen };
+}
+
+/**
+ * Drafting a reply, a forwarded copy or a correction of letter `id` through
+ * its use case (POST /api/letters/{id}/reply|forward|correct); the new
+ * draft opens.
+ */
+function followUpForm(id: number, kind: "reply" | "forward" | "correct"): HTMLElement {
+  const body = h("textarea", { name: "body", rows: 6 });
+  const to = kind === "forward" ? cityPicker() : null;
+  const result = h("div", {});
+  const form = h("form", { class: "form-grid follow-up", "data-testid": `${kind}-form` },
+    h("h3", {}, t(`letters.${kind}Title`)),
+    to ? to.element : null,
+    field(t("letters.body"), body, kind === "correct" ? t("letters.correctHint") : undefined),
+    result,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("letters.createDraft"))));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const payload: Record<string, unknown> = {};
+    if (body.value) payload.body = body.value;
+    if (to) payload.addressees = to.chosen.map((c) => ({ city_id: c.id }));
+    try {
+      const created = await post<LetterView>(`/api/letters/${id}/${kind}`, payload);
+      navigate(`/letters/${created.letter.id}`);
+    } catch (err) {
+      result.replaceChildren(errorBox(err));
+    }
+  });
+  return form;
+}
+
+/**
+ * The form recording a city's reply to the campaign letter
+ * (POST /api/campaigns/{code}/reply), for the cities the server offers.
+ */
+function replyCard(steps: CampaignStep[]): HTMLElement {
+  const who = h("select", { name: "city" }, steps.map((s, i) =>
+    h("option", { value: String(i) }, `${s.city.name}, ${s.city.country} — ${s.campaign.title}`)));
   const date = h("input", { name: "date", type: "date", value: today(), required: true });
   const theirNumber = h("input", { name: "their_number" });
   const theirDate = h("input", { name: "their_date", type: "date" });
@@ -457,10 +615,10 @@ async function replyCard(letterId: number): Promise<HTMLElement | null> {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     result.replaceChildren();
-    const w = waiting[Number(who.value)];
+    const s = steps[Number(who.value)];
     try {
-      const r = await post<{ reply_letter_id: number }>(`/api/campaigns/${encodeURIComponent(w.code)}/reply`, {
-        city: w.contact.city_id,
+      const r = await post<{ reply_letter_id: number }>(`/api/campaigns/${encodeURIComponent(s.campaign.code)}/reply`, {
+        city: s.city.id,
         date: date.value,
         their_number: theirNumber.value,
         their_date: theirDate.value || null,
@@ -477,76 +635,238 @@ async function replyCard(letterId: number): Promise<HTMLElement | null> {
   return h("section", { class: "card" }, h("h2", {}, t("reply.title")), form);
 }
 
-interface Office {
-  id: number;
-  code: string;
-  name: string;
+/**
+ * Recording that a city forwarded the campaign letter to some of its twins
+ * (POST /api/campaigns/{code}/forward): the twins the server lists
+ * (GET .../forward-candidates), those it would refuse shown with the reason
+ * and not selectable.
+ */
+function forwardCard(step: CampaignStep): HTMLElement {
+  const code = encodeURIComponent(step.campaign.code);
+  const list = h("fieldset", { class: "twins", "data-testid": "forward-twins" },
+    h("legend", {}, tf("forward.twinsOf", { city: step.city.name })));
+  const date = h("input", { name: "date", type: "date", value: today(), required: true });
+  const result = h("div", {});
+  const boxes: { id: number; box: HTMLInputElement }[] = [];
+  get<{ city: { id: number; name: string; country: string }; reason: string | null }[]>(
+    `/api/campaigns/${code}/forward-candidates?city=${step.city.id}`)
+    .then((twins) => {
+      if (!twins.length) list.append(h("p", { class: "muted" }, t("forward.noTwins")));
+      for (const tw of twins) {
+        const box = h("input", { type: "checkbox", name: "to", value: String(tw.city.id), disabled: tw.reason !== null });
+        boxes.push({ id: tw.city.id, box });
+        list.append(h("label", { class: "check" }, box, ` ${tw.city.name}, ${tw.city.country}`,
+          tw.reason ? h("span", { class: "muted" }, ` — ${t("forward.cannot")}: ${tw.reason}`) : null));
+      }
+    })
+    .catch((e) => list.append(errorBox(e)));
+  const form = h("form", { class: "form-grid", "data-testid": "forward-form" },
+    list,
+    field(t("forward.date"), date),
+    result,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("forward.submit"))));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const to = boxes.filter((b) => b.box.checked).map((b) => b.id);
+    if (!to.length) {
+      result.replaceChildren(h("p", { class: "error", role: "alert" }, t("forward.pickOne")));
+      return;
+    }
+    try {
+      const wave = await post<{ sent: { city: { name: string; country: string }; letter_id: number; number: string }[] }>(
+        `/api/campaigns/${code}/forward`, { city: step.city.id, to, date: date.value });
+      form.replaceWith(h("div", { role: "status", "data-testid": "forward-result" },
+        h("p", {}, tf("forward.done", { city: step.city.name, n: wave.sent.length })),
+        h("ul", {}, wave.sent.map((s) => h("li", {}, `${s.city.name}, ${s.city.country}: `,
+          h("a", { href: `/letters/${s.letter_id}`, "data-link": true }, `${t("letters.number")} ${s.number}`))))));
+    } catch (err) {
+      result.replaceChildren(errorBox(err));
+    }
+  });
+  return h("section", { class: "card" },
+    h("h2", {}, tf("forward.title", { city: step.city.name })),
+    h("p", { class: "muted" }, step.campaign.title), form);
 }
+
+type Office = Schemas["Office"];
+
+/** The offices the server lets this user write for (GET /api/offices; 403 for a viewer). */
+function writableOffices(): Promise<Office[]> {
+  return get<Page<Office>>("/api/offices?limit=500").then(items);
+}
+
+type Preview = JsonOf<operations["previewLetter"]["responses"][200]>;
 
 export async function renderCompose(main: HTMLElement): Promise<void> {
   main.className = "page";
-  if (!canCoordinate() && currentUser()?.role !== "correspondent") {
+  if (!currentUser()) {
     navigate(`/login?next=/letters/new`);
     return;
   }
-  const [offices, templates] = await Promise.all([
-    get<Office[] | ListResult<Office>>("/api/offices").then(items),
-    get<{ name: string; languages: string[] }[]>("/api/templates"),
-  ]);
+  main.append(h("h1", {}, t("letters.compose")));
+  let offices: Office[];
+  let templates: { name: string; languages: string[] }[];
+  try {
+    [offices, templates] = await Promise.all([
+      writableOffices(),
+      get<{ name: string; languages: string[] }[]>("/api/templates"),
+    ]);
+  } catch (e) {
+    main.append(e instanceof ApiError && e.status === 403
+      ? h("p", { class: "error", role: "alert", "data-testid": "may-not-compose" }, t("letters.mayNotCompose"))
+      : errorBox(e));
+    return;
+  }
+  if (!offices.length) {
+    main.append(h("p", { class: "muted", role: "status", "data-testid": "no-office" }, t("letters.noOffice")));
+    return;
+  }
   const office = h("select", { name: "office" }, offices.map((o) => h("option", { value: o.code }, `${o.name} (${o.code})`)));
   const template = h("select", { name: "template" }, templates.map((tp) => h("option", { value: tp.name }, tp.name)));
+  template.value = templates.some((tp) => tp.name === "letter") ? "letter" : template.value;
   const lang = h("select", { name: "lang" }, h("option", { value: "" }, t("letters.auto")));
   for (const code of [...new Set(templates.flatMap((tp) => tp.languages))].sort()) lang.append(h("option", { value: code }, code));
   const subject = h("input", { name: "subject" });
   const body = h("textarea", { name: "body", rows: 10 });
   const deadline = h("input", { name: "deadline", type: "date" });
-  const registerNow = h("input", { type: "checkbox", name: "register" });
-  registerNow.checked = true;
-  const chosen: CityHit[] = [];
-  const chips = h("div", { class: "chips", "data-testid": "addressees" });
-  const renderChips = () =>
-    chips.replaceChildren(...chosen.map((c, i) =>
-      h("span", { class: "chip" }, `${c.name}, ${c.country} `,
-        h("button", { type: "button", class: "chip-x", "aria-label": `${t("common.remove")}: ${c.name}`, onclick: () => {
-          chosen.splice(i, 1);
-          renderChips();
-        } }, "×"))));
-  const picker = searchBox((c) => {
-    if (!chosen.some((x) => x.id === c.id)) chosen.push(c);
-    renderChips();
-  });
+  const campaign = h("select", { name: "campaign" }, h("option", { value: "" }, t("letters.noCampaign")));
+  const campaignField = field(t("letters.linkCampaign"), campaign);
+  campaignField.hidden = true;
+  const to = cityPicker(() => schedule());
   const error = h("div", {});
+  const confirmArea = h("div", {});
+  const draftButton = h("button", { type: "submit", name: "draft" }, t("letters.saveDraft"));
+  const registerButton = h("button", { type: "button", class: "primary" }, t("letters.registerEllipsis"));
   const form = h("form", { class: "card form compose" },
     field(t("letters.office"), office),
     field(t("letters.template"), template),
     field(t("letters.language"), lang),
-    h("div", { class: "field" }, h("span", { class: "label" }, t("letters.addressees")), picker, chips),
+    to.element,
     field(t("letters.subject"), subject),
     field(t("letters.body"), body),
     field(t("letters.deadline"), deadline),
-    h("label", { class: "check" }, registerNow, " ", t("letters.registerNow")),
+    campaignField,
     error,
-    h("button", { type: "submit", class: "primary" }, t("letters.submit")));
+    h("div", { class: "actions" }, draftButton, registerButton),
+    confirmArea);
+  const previewNumber = h("p", { "data-testid": "preview-number" });
+  const previewText = h("div", { class: "letter-preview", "data-testid": "preview-text", lang: "" });
+  const previewPdf = h("iframe", { class: "pdf-frame preview-pdf", title: t("letters.previewPdf"), "data-testid": "preview-pdf", hidden: true });
+  const previewState = h("p", { class: "muted", role: "status" }, t("letters.previewEmpty"));
+  const preview = h("section", { class: "card preview", "aria-label": t("letters.preview") },
+    h("h2", {}, t("letters.preview")), previewState, previewNumber, previewText, previewPdf);
+  main.append(h("div", { class: "compose-layout" }, form, preview));
+
+  const draft = (): Record<string, unknown> => {
+    const payload: Record<string, unknown> = {
+      office: office.value,
+      template: template.value,
+      addressees: to.chosen.map((c) => ({ city_id: c.id })),
+      subject: subject.value,
+      body: body.value,
+    };
+    if (lang.value) payload.lang = lang.value;
+    if (deadline.value) payload.response_deadline = deadline.value;
+    return payload;
+  };
+  let latest: Preview | null = null;
+  let pdfUrl = "";
+  let seq = 0;
+  let timer = 0;
+  const update = async () => {
+    const mine = ++seq;
+    if (!to.chosen.length) {
+      latest = null;
+      previewState.textContent = t("letters.previewEmpty");
+      previewNumber.textContent = "";
+      previewText.replaceChildren();
+      previewPdf.hidden = true;
+      campaignField.hidden = true;
+      return;
+    }
+    previewState.textContent = t("letters.previewUpdating");
+    try {
+      const [p, pdf] = await Promise.all([
+        post<Preview>("/api/letters/preview", draft()),
+        postBlob("/api/letters/preview/pdf", draft()),
+      ]);
+      if (mine !== seq) return;
+      latest = p;
+      previewState.textContent = "";
+      previewNumber.textContent = tf("letters.previewNumber", { office: `${p.office.name} (${p.office.code})`, number: p.next_number });
+      previewText.setAttribute("lang", p.document.lang);
+      previewText.replaceChildren(...documentBlocks(p.document));
+      if (pdfUrl) URL.revokeObjectURL(pdfUrl);
+      pdfUrl = URL.createObjectURL(pdf);
+      previewPdf.src = pdfUrl;
+      previewPdf.hidden = false;
+      const chosen = campaign.value;
+      campaign.replaceChildren(h("option", { value: "" }, t("letters.noCampaign")),
+        ...p.campaigns.map((c) => h("option", { value: c.code }, c.title)));
+      campaign.value = p.campaigns.some((c) => c.code === chosen) ? chosen : "";
+      campaignField.hidden = !p.campaigns.length;
+    } catch (e) {
+      if (mine !== seq) return;
+      latest = null;
+      previewState.replaceChildren(errorBox(e));
+    }
+  };
+  const schedule = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void update(), 350);
+  };
+  for (const c of [office, template, lang, subject, body, deadline]) {
+    c.addEventListener("input", schedule);
+    c.addEventListener("change", schedule);
+  }
+
+  const create = async (register: boolean) => {
+    const payload = draft();
+    if (register) payload.register = true;
+    if (campaign.value && !campaignField.hidden) payload.campaign = campaign.value;
+    const created = await api<LetterView>("POST", "/api/letters", payload);
+    navigate(`/letters/${created.letter.id}`);
+  };
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.replaceChildren();
     try {
-      const payload: Record<string, unknown> = {
-        office: office.value,
-        template: template.value,
-        addressees: chosen.map((c) => ({ city_id: c.id })),
-        subject: subject.value,
-        body: body.value,
-        register: registerNow.checked,
-      };
-      if (lang.value) payload.lang = lang.value;
-      if (deadline.value) payload.response_deadline = deadline.value;
-      const created = await api<{ letter: { id: number } }>("POST", "/api/letters", payload);
-      navigate(`/letters/${created.letter.id}`);
+      await create(false);
     } catch (err) {
       error.replaceChildren(errorBox(err));
     }
   });
-  main.append(h("h1", {}, t("letters.compose")), form);
+  registerButton.addEventListener("click", async () => {
+    error.replaceChildren();
+    window.clearTimeout(timer);
+    await update();
+    if (!latest) {
+      error.replaceChildren(h("p", { class: "error", role: "alert" }, t("letters.previewFirst")));
+      return;
+    }
+    confirmArea.replaceChildren(confirmPanel(
+      tf("letters.confirmRegister", {
+        office: `${latest.office.name} (${latest.office.code})`,
+        number: latest.next_number,
+        n: to.chosen.length,
+      }),
+      t("letters.registerConfirm"),
+      () => create(true)));
+  });
 }
 
+/** The merged letter, block by block as it prints (POST /api/letters/preview's document). */
+function documentBlocks(d: Preview["document"]): HTMLElement[] {
+  const lines = (xs: string[], cls: string) => h("div", { class: cls }, xs.map((x) => h("div", {}, x)));
+  const paras = (xs: string[], cls: string) => h("div", { class: cls }, xs.map((x) => h("p", {}, x)));
+  return [
+    lines(d.letterhead, "pv-letterhead"),
+    lines(d.registration, "pv-registration"),
+    lines(d.addressee, "pv-addressee"),
+    h("p", { class: "pv-subject" }, h("strong", {}, d.subject)),
+    paras(d.salutation, "pv-salutation"),
+    paras(d.body, "pv-body"),
+    paras(d.closing, "pv-closing"),
+    lines(d.signature, "pv-signature"),
+  ];
+}
