@@ -262,20 +262,21 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
   return result;
 }
 
-void record_receipt(store::Store& store, CampaignId id, CityId city,
-                    std::optional<PartialDate> date) {
+CampaignContact record_receipt(store::Store& store, CampaignId id, CityId city,
+                               std::optional<PartialDate> date) {
   require_city_writer(store, city);
-  store.db().write_transaction([&] {
+  return store.db().write_transaction([&] {
     CampaignContact c = require_contact(store, id, city);
     check_transition(store, c, ContactState::kReceived);
     c.state = ContactState::kReceived;
     c.received_on = date.value_or(today_utc());
     campaigns(store).update_contact(id, c);
     add_event(store, id, *c.received_on, "received", city, "", c.letter_id, "");
+    return c;
   });
 }
 
-LetterId record_reply(store::Store& store, CampaignId id, const ReplyRequest& r) {
+CampaignContact record_reply(store::Store& store, CampaignId id, const ReplyRequest& r) {
   require_city_writer(store, r.city);
   PartialDate date = r.date.value_or(today_utc());
   return store.db().write_transaction([&] {
@@ -322,7 +323,7 @@ LetterId record_reply(store::Store& store, CampaignId id, const ReplyRequest& r)
         record_ministry_asked(store, id, city.country, date);
       }
     }
-    return reg.id;
+    return c;
   });
 }
 
@@ -392,11 +393,11 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
   return result;
 }
 
-void record_ministry_asked(store::Store& store, CampaignId id, const std::string& country,
-                           std::optional<PartialDate> date) {
+CountryStance record_ministry_asked(store::Store& store, CampaignId id, const std::string& country,
+                                    std::optional<PartialDate> date) {
   std::string cc = store::CountryStore(store).require(country, "country").iso2;
   require_country_writer(store, cc);
-  store.db().write_transaction([&] {
+  return store.db().write_transaction([&] {
     require_campaign(store, id);
     CountryStance stance = stance_of(store, id, cc);
     if (!ministry_transition_allowed(stance.state, MinistryState::kAsked)) {
@@ -408,6 +409,7 @@ void record_ministry_asked(store::Store& store, CampaignId id, const std::string
     stance.asked_on = date.value_or(today_utc());
     campaigns(store).put_country(id, stance);
     add_event(store, id, *stance.asked_on, "ministry_asked", std::nullopt, cc, std::nullopt, "");
+    return stance;
   });
 }
 

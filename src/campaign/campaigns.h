@@ -89,10 +89,12 @@ struct WaveResult {
 WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templates,
                      CampaignId campaign, const SendOptions& options);
 
-// Records that `city` confirmed receipt. Throws Error(kConflict) for an
-// invalid transition, Error(kNotFound) if the city was not contacted.
-void record_receipt(store::Store& store, CampaignId campaign, CityId city,
-                    std::optional<PartialDate> date = {});
+// Records that `city` confirmed receipt. Returns the city's contact as
+// written (received, received_on = `date`, default today). Throws
+// Error(kConflict) for an invalid transition, Error(kNotFound) if the city
+// was not contacted.
+CampaignContact record_receipt(store::Store& store, CampaignId campaign, CityId city,
+                               std::optional<PartialDate> date = {});
 
 struct ReplyRequest {
   CityId city = 0;
@@ -110,10 +112,11 @@ struct ReplyRequest {
 // own city that it is allowed) and moves the city to replied — on the
 // sender's date when given, else on the registration date (the date of
 // receipt): the timeline's "replied" event and replied_on carry that date;
-// with asked_ministry, the city's
-// country moves to asked. Returns the reply letter's id. Throws Error(kConflict) for an invalid
-// transition (not contacted, already replied), Error(kNotFound), Error(kForbidden).
-LetterId record_reply(store::Store& store, CampaignId campaign, const ReplyRequest& request);
+// with asked_ministry, the city's country moves to asked. Returns the city's
+// contact as written: replied, with reply_letter_id the registered reply.
+// Throws Error(kConflict) for an invalid transition (not contacted, already
+// replied), Error(kNotFound), Error(kForbidden).
+CampaignContact record_reply(store::Store& store, CampaignId campaign, const ReplyRequest& request);
 
 struct ForwardRequest {
   CityId city = 0;         // the city that forwards
@@ -133,8 +136,13 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
                           CampaignId campaign, const ForwardRequest& request);
 
 // Records that `country`'s foreign ministry was asked (unknown → asked).
-void record_ministry_asked(store::Store& store, CampaignId campaign, const std::string& country,
-                           std::optional<PartialDate> date = {});
+// Returns the country's stance as written (asked, asked_on = `date`, default
+// today). Throws Error(kNotFound) for an unknown country or campaign,
+// Error(kConflict) if the ministry was already asked or has decided,
+// Error(kForbidden) outside a correspondent's own country.
+CountryStance record_ministry_asked(store::Store& store, CampaignId campaign,
+                                    const std::string& country,
+                                    std::optional<PartialDate> date = {});
 
 struct MinistryAnswer {
   std::string country;              // ISO code or name (campaign/country_choice.h)

@@ -234,8 +234,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
     CityId city = registry::resolve_city(store, rc->city, "CITY");
-    campaign::record_receipt(store, c.id, city, opt_date(rc->date, "--date"));
-    auto k = *store::CampaignStore(store).contact(c.id, city);
+    auto k = campaign::record_receipt(store, c.id, city, opt_date(rc->date, "--date"));
     if (ctx.json) return ctx.print_json(k);
     std::cout << registry::city_label(store, city) << ": " << contact_state_name(k.state) << '\n';
   });
@@ -269,15 +268,10 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     r.asked_ministry = rp->asked;
     r.subject = rp->subject;
     r.body = rp->body;
-    LetterId id = campaign::record_reply(store, c.id, r);
-    auto k = *store::CampaignStore(store).contact(c.id, r.city);
-    if (ctx.json) {
-      nlohmann::json j = k;
-      j["reply_letter_id"] = id;
-      return ctx.print_json(j);
-    }
+    auto k = campaign::record_reply(store, c.id, r);
+    if (ctx.json) return ctx.print_json(k);
     std::cout << registry::city_label(store, r.city) << " replied; reply registered as letter #"
-              << id << '\n';
+              << k.reply_letter_id.value_or(0) << '\n';
   });
 
   // forward
@@ -317,9 +311,8 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_ask->callback([&ctx, campaign_ref, ask] {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
-    campaign::record_ministry_asked(store, c.id, ask->city, opt_date(ask->date, "--date"));
-    auto st = *store::CampaignStore(store).country(
-        c.id, store::CountryStore(store).require(ask->city).iso2);
+    auto st =
+        campaign::record_ministry_asked(store, c.id, ask->city, opt_date(ask->date, "--date"));
     if (ctx.json) return ctx.print_json(st);
     std::cout << st.country << ": " << ministry_state_name(st.state) << '\n';
   });

@@ -140,8 +140,7 @@ Response receive(RequestContext& ctx) {
   JsonFields f(parse_json_object(ctx.request), {"city", "date"});
   Campaign c = campaign_of(ctx);
   CityId city = city_field(ctx.store, f, "city");
-  campaign::record_receipt(ctx.store, c.id, city, day_field(f, "date"));
-  return json_response(200, *store::CampaignStore(ctx.store).contact(c.id, city));
+  return json_response(200, campaign::record_receipt(ctx.store, c.id, city, day_field(f, "date")));
 }
 
 Response reply(RequestContext& ctx) {
@@ -160,10 +159,7 @@ Response reply(RequestContext& ctx) {
   r.asked_ministry = f.boolean("asked_ministry").value_or(false);
   r.subject = f.text("subject").value_or("");
   r.body = f.text("body").value_or("");
-  LetterId id = campaign::record_reply(ctx.store, c.id, r);
-  nlohmann::json j = *store::CampaignStore(ctx.store).contact(c.id, r.city);
-  j["reply_letter_id"] = id;
-  return json_response(200, j);
+  return json_response(200, campaign::record_reply(ctx.store, c.id, r));
 }
 
 Response forward(RequestContext& ctx) {
@@ -195,8 +191,8 @@ Response ask(RequestContext& ctx) {
   JsonFields f(parse_json_object(ctx.request), {"country", "date"});
   Campaign c = campaign_of(ctx);
   std::string country = country_field(ctx, f, "country");
-  campaign::record_ministry_asked(ctx.store, c.id, country, day_field(f, "date"));
-  return json_response(200, *store::CampaignStore(ctx.store).country(c.id, country));
+  return json_response(
+      200, campaign::record_ministry_asked(ctx.store, c.id, country, day_field(f, "date")));
 }
 
 // The language a body's country was named in ("lang", default English);

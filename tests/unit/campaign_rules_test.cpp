@@ -64,7 +64,7 @@ class CampaignRulesTest : public testing::CampaignWorldTest {
     r.city = city;
     r.date = parse_full_date("2013-10-01");
     r.asked_ministry = asked_ministry;
-    return record_reply(*store, id, r);
+    return record_reply(*store, id, r).reply_letter_id.value();
   }
   OfficeId add_office(CityId city, const std::string& code) {
     letters::OfficeRequest r;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "letters/correspondence.h"
+#include "model/campaign_json.h"
 #include "model/error.h"
 #include "store/audit_log.h"
 #include "store/campaign_store.h"
@@ -112,6 +113,34 @@ TEST_F(CampaignsTest, ContactsMoveOnlyForward) {
   expect_error(ErrorCode::kConflict, [&] { reply_from(w.hiroshima); });
   expect_error(ErrorCode::kConflict, [&] { record_receipt(*store, id, w.hiroshima); });
   expect_error(ErrorCode::kNotFound, [&] { reply_from(w.lille); });  // never contacted
+}
+
+// Issue 17: a write returns the record it wrote, so that no face re-reads
+// the store to answer.
+TEST_F(CampaignsTest, EachRecordingStepReturnsTheRecordItWrote) {
+  send_all();
+  CampaignContact received = record_receipt(*store, id, w.hiroshima, parse_full_date("2013-09-20"));
+  EXPECT_EQ(received.state, ContactState::kReceived);
+  EXPECT_EQ(received.received_on, parse_full_date("2013-09-20"));
+  EXPECT_EQ(nlohmann::json(received), nlohmann::json(contact(w.hiroshima)));
+
+  ReplyRequest r;
+  r.city = w.hiroshima;
+  r.date = parse_full_date("2013-10-01");
+  r.stance = ReplyStance::kDeclines;
+  CampaignContact replied = record_reply(*store, id, r);
+  EXPECT_EQ(replied.state, ContactState::kReplied);
+  EXPECT_EQ(replied.stance, ReplyStance::kDeclines);
+  ASSERT_TRUE(replied.reply_letter_id);
+  EXPECT_EQ(letters::letter_view(*store, *replied.reply_letter_id).letter.links[0].target,
+            replied.letter_id);
+  EXPECT_EQ(nlohmann::json(replied), nlohmann::json(contact(w.hiroshima)));
+
+  CountryStance asked = record_ministry_asked(*store, id, "jp", parse_full_date("2013-10-03"));
+  EXPECT_EQ(asked.country, "JP");
+  EXPECT_EQ(asked.state, MinistryState::kAsked);
+  EXPECT_EQ(asked.asked_on, parse_full_date("2013-10-03"));
+  EXPECT_EQ(nlohmann::json(asked), nlohmann::json(*campaigns().country(id, "JP")));
 }
 
 TEST_F(CampaignsTest, AReplyIsRegisteredAsAnswerToTheLetterThatReachedTheCity) {
