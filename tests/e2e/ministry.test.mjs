@@ -108,7 +108,12 @@ test("an unknown country name saves nothing and says so", async () => {
   const before = (await world.api("/api/campaigns/un-year-2014")).json.countries;
   await record(page, "Germanistan");
   const form = page.getByTestId("endorse-form");
-  await form.getByText(/no country is named 'Germanistan'/).waitFor();
+  // The refusal quotes the name typed, in the interface's language, and
+  // keeps the server's own message as the folded detail.
+  const alert = form.getByRole("alert");
+  await alert.waitFor();
+  assert.equal(await alert.locator("p").first().textContent(), "Country “Germanistan” was not found.");
+  assert.match(await alert.locator("details").textContent(), /no country is named 'Germanistan'/);
   assert.deepEqual((await world.api("/api/campaigns/un-year-2014")).json.countries, before);
   assert.equal(await page.getByTestId("ministry-echo").count(), 0);
   assert.deepEqual(world.takePageErrors().filter((e) => !/404/.test(e)), []);

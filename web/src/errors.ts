@@ -10,7 +10,7 @@
 
 import { ApiError } from "./api";
 import { h } from "./dom";
-import { addStrings, t } from "./i18n";
+import { addStrings, t, tf } from "./i18n";
 
 addStrings({
   en: {
@@ -18,8 +18,10 @@ addStrings({
     "error.invalid_input.field": "Please check “{field}”.",
     "error.not_found": "Not found.",
     "error.not_found.field": "No such {field}.",
+    "error.not_found.value": "{field} “{value}” was not found.",
     "error.ambiguous": "The name matches several entries; please be more precise.",
     "error.ambiguous.field": "“{field}” matches several entries; please be more precise.",
+    "error.ambiguous.value": "{field} “{value}” matches several entries; please be more precise.",
     "error.conflict": "This contradicts what is already recorded.",
     "error.unauthenticated": "Please sign in to do this.",
     "error.forbidden": "Your role may not see or do this.",
@@ -68,8 +70,10 @@ addStrings({
     "error.invalid_input.field": "Проверьте поле «{field}».",
     "error.not_found": "Не найдено.",
     "error.not_found.field": "Не найдено: {field}.",
+    "error.not_found.value": "{field} «{value}» не найдено.",
     "error.ambiguous": "Название подходит к нескольким записям; уточните его.",
     "error.ambiguous.field": "«{field}» подходит к нескольким записям; уточните.",
+    "error.ambiguous.value": "{field} «{value}» подходит к нескольким записям; уточните.",
     "error.conflict": "Это противоречит уже записанному.",
     "error.unauthenticated": "Чтобы сделать это, войдите в систему.",
     "error.forbidden": "Вашей роли это не разрешено.",
@@ -124,8 +128,15 @@ export interface Refusal {
 
 const known = (key: string) => t(key) !== key;
 
+/**
+ * What the user typed, by request field: a refusal naming one of these
+ * fields quotes the value ("Country “Germanistan” was not found."), so the
+ * user sees what was refused without opening the server's detail.
+ */
+export type Typed = Record<string, string>;
+
 /** The sentence for an error of the API (or of the network, or of the page). */
-export function refusal(e: unknown): Refusal {
+export function refusal(e: unknown, typed: Typed = {}): Refusal {
   if (!(e instanceof ApiError)) {
     if (e instanceof TypeError) return { text: t("error.network"), detail: null, signIn: false };
     // A page's own message (already in the interface's language).
@@ -134,9 +145,12 @@ export function refusal(e: unknown): Refusal {
   }
   const base = `error.${e.code}`;
   const fieldKey = e.field ? `field.${e.field}` : "";
+  const value = e.field ? typed[e.field] : undefined;
   let text: string;
-  if (fieldKey && known(fieldKey) && known(`${base}.field`)) {
-    text = t(`${base}.field`).replace("{field}", t(fieldKey));
+  if (fieldKey && known(fieldKey) && value && known(`${base}.value`)) {
+    text = tf(`${base}.value`, { field: t(fieldKey), value });
+  } else if (fieldKey && known(fieldKey) && known(`${base}.field`)) {
+    text = tf(`${base}.field`, { field: t(fieldKey) });
   } else if (known(base)) {
     text = t(base);
   } else {
@@ -146,8 +160,8 @@ export function refusal(e: unknown): Refusal {
 }
 
 /** A refusal as the page shows it: an alert with the sentence, the way to sign in where that helps, the server's detail folded. */
-export function refusalBox(e: unknown): HTMLElement {
-  const r = refusal(e);
+export function refusalBox(e: unknown, typed: Typed = {}): HTMLElement {
+  const r = refusal(e, typed);
   const next = encodeURIComponent(location.pathname + location.search);
   return h("div", { class: "error refusal", role: "alert" },
     h("p", {}, r.text,

@@ -1,7 +1,7 @@
 // Small shared formatters and widgets of the pages.
 
 import { h } from "./dom";
-import { refusalBox } from "./errors";
+import { refusalBox, type Typed } from "./errors";
 import { cityName } from "./citynames";
 import { lang, t } from "./i18n";
 import type { Schemas } from "./schemas";
@@ -14,9 +14,9 @@ export function cityLink(c: CityRef | null | undefined): HTMLElement | string {
   return h("a", { href: `/city/${c.id}`, "data-link": true }, cityName(c), h("span", { class: "muted" }, `, ${c.country}`));
 }
 
-/** An error as the user reads it, in the interface's language (errors.ts). */
-export function errorBox(e: unknown): HTMLElement {
-  return refusalBox(e);
+/** An error as the user reads it, in the interface's language (errors.ts); `typed` quotes what the user entered. */
+export function errorBox(e: unknown, typed: Typed = {}): HTMLElement {
+  return refusalBox(e, typed);
 }
 
 export function fixed(x: number, digits = 1): string {

@@ -525,8 +525,8 @@ function endorseForm(code: string, countries: CountryChoice[], letters: LetterRo
       ministryEcho = echo(saved);
       refresh();
     } catch (err) {
-      // An unknown or ambiguous country: the server's message names it.
-      result.replaceChildren(errorBox(err));
+      // An unknown or ambiguous country: the refusal quotes the name typed.
+      result.replaceChildren(errorBox(err, { country: country.value }));
     }
   });
   return form;
