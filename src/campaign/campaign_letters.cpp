@@ -91,13 +91,13 @@ void link_letter(store::Store& store, CampaignId campaign, LetterId letter) {
           "campaign");
     }
     for (const CampaignEvent& e : campaigns.events(campaign)) {
-      if (e.kind == "letter_linked" && e.letter_id == letter) {
+      if (e.kind == CampaignEventKind::kLetterLinked && e.letter_id == letter) {
         throw_conflict("the letter is already linked to campaign " + c->code, "campaign");
       }
     }
     CampaignEvent e;
     e.date = v.letter.date.value_or(today_utc());
-    e.kind = "letter_linked";
+    e.kind = CampaignEventKind::kLetterLinked;
     e.city_id = v.office.city_id;
     e.letter_id = letter;
     e.detail = v.letter.number.empty() ? "draft" : v.letter.number;

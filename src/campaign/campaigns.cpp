@@ -68,11 +68,11 @@ PartialDate add_days(const PartialDate& d, int days) {
   return date_from_days(days_since_epoch(d) + days);
 }
 
-void add_event(store::Store& store, CampaignId id, const PartialDate& date, std::string kind,
+void add_event(store::Store& store, CampaignId id, const PartialDate& date, CampaignEventKind kind,
                std::optional<CityId> city, std::string country, std::optional<LetterId> letter,
                std::string detail) {
-  campaigns(store).add_event(id, CampaignEvent{0, date, std::move(kind), city, std::move(country),
-                                               letter, std::move(detail)});
+  campaigns(store).add_event(
+      id, CampaignEvent{0, date, kind, city, std::move(country), letter, std::move(detail)});
 }
 
 // The stored stance of `country`, or a fresh unknown one.
@@ -154,8 +154,8 @@ CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
   return store.db().write_transaction([&] {
     for (CityId o : c.originators) store::CityStore(store).require(o);
     CampaignId id = campaigns(store).create(c);
-    add_event(store, id, r.starts_on.value_or(today_utc()), "created", std::nullopt, "",
-              std::nullopt, c.title);
+    add_event(store, id, r.starts_on.value_or(today_utc()), CampaignEventKind::kCreated,
+              std::nullopt, "", std::nullopt, c.title);
     return id;
   });
 }
@@ -196,7 +196,7 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
   store.db().write_transaction([&] {
     for (CityId origin : origins) {
       for (const auto& e : campaigns(store).events(id)) {
-        if (e.kind == "wave_sent" && e.city_id == origin) {
+        if (e.kind == CampaignEventKind::kWaveSent && e.city_id == origin) {
           throw_conflict("wave 1 from " + registry::city_label(store, origin) +
                              " was already sent on " + e.date.to_string(),
                          "from");
@@ -251,11 +251,11 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
         contact.sent_on = date;
         contact.reply_due = due;
         campaigns(store).insert_contact(id, contact);
-        add_event(store, id, date, "sent", targets[i], "", reg.id,
+        add_event(store, id, date, CampaignEventKind::kSent, targets[i], "", reg.id,
                   "letter from " + registry::city_label(store, origin));
         result.sent.push_back({targets[i], origin, reg.id, reg.number});
       }
-      add_event(store, id, date, "wave_sent", origin, "", std::nullopt,
+      add_event(store, id, date, CampaignEventKind::kWaveSent, origin, "", std::nullopt,
                 std::to_string(targets.size()) + " letters");
     }
   });
@@ -271,7 +271,7 @@ CampaignContact record_receipt(store::Store& store, CampaignId id, CityId city,
     c.state = ContactState::kReceived;
     c.received_on = date.value_or(today_utc());
     campaigns(store).update_contact(id, c);
-    add_event(store, id, *c.received_on, "received", city, "", c.letter_id, "");
+    add_event(store, id, *c.received_on, CampaignEventKind::kReceived, city, "", c.letter_id, "");
     return c;
   });
 }
@@ -315,7 +315,7 @@ CampaignContact record_reply(store::Store& store, CampaignId id, const ReplyRequ
     c.reply_letter_id = reg.id;
     c.stance = r.stance;
     campaigns(store).update_contact(id, c);
-    add_event(store, id, replied, "replied", r.city, "", reg.id,
+    add_event(store, id, replied, CampaignEventKind::kReplied, r.city, "", reg.id,
               std::string(reply_stance_name(r.stance)));
     if (r.asked_ministry) {
       auto stance = campaigns(store).country(id, city.country);
@@ -380,14 +380,14 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
       next.sent_on = date;
       next.reply_due = due;
       campaigns(store).insert_contact(id, next);
-      add_event(store, id, date, "sent", to, "", copy,
+      add_event(store, id, date, CampaignEventKind::kSent, to, "", copy,
                 "forwarded copy from " + registry::city_label(store, r.city));
       result.sent.push_back({to, r.city, copy, number});
     }
     c.state = ContactState::kForwarded;
     c.forwarded_on = date;
     campaigns(store).update_contact(id, c);
-    add_event(store, id, date, "forwarded", r.city, "", std::nullopt,
+    add_event(store, id, date, CampaignEventKind::kForwarded, r.city, "", std::nullopt,
               std::to_string(recipients.size()) + " copies");
   });
   return result;
@@ -408,7 +408,8 @@ CountryStance record_ministry_asked(store::Store& store, CampaignId id, const st
     stance.state = MinistryState::kAsked;
     stance.asked_on = date.value_or(today_utc());
     campaigns(store).put_country(id, stance);
-    add_event(store, id, *stance.asked_on, "ministry_asked", std::nullopt, cc, std::nullopt, "");
+    add_event(store, id, *stance.asked_on, CampaignEventKind::kMinistryAsked, std::nullopt, cc,
+              std::nullopt, "");
     return stance;
   });
 }
@@ -453,8 +454,9 @@ CountryStance record_ministry_answer(store::Store& store, CampaignId id, const M
     stance.evidence_letter_id = a.evidence;
     stance.notes = a.notes;
     campaigns(store).put_country(id, stance);
-    add_event(store, id, *stance.decided_on, a.endorsed ? "endorsed" : "declined", std::nullopt, cc,
-              a.evidence, "with a letter as evidence");
+    add_event(store, id, *stance.decided_on,
+              a.endorsed ? CampaignEventKind::kEndorsed : CampaignEventKind::kDeclined,
+              std::nullopt, cc, a.evidence, "with a letter as evidence");
     return stance;
   });
 }
@@ -507,7 +509,7 @@ CorrectedStance correct_ministry_answer(store::Store& store, CampaignId id,
     } else {
       campaigns(store).put_country(id, after, "correct");
     }
-    add_event(store, id, today_utc(), "ministry_corrected", std::nullopt, cc,
+    add_event(store, id, today_utc(), CampaignEventKind::kMinistryCorrected, std::nullopt, cc,
               after.evidence_letter_id,
               std::string(ministry_state_name(out.before.state)) + " → " +
                   std::string(ministry_state_name(after.state)) + ": " + reason);
@@ -549,7 +551,7 @@ std::vector<Reminder> send_reminders(store::Store& store, const letters::Templat
         c.reminders += 1;
         c.last_reminded_on = as_of;
         campaigns(store).update_contact(id, c);
-        add_event(store, id, as_of, "reminded", c.city_id, "", rem.reminder,
+        add_event(store, id, as_of, CampaignEventKind::kReminded, c.city_id, "", rem.reminder,
                   "reminder of the letter of " + original.date->to_string());
       }
       out.push_back(rem);

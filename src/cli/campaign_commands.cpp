@@ -167,7 +167,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     auto events = campaign::campaign_timeline(store, c.id);
     if (ctx.json) return ctx.print_json(events);
     for (const auto& e : events) {
-      std::cout << e.date.to_string() << "  " << e.kind;
+      std::cout << e.date.to_string() << "  " << campaign_event_kind_name(e.kind);
       if (e.city_id) std::cout << "  " << registry::city_label(store, *e.city_id);
       if (!e.country.empty()) std::cout << "  " << e.country;
       if (!e.detail.empty()) std::cout << "  — " << e.detail;

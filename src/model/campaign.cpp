@@ -12,6 +12,12 @@ constexpr MinistryState kMinistryStates[] = {MinistryState::kUnknown, MinistrySt
                                              MinistryState::kEndorsed, MinistryState::kDeclined};
 constexpr ReplyStance kStances[] = {ReplyStance::kSupports, ReplyStance::kDeclines,
                                     ReplyStance::kUndecided};
+constexpr CampaignEventKind kEventKinds[] = {
+    CampaignEventKind::kCreated,   CampaignEventKind::kWaveSent,      CampaignEventKind::kSent,
+    CampaignEventKind::kReceived,  CampaignEventKind::kReplied,       CampaignEventKind::kForwarded,
+    CampaignEventKind::kReminded,  CampaignEventKind::kMinistryAsked, CampaignEventKind::kEndorsed,
+    CampaignEventKind::kDeclined,  CampaignEventKind::kMinistryCorrected,
+    CampaignEventKind::kLetterLinked};
 
 }  // namespace
 
@@ -53,6 +59,24 @@ std::string_view reply_stance_name(ReplyStance s) {
   return "undecided";
 }
 
+std::string_view campaign_event_kind_name(CampaignEventKind k) {
+  switch (k) {
+    case CampaignEventKind::kCreated: return "created";
+    case CampaignEventKind::kWaveSent: return "wave_sent";
+    case CampaignEventKind::kSent: return "sent";
+    case CampaignEventKind::kReceived: return "received";
+    case CampaignEventKind::kReplied: return "replied";
+    case CampaignEventKind::kForwarded: return "forwarded";
+    case CampaignEventKind::kReminded: return "reminded";
+    case CampaignEventKind::kMinistryAsked: return "ministry_asked";
+    case CampaignEventKind::kEndorsed: return "endorsed";
+    case CampaignEventKind::kDeclined: return "declined";
+    case CampaignEventKind::kMinistryCorrected: return "ministry_corrected";
+    case CampaignEventKind::kLetterLinked: return "letter_linked";
+  }
+  return "created";
+}
+
 ContactState parse_contact_state(std::string_view text, std::string_view field) {
   return parse_enum_name(text, field, kContactStates, contact_state_name, "contact state");
 }
@@ -63,6 +87,11 @@ MinistryState parse_ministry_state(std::string_view text, std::string_view field
 
 ReplyStance parse_reply_stance(std::string_view text, std::string_view field) {
   return parse_enum_name(text, field, kStances, reply_stance_name, "reply stance");
+}
+
+CampaignEventKind parse_campaign_event_kind(std::string_view text, std::string_view field) {
+  return parse_enum_name(text, field, kEventKinds, campaign_event_kind_name,
+                         "campaign event kind");
 }
 
 bool contact_transition_allowed(ContactState from, ContactState to) {

@@ -29,12 +29,34 @@ enum class MinistryState { kUnknown, kAsked, kEndorsed, kDeclined };
 // What a city's reply said about the initiative.
 enum class ReplyStance { kSupports, kDeclines, kUndecided };
 
+// What a step in a campaign's history was (CampaignEvent::kind).
+enum class CampaignEventKind {
+  kCreated,            // the campaign was created
+  kWaveSent,           // an originator's wave went out (detail: "N letters")
+  kSent,               // a letter or a forwarded copy went to a city
+  kReceived,           // a city confirmed receipt
+  kReplied,            // a city replied (detail: its stance)
+  kForwarded,          // a city forwarded the letter to its twins
+  kReminded,           // a city was reminded of its overdue reply
+  kMinistryAsked,      // a country's foreign ministry was asked
+  kEndorsed,           // a ministry endorsed, with its letter as evidence
+  kDeclined,           // a ministry declined
+  kMinistryCorrected,  // a ministry's recorded answer was corrected
+  kLetterLinked,       // a letter of the register was linked to the campaign
+};
+
 std::string_view contact_state_name(ContactState s);    // "not_contacted", "letter_sent", ...
 std::string_view ministry_state_name(MinistryState s);  // "unknown", "asked", ...
 std::string_view reply_stance_name(ReplyStance s);      // "supports", "declines", "undecided"
+// "created", "wave_sent", "sent", "received", "replied", "forwarded",
+// "reminded", "ministry_asked", "endorsed", "declined", "ministry_corrected",
+// "letter_linked":
+// the names the store keeps and the API and CLI print.
+std::string_view campaign_event_kind_name(CampaignEventKind k);
 ContactState parse_contact_state(std::string_view text, std::string_view field = "state");
 MinistryState parse_ministry_state(std::string_view text, std::string_view field = "state");
 ReplyStance parse_reply_stance(std::string_view text, std::string_view field = "stance");
+CampaignEventKind parse_campaign_event_kind(std::string_view text, std::string_view field = "kind");
 
 // True if a contact may move from `from` to `to` (see ContactState).
 bool contact_transition_allowed(ContactState from, ContactState to);
@@ -43,7 +65,7 @@ bool ministry_transition_allowed(MinistryState from, MinistryState to);
 
 struct Campaign {
   CampaignId id = 0;
-  std::string code;        // short handle for the CLI: "un-year-2014"
+  std::string code;  // short handle for the CLI: "un-year-2014"
   std::string title;
   std::string initiative;  // what the campaign is for, in a paragraph
   std::vector<std::string> asks;
@@ -60,7 +82,7 @@ struct Campaign {
 struct CampaignContact {
   CityId city_id = 0;
   ContactState state = ContactState::kNotContacted;
-  int wave = 0;                      // 1 = written to by an originator
+  int wave = 0;                       // 1 = written to by an originator
   std::optional<CityId> referred_by;  // the city whose letter brought it in
   LetterId letter_id = 0;             // that letter
   std::optional<PartialDate> sent_on, received_on, replied_on, forwarded_on;
@@ -92,7 +114,7 @@ struct CountryStance {
 struct CampaignEvent {
   std::int64_t id = 0;
   PartialDate date;
-  std::string kind;  // "sent", "received", "replied", "forwarded", "reminded", "asked", ...
+  CampaignEventKind kind = CampaignEventKind::kCreated;
   std::optional<CityId> city_id;
   std::string country;
   std::optional<LetterId> letter_id;

@@ -57,7 +57,7 @@ void to_json(nlohmann::json& j, const CountryStance& s) {
 void to_json(nlohmann::json& j, const CampaignEvent& e) {
   j = {{"id", e.id},
        {"date", e.date},
-       {"kind", e.kind},
+       {"kind", campaign_event_kind_name(e.kind)},
        {"city_id", opt(e.city_id)},
        {"country", e.country},
        {"letter_id", opt(e.letter_id)},

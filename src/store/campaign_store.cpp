@@ -256,7 +256,8 @@ std::int64_t CampaignStore::add_event(CampaignId id, const CampaignEvent& e) {
   return store_.db().insert(
       "INSERT INTO campaign_events (campaign_id, event_date, kind, city_id, country, letter_id, "
       "detail) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-      {id, e.date.to_string(), e.kind, e.city_id, e.country, e.letter_id, e.detail});
+      {id, e.date.to_string(), std::string(campaign_event_kind_name(e.kind)), e.city_id, e.country,
+       e.letter_id, e.detail});
 }
 
 std::vector<CampaignEvent> CampaignStore::events(CampaignId id) {
@@ -265,8 +266,9 @@ std::vector<CampaignEvent> CampaignStore::events(CampaignId id) {
       "SELECT id, event_date, kind, city_id, country, letter_id, detail FROM campaign_events "
       "WHERE campaign_id = $1 ORDER BY event_date, id",
       {id}, [&](const Row& r) {
-        out.push_back(CampaignEvent{r.integer(0), parse_partial_date(r.text(1)), r.text(2),
-                                    r.opt_integer(3), r.text(4), r.opt_integer(5), r.text(6)});
+        out.push_back(CampaignEvent{r.integer(0), parse_partial_date(r.text(1)),
+                                    parse_campaign_event_kind(r.text(2)), r.opt_integer(3),
+                                    r.text(4), r.opt_integer(5), r.text(6)});
       });
   return out;
 }

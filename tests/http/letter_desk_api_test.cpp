@@ -238,8 +238,8 @@ TEST_P(LetterDeskCampaign, ALetterFromTheForwardTemplateIsLinkedToItsCampaignAsI
   store::CampaignStore campaigns(*store);
   bool event = false;
   for (const auto& e : campaigns.events(campaigns.list().at(0).id)) {
-    event = event ||
-            (e.kind == "letter_linked" && e.letter_id == id && e.date.to_string() == "2013-10-05");
+    event = event || (e.kind == CampaignEventKind::kLetterLinked && e.letter_id == id &&
+                      e.date.to_string() == "2013-10-05");
   }
   EXPECT_TRUE(event);
 

@@ -75,7 +75,7 @@ class CampaignRulesTest : public testing::CampaignWorldTest {
   }
   int events_of_kind(const std::string& kind) {
     int n = 0;
-    for (const auto& e : campaigns().events(id)) n += e.kind == kind ? 1 : 0;
+    for (const auto& e : campaigns().events(id)) n += campaign_event_kind_name(e.kind) == kind ? 1 : 0;
     return n;
   }
 };
@@ -137,7 +137,7 @@ TEST_F(CampaignRulesTest, CreationTakesTheBoundsItIsGiven) {
   EXPECT_EQ(c.majority_needed, 6);  // a simple majority of the given membership
   auto events = campaigns().events(c.id);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].kind, "created");
+  EXPECT_EQ(events[0].kind, CampaignEventKind::kCreated);
   EXPECT_EQ(events[0].date.to_string(), "2014-01-01");  // the start, not today
   r = request("open-ended", {w.coventry});
   r.ends_on = parse_full_date("2013-01-01");  // an end without a start is not checked
@@ -571,7 +571,7 @@ TEST_F(DemoRulesTest, TwinnedOriginatorsAloneWriteNoLetter) {
   store::CampaignStore campaigns(*store);
   EXPECT_TRUE(campaigns.contacts(r.campaign).empty());
   int waves = 0;
-  for (const auto& e : campaigns.events(r.campaign)) waves += e.kind == "wave_sent" ? 1 : 0;
+  for (const auto& e : campaigns.events(r.campaign)) waves += e.kind == CampaignEventKind::kWaveSent ? 1 : 0;
   EXPECT_EQ(waves, 2);  // both waves went out, empty
 }
 

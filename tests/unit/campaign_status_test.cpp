@@ -221,7 +221,7 @@ TEST_F(CampaignStatusTest, TheTimelineIsInDateOrder) {
     EXPECT_LE(events[i - 1].date, events[i].date);
   }
   int endorsed = 0;
-  for (const auto& e : events) endorsed += e.kind == "endorsed";
+  for (const auto& e : events) endorsed += e.kind == CampaignEventKind::kEndorsed;
   EXPECT_EQ(endorsed, 2);
 }
 

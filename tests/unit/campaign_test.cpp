@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "model/error.h"
 
 namespace twinning {
@@ -42,6 +44,27 @@ TEST(CampaignNames, RoundTripAndRejectUnknown) {
   } catch (const Error& e) {
     EXPECT_EQ(e.field(), "--stance");
     EXPECT_NE(std::string(e.what()).find("supports, declines or undecided"), std::string::npos);
+  }
+}
+
+// Issue 17: a campaign event's kind is one of a closed set, named one way
+// in the store, the API and the CLI ("ministry_asked", never "asked").
+TEST(CampaignNames, EveryEventKindHasOneNameThatParsesBack) {
+  std::set<std::string_view> names;
+  for (int k = 0; k <= static_cast<int>(CampaignEventKind::kLetterLinked); ++k) {
+    auto kind = static_cast<CampaignEventKind>(k);
+    std::string_view name = campaign_event_kind_name(kind);
+    EXPECT_TRUE(names.insert(name).second) << name << " names two kinds";
+    EXPECT_EQ(parse_campaign_event_kind(name), kind) << name;
+  }
+  EXPECT_EQ(campaign_event_kind_name(CampaignEventKind::kMinistryAsked), "ministry_asked");
+  EXPECT_EQ(campaign_event_kind_name(CampaignEventKind::kWaveSent), "wave_sent");
+  try {
+    parse_campaign_event_kind("asked");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "kind");
+    EXPECT_NE(std::string(e.what()).find("ministry_asked"), std::string::npos) << e.what();
   }
 }
 

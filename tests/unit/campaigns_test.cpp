@@ -284,7 +284,7 @@ TEST_F(CampaignsTest, ACoordinatorCorrectsAWrongMinistryAnswerAuditedAndDated) {
   EXPECT_NE(audit.back().after["notes"].get<std::string>().find("typed Germany"),
             std::string::npos);
   auto events = campaigns().events(id);
-  EXPECT_EQ(events.back().kind, "ministry_corrected");
+  EXPECT_EQ(events.back().kind, CampaignEventKind::kMinistryCorrected);
   EXPECT_EQ(events.back().country, "GE");
   EXPECT_NE(events.back().detail.find("endorsed → unknown: typed Germany"), std::string::npos);
 
