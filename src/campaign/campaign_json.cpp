@@ -38,8 +38,13 @@ nlohmann::json forward_candidates_json(store::Store& store,
                                        const std::vector<ForwardCandidate>& candidates) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : candidates) {
+    const bool barred = c.bar.kind != ContactBar::Kind::kNone;
     out.push_back({{"city", city_json(store, c.city_id)},
-                   {"reason", c.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.reason)}});
+                   {"reason", barred ? nlohmann::json(c.reason) : nlohmann::json(nullptr)},
+                   {"reason_code", barred ? nlohmann::json(contact_bar_code(c.bar.kind))
+                                          : nlohmann::json(nullptr)},
+                   {"contacted_by", c.bar.contacted_by ? city_json(store, *c.bar.contacted_by)
+                                                       : nlohmann::json(nullptr)}});
   }
   return out;
 }

@@ -69,8 +69,11 @@ nlohmann::json campaign_refs_json(const std::vector<Campaign>& campaigns);
 //   "record_forward"}]: what a letter's page may record (campaign_letters.h).
 nlohmann::json letter_steps_json(store::Store& store, const std::vector<LetterCampaignStep>& steps);
 
-// [{"city", "reason"}]: a forwarding city's active twins; reason null for
-// one that may be named as a recipient.
+// [{"city", "reason", "reason_code", "contacted_by"}]: a forwarding city's
+// active twins; for one that may not be named as a recipient, the reason in
+// English, its code ("originator", "already_contacted": contact_bar_code)
+// for a face to translate, and the city whose letter already reached it
+// (or null); all three null for one that may be named.
 nlohmann::json forward_candidates_json(store::Store& store,
                                        const std::vector<ForwardCandidate>& candidates);
 

@@ -21,16 +21,38 @@ std::vector<CityId> active_twins(store::Store& store, CityId city) {
   return out;
 }
 
-std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId target) {
-  if (std::find(c.originators.begin(), c.originators.end(), target) != c.originators.end()) {
-    return "originator of this campaign";
-  }
-  if (auto existing = store::CampaignStore(store).contact(c.id, target)) {
-    std::string by =
-        existing->referred_by ? registry::city_label(store, *existing->referred_by) : "?";
-    return "already contacted by " + by;
+std::string_view contact_bar_code(ContactBar::Kind kind) {
+  switch (kind) {
+    case ContactBar::Kind::kNone: return "";
+    case ContactBar::Kind::kOriginator: return "originator";
+    case ContactBar::Kind::kAlreadyContacted: return "already_contacted";
   }
   return "";
+}
+
+ContactBar contact_bar(store::Store& store, const Campaign& c, CityId target) {
+  if (std::find(c.originators.begin(), c.originators.end(), target) != c.originators.end()) {
+    return {ContactBar::Kind::kOriginator, std::nullopt};
+  }
+  if (auto existing = store::CampaignStore(store).contact(c.id, target)) {
+    return {ContactBar::Kind::kAlreadyContacted, existing->referred_by};
+  }
+  return {};
+}
+
+std::string contact_bar_text(store::Store& store, const ContactBar& bar) {
+  switch (bar.kind) {
+    case ContactBar::Kind::kNone: return "";
+    case ContactBar::Kind::kOriginator: return "originator of this campaign";
+    case ContactBar::Kind::kAlreadyContacted:
+      return "already contacted by " +
+             (bar.contacted_by ? registry::city_label(store, *bar.contacted_by) : "?");
+  }
+  return "";
+}
+
+std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId target) {
+  return contact_bar_text(store, contact_bar(store, c, target));
 }
 
 std::vector<LetterCampaignStep> campaign_steps_for_letter(store::Store& store, LetterId letter) {
@@ -62,7 +84,8 @@ std::vector<ForwardCandidate> forward_candidates(store::Store& store, CampaignId
   }
   std::vector<ForwardCandidate> out;
   for (CityId twin : active_twins(store, city)) {
-    out.push_back({twin, reason_not_to_contact(store, *c, twin)});
+    ContactBar bar = contact_bar(store, *c, twin);
+    out.push_back({twin, bar, contact_bar_text(store, bar)});
   }
   return out;
 }

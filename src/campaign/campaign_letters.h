@@ -20,8 +20,26 @@ namespace twinning::campaign {
 // Active twins of `city`, by partner name.
 std::vector<CityId> active_twins(store::Store& store, CityId city);
 
-// Why campaign `c` may not contact `target` now ("originator of this
-// campaign", "already contacted by Cologne, DE"), or "" if it may.
+// Why a campaign may not contact a city now, as the faces tell it: a code
+// a face translates (the web interface) and, for a city already contacted,
+// the city whose letter reached it.
+struct ContactBar {
+  enum class Kind { kNone, kOriginator, kAlreadyContacted };
+  Kind kind = Kind::kNone;
+  std::optional<CityId> contacted_by;  // kAlreadyContacted: who referred it (none for wave 1)
+};
+
+// "originator", "already_contacted"; "" for kNone.
+std::string_view contact_bar_code(ContactBar::Kind kind);
+
+// Why campaign `c` may not contact `target` now; kind kNone if it may.
+ContactBar contact_bar(store::Store& store, const Campaign& c, CityId target);
+
+// The bar in English ("originator of this campaign", "already contacted by
+// Cologne, DE"), "" for kNone: the text of the CLI and the API's "reason".
+std::string contact_bar_text(store::Store& store, const ContactBar& bar);
+
+// contact_bar_text(contact_bar(store, c, target)).
 std::string reason_not_to_contact(store::Store& store, const Campaign& c, CityId target);
 
 // A city a campaign letter reached through `letter`, with what the actor
@@ -41,14 +59,15 @@ struct LetterCampaignStep {
 std::vector<LetterCampaignStep> campaign_steps_for_letter(store::Store& store, LetterId letter);
 
 // One active twin of a forwarding city, and why it cannot be named as a
-// recipient ("" if it can).
+// recipient (bar.kind kNone and reason "" if it can).
 struct ForwardCandidate {
   CityId city_id = 0;
-  std::string reason;
+  ContactBar bar;
+  std::string reason;  // contact_bar_text(bar)
 };
 
 // The active twins of `city` that record_forward() would accept in its
-// `to` list, each with reason_not_to_contact. Throws Error(kForbidden)
+// `to` list, each with its contact_bar. Throws Error(kForbidden)
 // unless the actor may record for `city`, Error(kNotFound) for an unknown
 // campaign or a city the campaign has not contacted.
 std::vector<ForwardCandidate> forward_candidates(store::Store& store, CampaignId campaign,

@@ -78,7 +78,8 @@ test("the dashboard has colour keys, a timeline of the one day of the demo, and 
   const timeline = page.getByTestId("timeline");
   await timeline.locator('circle[data-kind="sent"][data-day="2013-09-06"]').waitFor();
   assert.match(await page.getByTestId("timeline-legend").textContent(), /letters sent: 36/);
-  assert.equal(await page.getByTestId("timeline-legend").locator(".swatch").count(), 4);
+  // A key per series: sent, replies, forwards, endorsements, letters linked.
+  assert.equal(await page.getByTestId("timeline-legend").locator(".swatch").count(), 5);
   // The region table has column heads and no bare "?".
   const regions = page.getByTestId("regions");
   assert.deepEqual(await regions.locator("thead th").allTextContents(),

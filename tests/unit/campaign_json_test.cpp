@@ -75,5 +75,23 @@ TEST_F(CampaignJsonTest, DetailAndStatus) {
   EXPECT_EQ(s.size(), 20u);
 }
 
+// A forward candidate carries its reason three ways: in English, as a code
+// the web interface translates, and the city whose letter reached it.
+TEST_F(CampaignJsonTest, ForwardCandidatesGiveTheReasonAsACode) {
+  nlohmann::json j = forward_candidates_json(
+      *store, {{w.volgograd, {ContactBar::Kind::kOriginator, std::nullopt}, "originator of this campaign"},
+               {w.lille, {ContactBar::Kind::kAlreadyContacted, w.cologne}, "already contacted by Cologne, DE"},
+               {w.turin, {}, ""}});
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[0]["reason_code"], "originator");
+  EXPECT_EQ(j[0]["reason"], "originator of this campaign");
+  EXPECT_EQ(j[0]["contacted_by"], nullptr);
+  EXPECT_EQ(j[1]["reason_code"], "already_contacted");
+  EXPECT_EQ(j[1]["reason"], "already contacted by Cologne, DE");
+  EXPECT_EQ(j[1]["contacted_by"], city_json(*store, w.cologne));
+  EXPECT_EQ(j[2]["city"]["name"], "Turin");
+  for (const char* key : {"reason", "reason_code", "contacted_by"}) EXPECT_EQ(j[2][key], nullptr) << key;
+}
+
 }  // namespace
 }  // namespace twinning::campaign

@@ -10,7 +10,8 @@
 
 import { ApiError } from "./api";
 import { h } from "./dom";
-import { addStrings, t, tf } from "./i18n";
+import { addStrings, t, tf, tOr } from "./i18n";
+import { cityName } from "./citynames";
 
 addStrings({
   en: {
@@ -64,13 +65,16 @@ addStrings({
     "field.lang": "Language",
     "field.code": "Code",
     "field.letter": "Letter",
+    "reason.originator": "originator of this campaign",
+    "reason.already_contacted": "already contacted by {city}",
+    "reason.already_contacted.nobody": "already contacted",
   },
   ru: {
     "error.invalid_input": "Недопустимое значение.",
     "error.invalid_input.field": "Проверьте поле «{field}».",
     "error.not_found": "Не найдено.",
     "error.not_found.field": "Не найдено: {field}.",
-    "error.not_found.value": "{field} «{value}» не найдено.",
+    "error.not_found.value": "{field} «{value}»: не найдено.",
     "error.ambiguous": "Название подходит к нескольким записям; уточните его.",
     "error.ambiguous.field": "«{field}» подходит к нескольким записям; уточните.",
     "error.ambiguous.value": "{field} «{value}» подходит к нескольким записям; уточните.",
@@ -116,6 +120,9 @@ addStrings({
     "field.lang": "Язык",
     "field.code": "Код",
     "field.letter": "Письмо",
+    "reason.originator": "инициатор этой кампании",
+    "reason.already_contacted": "уже получил письмо от города {city}",
+    "reason.already_contacted.nobody": "уже получил письмо",
   },
 });
 
@@ -157,6 +164,18 @@ export function refusal(e: unknown, typed: Typed = {}): Refusal {
     text = t("error.other");
   }
   return { text, detail: e.message && e.message !== text ? e.message : null, signIn: e.code === "unauthenticated" };
+}
+
+/**
+ * Why a step is not open, given by the server as a code (e.g. a forward's
+ * candidate twin: "originator", "already_contacted" with the city that
+ * contacted it), in the interface's language; the server's English text
+ * for a code this interface does not know.
+ */
+export function reasonText(code: string | null | undefined, english: string, city?: { id: number; name: string } | null): string {
+  if (!code) return english;
+  if (code === "already_contacted" && !city) return tOr("reason.already_contacted.nobody", english);
+  return tOr(`reason.${code}`, english).replace("{city}", city ? cityName(city) : "");
 }
 
 /** A refusal as the page shows it: an alert with the sentence, the way to sign in where that helps, the server's detail folded. */

@@ -222,6 +222,11 @@ export function t(key: string): string {
   return strings[current][key] ?? strings.en[key] ?? key;
 }
 
+/** t(key), or `fallback` where no language has the key (a name the interface has no words for: a clerk's template, a new region). */
+export function tOr(key: string, fallback: string): string {
+  return strings[current][key] ?? strings.en[key] ?? fallback;
+}
+
 /** t(key) with {name} placeholders filled in: tf("map.datedOf", {dated: 1, total: 24759}). */
 export function tf(key: string, values: Record<string, string | number>): string {
   return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -6,7 +6,7 @@
 
 import { ApiError, get, itemsOf, post } from "../api";
 import { h } from "../dom";
-import { addStrings, lang, t } from "../i18n";
+import { addStrings, lang, t, tOr } from "../i18n";
 import { count, errorBox, field, fixed, today, type CityRef } from "../format";
 import { worldMap } from "../worldmap";
 import { refresh } from "../router";
@@ -22,6 +22,7 @@ addStrings({
     "camp.endorsing": "UN member states endorsing",
     "camp.of": "of",
     "camp.needed": "needed for a majority",
+    "camp.endorsingNames": "Endorsing",
     "camp.reached": "Majority reached",
     "camp.forecast": "Forecast",
     "camp.forecastNote": "expected endorsing member states if the cascade runs its course",
@@ -45,6 +46,7 @@ addStrings({
     "camp.event.replied": "replies",
     "camp.event.forwarded": "forwards",
     "camp.event.endorsed": "endorsements",
+    "camp.event.letter_linked": "letters linked",
     "camp.noEvents": "Nothing has happened in the campaign yet.",
     "camp.region": "Region",
     "camp.regionMembers": "UN members",
@@ -91,6 +93,7 @@ addStrings({
     "camp.endorsing": "Государства — члены ООН, поддержавшие инициативу",
     "camp.of": "из",
     "camp.needed": "нужно для большинства",
+    "camp.endorsingNames": "Поддержали",
     "camp.reached": "Большинство достигнуто",
     "camp.forecast": "Прогноз",
     "camp.forecastNote": "ожидаемое число поддержавших государств, если каскад пройдёт до конца",
@@ -114,6 +117,7 @@ addStrings({
     "camp.event.replied": "ответов",
     "camp.event.forwarded": "пересылок",
     "camp.event.endorsed": "поддержек",
+    "camp.event.letter_linked": "привязано писем",
     "camp.noEvents": "В кампании пока ничего не произошло.",
     "camp.region": "Регион",
     "camp.regionMembers": "члены ООН",
@@ -191,7 +195,7 @@ function legend(entries: { color: string; label: string; line?: boolean }[], tes
 }
 
 /** A region of the UN's (Africa, Americas, ...) in the interface's language. */
-const regionName = (region: string) => (t(`region.${region}`) === `region.${region}` ? region : t(`region.${region}`));
+const regionName = (region: string) => tOr(`region.${region}`, region);
 
 export async function renderCampaigns(main: HTMLElement): Promise<void> {
   main.className = "page";
@@ -271,7 +275,19 @@ function tallyCard(s: Status): HTMLElement {
       h("div", { class: "fill", style: `width: ${pct(s.un_members_endorsing)}` }),
       h("div", { class: "majority", style: `left: ${pct(s.majority_needed)}`, title: `${s.majority_needed}` })),
     s.majority_reached ? h("p", { class: "ok" }, t("camp.reached")) : null,
+    endorsingNames(s.endorsing),
     h("p", {}, `${t("camp.cities")}: ${s.cities_contacted} ${t("camp.contacted")}, ${s.cities_replied} ${t("camp.replied")}, ${s.cities_forwarded} ${t("camp.forwarded")}, ${s.cities_overdue} ${t("camp.overdue")}`));
+}
+
+/** The endorsing countries by name in the interface's language (none: nothing shown). */
+function endorsingNames(isos: string[]): HTMLElement | null {
+  if (!isos.length) return null;
+  const line = h("p", { "data-testid": "endorsing-countries" }, `${t("camp.endorsingNames")}: ${isos.join(", ")}`);
+  countryNames().then((names) => {
+    const named = isos.map((iso) => names.get(iso) ?? iso).sort((a, b) => a.localeCompare(b, lang()));
+    line.textContent = `${t("camp.endorsingNames")}: ${named.join(", ")}`;
+  }).catch(() => undefined);
+  return line;
 }
 
 function regionsCard(s: Status): HTMLElement {
@@ -327,6 +343,9 @@ const CHART_SERIES = [
   { kind: "replied", color: "#e07b00" },
   { kind: "forwarded", color: "#7b3fa0" },
   { kind: "endorsed", color: "#2e7d32" },
+  // Letters of the register linked to the campaign (a forward or reminder
+  // composed by hand, campaign/campaign_letters.h).
+  { kind: "letter_linked", color: "#6b6b6b" },
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -335,7 +354,7 @@ const dayLabel = (day: number) =>
   new Date(day * DAY_MS).toLocaleDateString(lang(), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
 /**
- * Letters sent, replies, forwards and endorsements, counted up to each day,
+ * Letters sent, replies, forwards, endorsements and letters linked, counted up to each day,
  * as an SVG chart on a time axis from the campaign's start (or its first
  * event) to its last event: a step line and a dot where a count grows.
  * Events of one single day are dots over that day. With a legend of

@@ -4,11 +4,13 @@
 
 import { api, ApiError, get, itemsOf, post, postBlob } from "../api";
 import { append, h } from "../dom";
-import { addStrings, t, tf } from "../i18n";
+import { addStrings, t, tf, tOr } from "../i18n";
 import { navigate, refresh } from "../router";
 import { currentUser } from "../session";
 import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
+import { reasonText } from "../errors";
+import { cityName } from "../citynames";
 import type { JsonOf, operations, Page, Schemas } from "../schemas";
 
 addStrings({
@@ -36,6 +38,11 @@ addStrings({
     "letters.pdf": "PDF",
     "letters.office": "Office",
     "letters.template": "Template",
+    "tpl.letter": "General letter",
+    "tpl.appeal-2013": "Appeal of 6 September 2013",
+    "tpl.reminder": "Reminder",
+    "tpl.forward": "Forwarded copy",
+    "tpl.correction": "Correction",
     "letters.language": "Language",
     "letters.auto": "Addressee's language",
     "letters.addressees": "Addressees",
@@ -155,6 +162,11 @@ addStrings({
     "letters.pdf": "PDF",
     "letters.office": "Канцелярия",
     "letters.template": "Шаблон",
+    "tpl.letter": "Письмо (общий шаблон)",
+    "tpl.appeal-2013": "Обращение от 6 сентября 2013 г.",
+    "tpl.reminder": "Напоминание",
+    "tpl.forward": "Пересылка копии",
+    "tpl.correction": "Исправление",
     "letters.language": "Язык",
     "letters.auto": "Язык адресата",
     "letters.addressees": "Адресаты",
@@ -382,7 +394,7 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
     view = await get<LetterView>(`/api/letters/${encodeURIComponent(params.id)}`);
   } catch (e) {
     // Another city's letter answers 403; one that does not exist 404.
-    main.append(e instanceof ApiError && (e.status === 403 || e.status === 404)
+    main.append(h("h1", {}, t("letters.title")), e instanceof ApiError && (e.status === 403 || e.status === 404)
       ? h("p", { class: "error", role: "alert" }, t("letters.notFound"))
       : errorBox(e));
     return;
@@ -591,7 +603,7 @@ function followUpForm(id: number, kind: "reply" | "forward" | "correct"): HTMLEl
  */
 function replyCard(steps: CampaignStep[]): HTMLElement {
   const who = h("select", { name: "city" }, steps.map((s, i) =>
-    h("option", { value: String(i) }, `${s.city.name}, ${s.city.country} — ${s.campaign.title}`)));
+    h("option", { value: String(i) }, `${cityName(s.city)}, ${s.city.country} — ${s.campaign.title}`)));
   const date = h("input", { name: "date", type: "date", value: today(), required: true });
   const theirNumber = h("input", { name: "their_number" });
   const theirDate = h("input", { name: "their_date", type: "date" });
@@ -644,19 +656,18 @@ function replyCard(steps: CampaignStep[]): HTMLElement {
 function forwardCard(step: CampaignStep): HTMLElement {
   const code = encodeURIComponent(step.campaign.code);
   const list = h("fieldset", { class: "twins", "data-testid": "forward-twins" },
-    h("legend", {}, tf("forward.twinsOf", { city: step.city.name })));
+    h("legend", {}, tf("forward.twinsOf", { city: cityName(step.city) })));
   const date = h("input", { name: "date", type: "date", value: today(), required: true });
   const result = h("div", {});
   const boxes: { id: number; box: HTMLInputElement }[] = [];
-  get<{ city: { id: number; name: string; country: string }; reason: string | null }[]>(
-    `/api/campaigns/${code}/forward-candidates?city=${step.city.id}`)
+  get<ForwardCandidate[]>(`/api/campaigns/${code}/forward-candidates?city=${step.city.id}`)
     .then((twins) => {
       if (!twins.length) list.append(h("p", { class: "muted" }, t("forward.noTwins")));
       for (const tw of twins) {
         const box = h("input", { type: "checkbox", name: "to", value: String(tw.city.id), disabled: tw.reason !== null });
         boxes.push({ id: tw.city.id, box });
-        list.append(h("label", { class: "check" }, box, ` ${tw.city.name}, ${tw.city.country}`,
-          tw.reason ? h("span", { class: "muted" }, ` — ${t("forward.cannot")}: ${tw.reason}`) : null));
+        list.append(h("label", { class: "check" }, box, ` ${cityName(tw.city)}, ${tw.city.country}`,
+          tw.reason ? h("span", { class: "muted" }, ` — ${t("forward.cannot")}: ${reasonText(tw.reason_code, tw.reason, tw.contacted_by)}`) : null));
       }
     })
     .catch((e) => list.append(errorBox(e)));
@@ -673,22 +684,24 @@ function forwardCard(step: CampaignStep): HTMLElement {
       return;
     }
     try {
-      const wave = await post<{ sent: { city: { name: string; country: string }; letter_id: number; number: string }[] }>(
+      const wave = await post<{ sent: { city: { id: number; name: string; country: string }; letter_id: number; number: string }[] }>(
         `/api/campaigns/${code}/forward`, { city: step.city.id, to, date: date.value });
       form.replaceWith(h("div", { role: "status", "data-testid": "forward-result" },
-        h("p", {}, tf("forward.done", { city: step.city.name, n: wave.sent.length })),
-        h("ul", {}, wave.sent.map((s) => h("li", {}, `${s.city.name}, ${s.city.country}: `,
+        h("p", {}, tf("forward.done", { city: cityName(step.city), n: wave.sent.length })),
+        h("ul", {}, wave.sent.map((s) => h("li", {}, `${cityName(s.city)}, ${s.city.country}: `,
           h("a", { href: `/letters/${s.letter_id}`, "data-link": true }, `${t("letters.number")} ${s.number}`))))));
     } catch (err) {
       result.replaceChildren(errorBox(err));
     }
   });
   return h("section", { class: "card" },
-    h("h2", {}, tf("forward.title", { city: step.city.name })),
+    h("h2", {}, tf("forward.title", { city: cityName(step.city) })),
     h("p", { class: "muted" }, step.campaign.title), form);
 }
 
 type Office = Schemas["Office"];
+/** A twin a city may (or may not, and why) name when recording its forward. */
+type ForwardCandidate = JsonOf<operations["listForwardCandidates"]["responses"][200]>[number];
 
 /** The offices the server lets this user write for (GET /api/offices; 403 for a viewer). */
 function writableOffices(): Promise<Office[]> {
@@ -696,6 +709,9 @@ function writableOffices(): Promise<Office[]> {
 }
 
 type Preview = JsonOf<operations["previewLetter"]["responses"][200]>;
+
+/** A template (templates/NAME) by its name in the interface's language; one added by a clerk by its directory name. */
+const templateName = (name: string) => tOr(`tpl.${name}`, name);
 
 export async function renderCompose(main: HTMLElement): Promise<void> {
   main.className = "page";
@@ -722,7 +738,7 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
     return;
   }
   const office = h("select", { name: "office" }, offices.map((o) => h("option", { value: o.code }, `${o.name} (${o.code})`)));
-  const template = h("select", { name: "template" }, templates.map((tp) => h("option", { value: tp.name }, tp.name)));
+  const template = h("select", { name: "template" }, templates.map((tp) => h("option", { value: tp.name }, templateName(tp.name))));
   template.value = templates.some((tp) => tp.name === "letter") ? "letter" : template.value;
   const lang = h("select", { name: "lang" }, h("option", { value: "" }, t("letters.auto")));
   for (const code of [...new Set(templates.flatMap((tp) => tp.languages))].sort()) lang.append(h("option", { value: code }, code));
