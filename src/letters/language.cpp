@@ -16,6 +16,7 @@
 
 #include "model/error.h"
 #include "model/text.h"
+#include "resources/resources.h"
 
 namespace twinning::letters {
 namespace {
@@ -195,22 +196,71 @@ std::string country_name_in(std::string_view iso2, std::string_view lang,
   return out;
 }
 
-std::vector<std::string> correspondence_languages(const City& city, const Country& country) {
-  std::vector<std::string> out;
-  auto add = [&](const std::string& lang) {
-    for (const auto& have : out) {
-      if (have == lang) return;
+const std::vector<std::string>& official_languages(std::string_view iso2) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> table = [] {
+    constexpr std::string_view kPath = "data/official_languages.csv";
+    auto csv = resources::find(kPath);
+    if (!csv)
+      throw Error(ErrorCode::kUnavailable, std::string(kPath) + " is missing from this build");
+    std::map<std::string, std::vector<std::string>, std::less<>> out;
+    // Generated, so plain: comment lines, a header, then "CC,lang;lang".
+    for (std::string_view line : split_list(*csv, '\n')) {
+      if (line.empty() || line.front() == '#' || line.starts_with("territory,")) continue;
+      auto comma = line.find(',');
+      if (comma == std::string_view::npos) continue;
+      auto& langs = out[std::string(line.substr(0, comma))];
+      for (const auto& l : split_list(line.substr(comma + 1), ';')) langs.push_back(l);
     }
-    out.push_back(lang);
+    return out;
+  }();
+  static const std::vector<std::string> none;
+  auto it = table.find(iso2);
+  return it == table.end() ? none : it->second;
+}
+
+std::vector<LanguageCandidate> recipient_languages(const City& city, const Country& country) {
+  std::vector<LanguageCandidate> out;
+  auto add = [&](const std::string& lang, LanguageSource source) {
+    for (const auto& have : out) {
+      if (have.lang == lang) return;
+    }
+    out.push_back({lang, source});
   };
   for (const auto& l : city.languages) {
-    if (!trim(l).empty()) add(std::string(trim(l)));
+    if (!trim(l).empty()) add(std::string(trim(l)), LanguageSource::kCity);
   }
-  for (const auto& code : split_list(country.languages, ';')) {
-    auto it = iso3_to_iso2().find(lower(code));
-    add(it != iso3_to_iso2().end() ? it->second : lower(code));
+  const auto& official = official_languages(country.iso2.empty() ? city.country : country.iso2);
+  for (const auto& lang : official) add(lang, LanguageSource::kOfficial);
+  if (official.empty()) {
+    for (const auto& code : split_list(country.languages, ';')) {
+      auto it = iso3_to_iso2().find(lower(code));
+      add(it != iso3_to_iso2().end() ? it->second : lower(code), LanguageSource::kCountry);
+    }
   }
   return out;
+}
+
+std::vector<std::string> correspondence_languages(const City& city, const Country& country) {
+  std::vector<std::string> out;
+  for (auto& c : recipient_languages(city, country)) out.push_back(std::move(c.lang));
+  return out;
+}
+
+std::string language_reason(const City& city, const Country& country, std::string_view lang) {
+  std::string where =
+      country.name.empty() ? (country.iso2.empty() ? city.country : country.iso2) : country.name;
+  for (const auto& c : recipient_languages(city, country)) {
+    if (primary_language(c.lang) != primary_language(lang)) continue;
+    switch (c.source) {
+      case LanguageSource::kCity:
+        return "the city's correspondence language";
+      case LanguageSource::kOfficial:
+        return "official language of " + where + " (CLDR)";
+      case LanguageSource::kCountry:
+        return "language of " + where + " (countries.csv)";
+    }
+  }
+  return "no template in the city's languages: English";
 }
 
 std::vector<std::string> split_paragraphs(std::string_view text) {

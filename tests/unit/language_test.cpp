@@ -45,15 +45,47 @@ TEST(LanguageTest, CountryNamesFromIcu) {
   EXPECT_EQ(country_name_in("XK", "tlh", "Kosovo"), "Kosovo");
 }
 
-TEST(LanguageTest, CorrespondenceLanguagesCityFirstThenCountry) {
-  City c;
-  c.languages = {"fr"};
+TEST(LanguageTest, CorrespondenceLanguagesCityFirstThenCountrysOfficialLanguages) {
+  City geneva;
+  geneva.country = "CH";
+  geneva.languages = {"fr"};
   Country ch;
-  ch.languages = "fra;gsw;ita;roh";
-  EXPECT_EQ(correspondence_languages(c, ch), (std::vector<std::string>{"fr", "gsw", "it", "rm"}));
-  Country cn;
-  cn.languages = "zho";
-  EXPECT_EQ(correspondence_languages(City{}, cn), std::vector<std::string>{"zh"});
+  ch.iso2 = "CH";
+  ch.name = "Switzerland";
+  ch.languages = "fra;gsw;ita;roh";  // countries.csv: not used while CLDR knows the country
+  // Recorded first, then CLDR's official languages, most spoken first;
+  // Romansh is only regionally official and is left out.
+  EXPECT_EQ(correspondence_languages(geneva, ch),
+            (std::vector<std::string>{"fr", "de", "gsw", "it"}));
+  EXPECT_EQ(language_reason(geneva, ch, "fr"), "the city's correspondence language");
+  EXPECT_EQ(language_reason(geneva, ch, "de"), "official language of Switzerland (CLDR)");
+  EXPECT_EQ(language_reason(geneva, ch, "en"), "no template in the city's languages: English");
+}
+
+TEST(LanguageTest, OfficialLanguagesFromCldr) {
+  auto of = [](const char* iso2) {
+    City c;
+    c.country = iso2;
+    return correspondence_languages(c, Country{});  // no store record: the city's code
+  };
+  EXPECT_EQ(of("BE"), (std::vector<std::string>{"nl", "fr", "de"}));
+  EXPECT_EQ(of("IN"), (std::vector<std::string>{"hi", "en"}));  // not Tamil, Bengali ...
+  EXPECT_EQ(of("EG"), std::vector<std::string>{"ar"});
+  EXPECT_EQ(of("RS"), (std::vector<std::string>{"sr", "sr-Latn"}));
+  EXPECT_EQ(of("CN"), std::vector<std::string>{"zh"});
+  EXPECT_EQ(of("TW"), std::vector<std::string>{"zh-Hant"});
+  EXPECT_EQ(of("JP"), std::vector<std::string>{"ja"});
+  EXPECT_EQ(of("US"), std::vector<std::string>{"en"});  // de facto official
+  EXPECT_TRUE(official_languages("ZZ").empty());
+  // A territory CLDR gives no official language keeps countries.csv's.
+  City c;
+  c.country = "BV";
+  Country bv;
+  bv.iso2 = "BV";
+  bv.name = "Bouvet Island";
+  bv.languages = "nor";
+  EXPECT_EQ(correspondence_languages(c, bv), std::vector<std::string>{"no"});
+  EXPECT_EQ(language_reason(c, bv, "no"), "language of Bouvet Island (countries.csv)");
 }
 
 TEST(LanguageTest, WritingDirection) {
