@@ -601,15 +601,15 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
                        {"number", t.number},
                        {"lang", t.lang},
                        {"fell_back_to_english", t.fell_back},
+                       {"lang_reason", t.lang_reason},
                        {"pdf", t.pdf},
                        {"pages", t.pages}});
       }
       return ctx.print_json(out);
     }
     for (const auto& t : letters_out) {
-      std::cout << t.number << "\t" << t.twin_name << "\t" << t.lang
-                << (t.fell_back ? " (no template in the twin's language)" : "") << "\t" << t.pdf
-                << '\n';
+      std::cout << t.number << "\t" << t.twin_name << "\t" << t.lang << " (" << t.lang_reason
+                << ")\t" << t.pdf << '\n';
     }
     std::cout << letters_out.size() << " letters registered\n";
   });

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -50,6 +51,14 @@ std::string font_families(std::string_view lang) {
     first = "Noto Naskh Arabic";
   } else if (primary == "he" || primary == "yi") {
     first = "Noto Serif Hebrew";
+  } else if (primary == "hy") {
+    first = "Noto Serif Armenian";
+  } else if (primary == "ka") {
+    first = "Noto Serif Georgian";
+  } else if (primary == "hi" || primary == "mr" || primary == "ne") {
+    first = "Noto Serif Devanagari";
+  } else if (primary == "th") {
+    first = "Noto Serif Thai";
   }
   return (first.empty() ? "" : first + ",") + "Noto Serif,Noto Sans,Noto Serif CJK SC";
 }
@@ -155,7 +164,32 @@ class LetterPdf {
     pango_layout_set_indent(l.get(), static_cast<int>(s.indent * PANGO_SCALE));
     if (s.spacing != 1.0) pango_layout_set_line_spacing(l.get(), static_cast<float>(s.spacing));
     pango_layout_set_text(l.get(), text.c_str(), static_cast<int>(text.size()));
+    refuse_missing_glyphs(l.get());
     return l;
+  }
+
+  // A character no installed font can show would print as an empty box:
+  // the letter is refused, naming the first such character.
+  static void refuse_missing_glyphs(PangoLayout* l) {
+    if (pango_layout_get_unknown_glyphs_count(l) == 0) return;
+    gunichar missing = 0;
+    PangoLayoutIter* it = pango_layout_get_iter(l);
+    do {
+      PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
+      for (int i = 0; run && !missing && i < run->glyphs->num_glyphs; ++i) {
+        PangoGlyph g = run->glyphs->glyphs[i].glyph;
+        if (g & PANGO_GLYPH_UNKNOWN_FLAG) missing = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+      }
+    } while (!missing && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing));
+    char utf8[8] = {};
+    g_unichar_to_utf8(missing, utf8);
+    throw_invalid(std::string("the letter cannot be printed: no installed font has a glyph for ") +
+                      code + " '" + utf8 +
+                      "'; install a font for its script (scripts/setup) or remove the character",
+                  "text");
   }
 
   static double height(PangoLayout* l) {

@@ -1,7 +1,8 @@
 // Lays out a LetterDocument on A4 pages with Pango and writes it as PDF with
 // Cairo, in Noto fonts: Latin, Cyrillic, Greek (Noto Serif), Chinese,
-// Japanese, Korean (Noto Serif CJK), Arabic (Noto Naskh Arabic) and whatever
-// else fontconfig finds a Noto font for. Right-to-left languages are laid
+// Japanese, Korean (Noto Serif CJK), Arabic (Noto Naskh Arabic), Hebrew,
+// Armenian, Georgian, Devanagari, Thai (their Noto Serif) and whatever else
+// fontconfig finds a font for. Right-to-left languages are laid
 // out right to left, mirrored.
 //
 // Russian letters follow GOST R 7.0.97: margins 20/10/20/20 mm; the sender's
@@ -29,8 +30,10 @@ struct PdfResult {
 };
 
 // Renders `doc` and returns the PDF's bytes; `pages` receives the page
-// count. Throws Error(kInvalidInput) if a text is not valid UTF-8,
-// Error(kUnavailable) if Cairo fails.
+// count. Throws Error(kInvalidInput) if a text is not valid UTF-8 or holds
+// a character no installed font has a glyph for (field "text", the message
+// names the character: the PDF would show an empty box), Error(kUnavailable)
+// if Cairo fails.
 std::string render_letter_pdf(const LetterDocument& doc, int* pages = nullptr);
 
 // Renders `doc` and writes the PDF to `path` atomically: a temporary file in

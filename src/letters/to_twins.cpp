@@ -1,8 +1,10 @@
 #include "letters/to_twins.h"
 
+#include "letters/language.h"
 #include "letters/offices.h"
 #include "model/error.h"
 #include "store/city_store.h"
+#include "store/country_store.h"
 #include "store/link_store.h"
 #include "store/office_store.h"
 
@@ -60,6 +62,9 @@ std::vector<TwinLetter> letter_to_twins(store::Store& store, const TemplateLibra
     t.twin_name = partner.name;
     drafts.push_back(prepare_draft(store, templates, r, &t.fell_back));
     t.lang = drafts.back().lang;
+    City twin = store::CityStore(store).require(partner.city_id);
+    auto country = store::CountryStore(store).get(twin.country);
+    t.lang_reason = language_reason(twin, country.value_or(Country{}), t.lang);
     out.push_back(std::move(t));
   }
   if (drafts.empty()) {

@@ -29,9 +29,10 @@ struct TwinLetter {
   std::string twin_name;  // registry name
   LetterId letter = 0;
   std::string number;
-  std::string lang;        // the letter's language
-  bool fell_back = false;  // no template in the twin's languages: English
-  std::string pdf;         // path written, or "" without out_dir
+  std::string lang;         // the letter's language
+  bool fell_back = false;   // no template in the twin's languages: English
+  std::string lang_reason;  // why this language (letters/language.h language_reason)
+  std::string pdf;          // path written, or "" without out_dir
   int pages = 0;
 };
 

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -199,8 +201,10 @@ TEST_F(LetterCliTest, RepliesForwardsAndRemindersCiteTheOriginal) {
       letter_of({"letter", "forward", original, "--to", "Dresden, DE", "--office", "coventry"});
   ok({"letter", "pdf", std::to_string(fwd["id"].get<long>()), "--out", "forward.pdf"});
   std::string fwd_text = normalize_text(pdf_text(dir.file("forward.pdf")));
-  EXPECT_NE(fwd_text.find("Please find below a copy of letter No 19-024/126рс of 6 September 2013 "
-                          "from Volgograd"),
+  // Dresden is written to in German, an official language of Germany.
+  EXPECT_EQ(fwd["lang"], "de");
+  EXPECT_NE(fwd_text.find("Nachstehend erhalten Sie eine Kopie des Schreibens Nr. 19-024/126рс vom "
+                          "6. September 2013 aus Volgograd"),
             std::string::npos)
       << fwd_text;
   EXPECT_NE(fwd_text.find("Year of the International Twin Cities Movement"), std::string::npos);
@@ -306,14 +310,16 @@ TEST_F(LetterCliTest, ToTwinsWritesOnePdfPerTwin) {
     std::string pdf = dir.path().string() + "/" + t["pdf"].get<std::string>();
     EXPECT_EQ(pdf_pages(pdf), 1) << pdf;
   }
-  EXPECT_EQ(langs, (std::set<std::string>{"ar", "en", "ja", "zh"}));
+  EXPECT_EQ(langs, (std::set<std::string>{"ar", "de", "en", "ja", "zh"}));
   EXPECT_EQ(out[2]["twin"], "Dresden");
-  EXPECT_EQ(out[2]["fell_back_to_english"], true);
+  EXPECT_EQ(out[2]["lang"], "de");
+  EXPECT_EQ(out[2]["fell_back_to_english"], false);
+  EXPECT_EQ(out[0]["lang_reason"], "official language of China (CLDR)");
   RunResult again =
       run({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013", "--out", "wave2"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("5 letters registered"), std::string::npos);
-  EXPECT_NE(again.out.find("19-024/10рс\tPort Said\ten (no template in the twin's language)"),
+  EXPECT_NE(again.out.find("19-024/10рс\tPort Said\tar (official language of Egypt (CLDR))"),
             std::string::npos)
       << again.out;
 }
@@ -331,6 +337,53 @@ TEST_F(LetterCliTest, EveryCommandHasHelp) {
   EXPECT_EQ(bad.err,
             "twinning: unknown letter status 'lost': expected draft, registered, sent, received, "
             "answered\n");
+}
+
+// The demo's first wave on the world list: Volgograd's and Coventry's appeal
+// to each of their twins, every letter in an official language of the
+// twin's country (CLDR), its PDF carrying that language's subject line.
+TEST(LetterWorldCliTest, TheAppealOfBothOriginatorsInAnOfficialLanguageOfEveryTwin) {
+  ScratchDir dir;
+  std::string db = dir.file("world.db");
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db});
+    RunResult r = run_twinning(args, dir.path().string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  };
+  run({"init"});
+  run({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")});
+  run({"demo"});
+  std::map<std::string, std::string> subjects;  // language -> the appeal's subject line
+  int letters = 0;
+  for (const char* from : {"Volgograd, RU", "Coventry, GB"}) {
+    auto out =
+        run({"letter", "to-twins", from, "--template", "appeal-2013", "--out", "appeal", "--json"})
+            .json();
+    for (const auto& t : out) {
+      std::string twin = t["twin"], lang = t["lang"], reason = t["lang_reason"];
+      SCOPED_TRACE(std::string(from) + " -> " + twin + ": " + lang);
+      if (twin == "Volgograd" || twin == "Coventry") continue;  // the originators
+      ++letters;
+      EXPECT_EQ(reason.rfind("official language of ", 0), 0u) << reason;
+      if (!subjects.count(lang)) {
+        std::ifstream in(std::string(TWINNING_SOURCE_DIR) + "/templates/appeal-2013/" + lang +
+                         ".mustache");
+        std::string line;
+        while (std::getline(in, line) && line != "[subject]") {
+        }
+        std::getline(in, line);  // {{#subject}}...{{/subject}}{{^subject}}THE SUBJECT{{/subject}}
+        auto from = line.find("{{^subject}}") + 12;
+        subjects[lang] = line.substr(from, line.rfind("{{/subject}}") - from);
+      }
+      ASSERT_FALSE(subjects[lang].empty());
+      bool rtl = lang == "ar";
+      std::string text = pdf_text(dir.file(t["pdf"]), !rtl);
+      EXPECT_TRUE(pdf_shows(text, subjects[lang], rtl)) << text;
+    }
+  }
+  EXPECT_EQ(letters, 36);
+  EXPECT_GE(subjects.size(), 14u);
 }
 
 }  // namespace

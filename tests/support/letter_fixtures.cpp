@@ -37,6 +37,15 @@ void link(store::Store& store, CityId a, CityId b) {
   store::LinkStore(store).create(l);
 }
 
+std::string without(std::string text, const std::vector<std::string>& marks) {
+  for (const auto& m : marks) {
+    for (auto at = text.find(m); at != std::string::npos; at = text.find(m, at)) {
+      text.erase(at, m.size());
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 LetterScenario add_letter_scenario(store::Store& store) {
@@ -255,5 +264,25 @@ letters::RegisterOptions LetterRegisterTest::on(const char* date, const std::str
 }
 
 Letter LetterRegisterTest::get(LetterId id) { return letters::letter_view(*store, id).letter; }
+
+bool pdf_shows(const std::string& pdf, const std::string& s, bool rtl) {
+  if (!rtl) return squeeze_text(pdf).find(squeeze_text(s)) != std::string::npos;
+  // Punctuation, and the Arabic vowel signs, which pdftotext may put
+  // before or after the letter they sit on.
+  const std::vector<std::string> punctuation = {
+      ":", ".",      ",",      "(",      ")",      "«",      "»",      "،",      "؛",
+      "؟", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652"};
+  std::string text = squeeze_text(without(pdf, punctuation));
+  std::istringstream words(without(s, punctuation));
+  std::string word;
+  while (words >> word) {
+    bool ligature = false;
+    for (const char* alef : {"لا", "لأ", "لإ", "لآ"}) {
+      ligature = ligature || word.find(alef) != std::string::npos;
+    }
+    if (!ligature && text.find(word) == std::string::npos) return false;
+  }
+  return true;
+}
 
 }  // namespace twinning::testing

@@ -80,6 +80,14 @@ std::string normalize_text(const std::string& text);
 // Arabic, where pdftotext puts spaces between joined letters.
 std::string squeeze_text(const std::string& text);
 
+// True if `text`, a PDF's text from pdf_text, shows `s`: as squeeze_text
+// compares them, for left-to-right text. Right-to-left lines come out of
+// pdftotext with their letters but with neutral punctuation moved, Arabic
+// vowel signs reordered and the lam-alef ligature split: with `rtl` the
+// text is compared word by word without punctuation and vowel signs,
+// leaving out words with that ligature.
+bool pdf_shows(const std::string& text, const std::string& s, bool rtl);
+
 // A page rendered by pdftoppm as a grey image.
 struct PageImage {
   int width = 0, height = 0;

@@ -45,7 +45,7 @@ TEST_F(CompositionTest, EveryShippedTemplateValidatesAgainstTheLetterFields) {
     EXPECT_NO_THROW(LetterTemplate::load(entry.path(), letter_field_names())) << entry.path();
     ++files;
   }
-  EXPECT_EQ(files, 13);  // letter ×5; appeal-2013, reminder, forward, correction ×2
+  EXPECT_EQ(files, 124);  // letter, reminder, forward, correction ×26; appeal-2013 ×20
 }
 
 TEST_F(CompositionTest, FieldsAreInTheLettersLanguage) {
@@ -111,7 +111,9 @@ TEST_F(CompositionTest, DraftingMergesTheAppealVerbatim) {
   EXPECT_EQ(l.salutation, "Уважаемый господин мэр, дорогой коллега!");
   EXPECT_EQ(l.body, join_list(testing::seed_body_paragraphs(), "\n\n"));
   EXPECT_EQ(l.closing, "");
-  EXPECT_EQ(l.subject, "");
+  // The appeal's own subject, in Russian (the 2013 letter had none printed).
+  EXPECT_EQ(l.subject,
+            "О провозглашении 2014 года Годом международного движения породненных городов");
 }
 
 TEST_F(CompositionTest, GenericTemplateKeepsInputAndFillsDefaults) {

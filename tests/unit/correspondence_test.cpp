@@ -171,10 +171,10 @@ TEST_F(CorrespondenceTest, LetterIsWrittenInTheAddresseesLanguage) {
   EXPECT_EQ(prepare_draft(*store, library, to(s.port_said)).lang, "ar");
   EXPECT_EQ(prepare_draft(*store, library, to(s.chengdu)).lang, "zh");
   Letter de = prepare_draft(*store, library, to(s.dresden), &fell_back);
-  EXPECT_EQ(de.lang, "en");  // no German template
-  EXPECT_TRUE(fell_back);
+  EXPECT_EQ(de.lang, "de");
+  EXPECT_FALSE(fell_back);
   DraftRequest asked = to(s.dresden);
-  asked.lang = "de";
+  asked.lang = "et";  // no Estonian template
   EXPECT_EQ(prepare_draft(*store, library, asked, &fell_back).lang, "en");
   EXPECT_TRUE(fell_back);
   DraftRequest circular = to(s.coventry);
@@ -265,7 +265,8 @@ TEST_F(CorrespondenceTest, ReminderCitesTheOriginal) {
   EXPECT_EQ(r.addressees[0].city_id, s.coventry);
   EXPECT_EQ(r.subject, "О письме от 06.09.2013 № 19-024/125рс");
   EXPECT_EQ(r.body,
-            "Напоминаем о нашем письме от 06.09.2013 № 19-024/125рс, ответ на которое до "
+            "Напоминаем о нашем письме от 06.09.2013 № 19-024/125рс «О провозглашении 2014 года "
+            "Годом международного движения породненных городов», ответ на которое до "
             "настоящего времени не получен.\n\nПросим сообщить о принятом решении в срок до "
             "01.12.2013.");
   ASSERT_EQ(r.links.size(), 1u);
@@ -275,9 +276,10 @@ TEST_F(CorrespondenceTest, ReminderCitesTheOriginal) {
   en.lang = "en";
   en.response_deadline = parse_partial_date("2013-12-01");
   Letter e = get(remind(*store, library, appeal, en));
-  EXPECT_EQ(e.body.rfind("We refer to our letter No 19-024/125рс of 6 September 2013, to which we "
-                         "have not yet received a reply.\n\nWe would be grateful for your answer "
-                         "by 1 December 2013.",
+  EXPECT_EQ(e.body.rfind("We refer to our letter No 19-024/125рс of 6 September 2013 (\"О "
+                         "провозглашении 2014 года Годом международного движения породненных "
+                         "городов\"), to which we have not yet received a reply.\n\nWe would be "
+                         "grateful for your answer by 1 December 2013.",
                          0),
             0u)
       << e.body;
@@ -295,10 +297,12 @@ TEST_F(CorrespondenceTest, ForwardQuotesTheOriginal) {
   Letter l = get(id);
   EXPECT_EQ(l.office_id, coventry_office);
   EXPECT_EQ(l.kind, LetterKind::kForward);
-  EXPECT_EQ(l.lang, "en");
-  EXPECT_EQ(l.subject, "Copy of letter No 19-024/125рс of 6 September 2013 from Volgograd");
-  EXPECT_EQ(l.body.rfind("Coventry joins the appeal of Volgograd.\n\nPlease find below a copy of "
-                         "letter No 19-024/125рс of 6 September 2013 from Volgograd.\n\n",
+  EXPECT_EQ(l.lang, "de");  // Dresden's language
+  EXPECT_EQ(l.subject, "Kopie des Schreibens Nr. 19-024/125рс vom 6. September 2013 aus Volgograd");
+  EXPECT_EQ(l.body.rfind("Coventry joins the appeal of Volgograd.\n\nNachstehend erhalten Sie eine "
+                         "Kopie des Schreibens Nr. 19-024/125рс vom 6. September 2013 aus "
+                         "Volgograd („О провозглашении 2014 года Годом международного движения "
+                         "породненных городов“).\n\n",
                          0),
             0u)
       << l.body;

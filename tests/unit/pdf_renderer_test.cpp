@@ -164,13 +164,14 @@ struct ScriptCase {
   std::vector<std::string> body;
 };
 
-TEST_F(PdfRendererTest, ChineseJapaneseAndArabicRenderInTheirFonts) {
+TEST_F(PdfRendererTest, ChineseJapaneseArabicAndArmenianRenderInTheirFonts) {
   std::vector<ScriptCase> cases = {
       {"zh", "NotoSerifCJKsc", {"值此友好城市运动七十周年之际，谨致以热烈的祝贺。", "成都市长"}},
       {"ja", "NotoSerifCJKjp", {"姉妹都市運動の七十周年にあたり、心よりお祝い申し上げます。"}},
       {"ar",
        "NotoNaskhArabic",
-       {"يسعدنا أن نتوجه إليكم بهذه الرسالة بمناسبة الذكرى السبعين.", "بورسعيد"}}};
+       {"يسعدنا أن نتوجه إليكم بهذه الرسالة بمناسبة الذكرى السبعين.", "بورسعيد"}},
+      {"hy", "NotoSerifArmenian", {"Հարգելի՛ պարոն քաղաքապետ, սիրելի՛ գործընկեր,", "Երևան"}}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.lang);
     std::vector<std::string> body;
@@ -193,6 +194,23 @@ TEST_F(PdfRendererTest, ChineseJapaneseAndArabicRenderInTheirFonts) {
     }
     EXPECT_LT(page.dark_pixels(0.1, 0.7, 0.9, 0.95), 10);  // the rest of the page is blank
   }
+}
+
+TEST_F(PdfRendererTest, RefusesACharacterNoFontCanShow) {
+  // U+E000 is a private-use character: no installed font has a glyph for it,
+  // and the PDF would show an empty box.
+  std::string path = dir.file("box.pdf");
+  try {
+    write_letter_pdf(business("en", {"Our twin \xEE\x80\x80 city."}), path);
+    FAIL() << "rendered a missing glyph";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+    EXPECT_EQ(e.field(), "text");
+    EXPECT_NE(std::string(e.what()).find("no installed font has a glyph for U+E000"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST_F(PdfRendererTest, WritesAtomicallyAndReportsFailures) {

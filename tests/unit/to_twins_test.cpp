@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/error.h"
+#include "store/city_store.h"
 #include "store/link_store.h"
 #include "support/letter_fixtures.h"
 #include "support/test_support.h"
@@ -46,9 +49,10 @@ TEST_F(ToTwinsTest, OneLetterPerTwinInItsLanguage) {
   }
   EXPECT_EQ(names,
             (std::vector<std::string>{"Chengdu", "Coventry", "Dresden", "Hiroshima", "Port Said"}));
-  EXPECT_EQ(langs, (std::vector<std::string>{"zh", "en", "en", "ja", "ar"}));
-  EXPECT_TRUE(out[2].fell_back);  // Dresden: no German template
-  EXPECT_FALSE(out[1].fell_back);
+  EXPECT_EQ(langs, (std::vector<std::string>{"zh", "en", "de", "ja", "ar"}));
+  for (const auto& t : out) EXPECT_FALSE(t.fell_back) << t.twin_name;
+  EXPECT_EQ(out[0].lang_reason, "official language of China (CLDR)");
+  EXPECT_EQ(out[1].lang_reason, "the city's correspondence language");
   EXPECT_EQ(numbers, (std::vector<std::string>{"19-024/1рс", "19-024/2рс", "19-024/3рс",
                                                "19-024/4рс", "19-024/5рс"}));
   EXPECT_EQ(out[3].pdf, (dir.path() / "out" / "19-024_4рс-Hiroshima.pdf").string());
@@ -59,11 +63,23 @@ TEST_F(ToTwinsTest, OneLetterPerTwinInItsLanguage) {
 }
 
 TEST_F(ToTwinsTest, TheAppealFallsBackToEnglishWhereItHasNoTranslation) {
+  // A twin in a country whose languages the appeal has no translation in.
+  City c;
+  c.name = "Tallinn";
+  c.country = "EE";
+  CityId tallinn = store::CityStore(*store).create(c);
+  Link link;
+  link.city_a = std::min(s.volgograd, tallinn);
+  link.city_b = std::max(s.volgograd, tallinn);
+  store::LinkStore(*store).create(link);
   auto out = letter_to_twins(*store, library, request("appeal-2013"));
-  ASSERT_EQ(out.size(), 5u);
+  ASSERT_EQ(out.size(), 6u);
   for (const auto& t : out) {
-    EXPECT_EQ(t.lang, "en") << t.twin_name;                       // no twin writes Russian
-    EXPECT_EQ(t.fell_back, t.twin != s.coventry) << t.twin_name;  // only Coventry writes English
+    EXPECT_EQ(t.fell_back, t.twin == tallinn) << t.twin_name;
+    if (t.twin == tallinn) {
+      EXPECT_EQ(t.lang, "en");
+      EXPECT_EQ(t.lang_reason, "no template in the city's languages: English");
+    }
   }
   std::string text = testing::normalize_text(testing::pdf_text(out[1].pdf));
   EXPECT_NE(text.find("The Mayor of the twin city of Coventry"), std::string::npos) << text;
