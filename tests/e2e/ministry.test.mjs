@@ -50,8 +50,17 @@ async function correct(page, iso, reason) {
   const form = page.getByTestId("correction-form");
   await form.getByLabel(/It should read|Должно быть/).selectOption("unknown");
   await form.getByLabel(/Why the record is wrong|Почему запись неверна/).fill(reason);
+  // The echo of the recorded answer is still on the page: wait for the one
+  // the correction writes, which names the corrected country again.
+  const echoBefore = await page.getByTestId("ministry-echo").textContent().catch(() => null);
   await form.getByRole("button").click();
-  await page.getByTestId("ministry-echo").waitFor();
+  await page.waitForFunction(
+    (before) => {
+      const echo = document.querySelector('[data-testid="ministry-echo"]')?.textContent;
+      return echo != null && echo !== before;
+    },
+    echoBefore,
+  );
 }
 
 async function noSideways(page) {
