@@ -303,6 +303,7 @@ CampaignContact record_reply(store::Store& store, CampaignId id, const ReplyRequ
     in.lang = city.languages.empty() ? "en" : city.languages.front();
     in.subject = r.subject.empty() ? "Re: " + original.letter.subject : r.subject;
     in.body = r.body;
+    in.attachments = r.attachments;
     in.links.push_back(LetterLink{LetterLinkKind::kReplyTo, c.letter_id, original.letter.number,
                                   original.letter.date});
     auto reg = letters::register_incoming(store, in, letters::RegisterOptions{date, ""});

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "letters/attachments.h"
 #include "letters/letter_template.h"
 #include "model/campaign.h"
 #include "model/letter.h"
@@ -104,6 +105,7 @@ struct ReplyRequest {
   ReplyStance stance = ReplyStance::kSupports;
   bool asked_ministry = false;  // the city says it asked its foreign ministry
   std::string subject, body;
+  std::vector<letters::AttachmentInput> attachments;  // stored with the reply (a scan)
 };
 
 // Registers the city's reply as an incoming letter in the register of the

@@ -1,13 +1,12 @@
 #include "store/letter_store.h"
 
-#include <sodium.h>
-
 #include <map>
 
 #include "model/error.h"
 #include "model/letter_json.h"
 #include "store/audit_log.h"
 #include "store/clock.h"
+#include "store/encoding.h"
 
 namespace twinning::store {
 namespace {
@@ -96,26 +95,6 @@ struct Conditions {
   }
   void add(const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; }
 };
-
-std::string to_base64(std::string_view bytes) {
-  if (bytes.empty()) return "";
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::string from_base64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    throw Error(ErrorCode::kUnavailable, "a stored attachment is not valid base64");
-  }
-  out.resize(len);
-  return out;
-}
 
 }  // namespace
 

@@ -306,6 +306,15 @@ inline constexpr MatrixRow kRouteMatrix[] = {
      401,  403,  403,  201,  201},
   {"GET",    "/api/templates",                "/api/templates", "",
      401,  403,  200,  200,  200},
+  // Incoming mail's triage: coordinators only; the matrix files no mail, so
+  // message 999999 does not exist.
+  {"GET",    "/api/mail/triage",              "/api/mail/triage?limit=5", "",
+     401,  403,  403,  200,  200},
+  {"POST",   "/api/mail/triage/{id}/file",    "/api/mail/triage/999999/file",
+     R"({"letter": "{to_cologne}"})",
+     401,  403,  403,  404,  404},
+  {"POST",   "/api/mail/triage/{id}/discard", "/api/mail/triage/999999/discard", "",
+     401,  403,  403,  404,  404},
 };
 // clang-format on
 

@@ -1,0 +1,87 @@
+// The delivery register of letters sent by e-mail (issue 15): one Delivery
+// per (outgoing letter, addressee with an e-mail), created when the letter is
+// first sent, with the unguessable reply token of that addressee's reply
+// address and the Message-ID of its copy. Sending (mail/letter_sending.h)
+// moves a delivery queued → sending → accepted | failed; the intake
+// (mail/intake.h) finds the delivery an answer or a bounce belongs to by
+// reply token or Message-ID, and marks a bounced one failed.
+//
+// States: kQueued — to be sent (also after a temporary refusal, with its
+// reason); kSending — its SMTP transaction began and no outcome was recorded,
+// which after a crash means *in doubt* (the server may or may not have taken
+// it: see letter_sending.h for what a later send does with it); kAccepted —
+// the server took it (server_reply holds its answer); kFailed — refused
+// permanently, or bounced later (server_reply holds the reason).
+//
+// Free functions over a Store; as thread-safe as the Store (not at all).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/letter.h"
+#include "store/store.h"
+
+namespace twinning::mail {
+
+using DeliveryId = std::int64_t;
+
+enum class DeliveryState { kQueued, kSending, kAccepted, kFailed };
+
+std::string_view delivery_state_name(DeliveryState s);  // "queued", "sending", "accepted", "failed"
+// Throws Error(kInvalidInput) naming "state" for any other text.
+DeliveryState parse_delivery_state(std::string_view text);
+
+struct Delivery {
+  DeliveryId id = 0;
+  LetterId letter_id = 0;
+  int position = 0;               // the addressee's index in Letter::addressees
+  std::optional<CityId> city_id;  // the addressee's city, if any
+  std::string email;              // where this copy goes
+  std::string reply_token;        // 26 lower-case base32 characters (16 random bytes)
+  std::string message_id;         // "tw.<random>@domain", without angle brackets
+  DeliveryState state = DeliveryState::kQueued;
+  std::string server_reply;  // the server's answer (accepted) or the reason (failed/queued)
+  int attempts = 0;          // SMTP transactions begun
+  std::string created_at, updated_at;  // ISO 8601 UTC
+  std::optional<std::string> accepted_at;
+};
+
+// The delivery whose reply token is `token` (compared case-insensitively, as
+// mail software may change the case of an address), or nullopt.
+std::optional<Delivery> find_delivery_by_reply_token(store::Store& store, std::string_view token);
+
+// The delivery whose Message-ID is `message_id` (with or without the angle
+// brackets, as In-Reply-To/References give it), or nullopt.
+std::optional<Delivery> find_delivery_by_message_id(store::Store& store,
+                                                    std::string_view message_id);
+
+// Marks delivery `id` failed with `reason` (a bounce's reported status and
+// diagnostic, a server's refusal), whatever its state was, and audits it.
+// Returns the delivery as it now is. Throws Error(kNotFound) for an unknown
+// id, Error(kInvalidInput) for an empty reason.
+Delivery mark_delivery_failed(store::Store& store, DeliveryId id, std::string_view reason);
+
+// Every delivery of `letter`, by addressee position (empty if it was never
+// sent by e-mail).
+std::vector<Delivery> deliveries_of(store::Store& store, LetterId letter);
+
+// The reply address of a delivery: `reply_address` ("office@city.example",
+// the office's reply mailbox) with "+<token>" added to its local part
+// ("office+<token>@city.example"). Throws Error(kInvalidInput) if
+// `reply_address` has no '@'.
+std::string reply_address_for(std::string_view reply_address, std::string_view token);
+
+// The reply token in `address` if it is a sub-address of the form
+// "local+<token>@domain" (angle brackets and a display name allowed), else
+// "" — what the intake looks up with find_delivery_by_reply_token.
+std::string reply_token_in(std::string_view address);
+
+// 16 random bytes (libsodium) as 26 lower-case base32 characters: a reply
+// token, or the random part of a Message-ID.
+std::string random_token();
+
+}  // namespace twinning::mail
