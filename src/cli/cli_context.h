@@ -72,5 +72,6 @@ void add_network_commands(CLI::App& app, Context& ctx);
 void add_user_commands(CLI::App& app, Context& ctx);
 void add_serve_commands(CLI::App& app, Context& ctx);
 void add_backup_commands(CLI::App& app, Context& ctx);
+void add_mail_commands(CLI::App& app, Context& ctx);
 
 }  // namespace twinning::cli

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   cli::add_user_commands(app, ctx);
   cli::add_serve_commands(app, ctx);
   cli::add_backup_commands(app, ctx);
+  cli::add_mail_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

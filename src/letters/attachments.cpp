@@ -1,13 +1,12 @@
 #include "letters/attachments.h"
 
-#include <sodium.h>
-
 #include <cctype>
 #include <map>
 
 #include "letters/letter_checks.h"
 #include "model/error.h"
 #include "model/text.h"
+#include "store/encoding.h"
 #include "store/letter_store.h"
 
 namespace twinning::letters {
@@ -36,16 +35,6 @@ std::string guess_media_type(const std::string& name) {
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto it = types.find(ext);
   return it == types.end() ? "application/octet-stream" : it->second;
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) throw Error(ErrorCode::kUnavailable, "libsodium could not be initialised");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 }  // namespace
@@ -92,7 +81,7 @@ Attachment store_attachment(store::Store& store, LetterId id, const AttachmentIn
   a.media_type = f.media_type.empty() ? guess_media_type(f.name) : f.media_type;
   check_text(a.media_type, "media_type", 255);
   a.size = static_cast<std::int64_t>(f.bytes.size());
-  a.sha256 = sha256_hex(f.bytes);
+  a.sha256 = store::sha256_hex(f.bytes);
   a.id = store::LetterStore(store).add_attachment(id, a.name, a.media_type, f.bytes, a.sha256);
   return a;
 }
@@ -115,7 +104,7 @@ std::string attachment_bytes(store::Store& store, LetterId id, std::int64_t atta
   for (const auto& a : l.attachments) {
     if (a.id != attachment_id) continue;
     std::string bytes = store::LetterStore(store).attachment_content(id, attachment_id);
-    if (sha256_hex(bytes) != a.sha256) {
+    if (store::sha256_hex(bytes) != a.sha256) {
       throw Error(ErrorCode::kUnavailable, "attachment '" + a.name + "' of " + describe(l) +
                                                " no longer matches its SHA-256");
     }

@@ -21,6 +21,7 @@ RouteTable api_routes() {
   add_map_routes(routes);
   add_letter_routes(routes);
   add_office_routes(routes);
+  add_mail_routes(routes);
   return routes;
 }
 

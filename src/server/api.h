@@ -26,6 +26,7 @@ void add_export_routes(RouteTable& routes);    // /api/export/csv|geojson|graphm
 void add_map_routes(RouteTable& routes);       // /api/map: the web map's columns, cached
 void add_letter_routes(RouteTable& routes);    // /api/letters: the correspondence register
 void add_office_routes(RouteTable& routes);    // /api/offices, /api/templates
+void add_mail_routes(RouteTable& routes);      // /api/mail/triage: incoming mail to decide
 
 // Every route of the API.
 RouteTable api_routes();

@@ -13,6 +13,7 @@ import { renderCompose, renderLetter, renderLetters } from "./pages/letters";
 import { renderCampaign, renderCampaigns } from "./pages/campaign";
 import { renderPlan } from "./pages/plan";
 import { renderGeocode } from "./pages/geocode";
+import { renderMail } from "./pages/mail";
 
 function renderFrame(): void {
   const nav = document.getElementById("nav") as HTMLElement;
@@ -30,7 +31,7 @@ function renderFrame(): void {
     item("/campaigns", "nav.campaigns"),
     item("/plan", "nav.plan"),
     // Pages only coordinators act on are linked only for them.
-    ...(canCoordinate() ? [item("/geocode", "nav.geocode")] : []),
+    ...(canCoordinate() ? [item("/geocode", "nav.geocode"), item("/mail", "nav.mail")] : []),
   );
   (document.getElementById("skip-link") as HTMLAnchorElement).textContent = t("nav.skip");
   const langButton = document.getElementById("lang-switch") as HTMLButtonElement;
@@ -76,6 +77,7 @@ route("/campaigns", withSession(renderCampaigns));
 route("/campaigns/:code", withSession(renderCampaign));
 route("/plan", withSession(renderPlan));
 route("/geocode", withSession(renderGeocode));
+route("/mail", withSession(renderMail));
 
 document.getElementById("lang-switch")?.addEventListener("click", () => {
   setLang(lang() === "en" ? "ru" : "en");
