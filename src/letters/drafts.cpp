@@ -3,6 +3,7 @@
 #include "letters/composition.h"
 #include "letters/language.h"
 #include "letters/letter_checks.h"
+#include "letters/letter_languages.h"
 #include "letters/offices.h"
 #include "model/error.h"
 #include "model/text.h"
@@ -55,10 +56,8 @@ std::optional<std::string> language_for_city(store::Store& store, const Template
   if (!city) return std::nullopt;
   Country country;
   if (auto c = store::CountryStore(store).get(city->country)) country = *c;
-  for (const auto& lang : correspondence_languages(*city, country)) {
-    if (templates.has(template_name, lang)) return lang;
-  }
-  return std::nullopt;
+  return first_language_with_template(recipient_languages(*city, country), templates,
+                                      template_name);
 }
 
 Letter prepare_draft(store::Store& store, const TemplateLibrary& templates, const DraftRequest& r,

@@ -1,7 +1,9 @@
-// /api/offices and /api/templates: the registering offices with their
-// numbering and requisites, and the letter templates a letter can be
-// drafted from (PRODUCT.md M4, M5).
+// /api/offices, /api/templates and /api/cities/{id}/letter-languages: the
+// registering offices with their numbering and requisites, the letter
+// templates a letter can be drafted from, and the languages a letter to a
+// city may be written in (PRODUCT.md M4, M5).
 #include "letters/letter_json.h"
+#include "letters/letter_languages.h"
 #include "letters/offices.h"
 #include "model/error.h"
 #include "model/letter_json.h"
@@ -69,12 +71,24 @@ Response list_templates(RequestContext& ctx) {
   return json_response(200, letters::template_catalogue_json(ctx.templates));
 }
 
+// GET /api/cities/{id}/letter-languages?template=NAME (default the generic
+// letter): the city's candidate languages with their reasons and templates,
+// and the language a letter from the template takes by default.
+Response letter_languages(RequestContext& ctx) {
+  QueryParams q(ctx.request, {"template"});
+  std::string name = q.text("template").value_or(std::string(letters::kGenericTemplate));
+  return json_response(200, letters::letter_languages_json(letters::letter_languages(
+                                ctx.store, ctx.templates, name, ctx.id_param())));
+}
+
 }  // namespace
 
 void add_office_routes(RouteTable& routes) {
   routes.add({Method::kGet, "/api/offices", letter_desk(), list_offices});
   routes.add({Method::kPost, "/api/offices", registry_writers(), create_office});
   routes.add({Method::kGet, "/api/templates", letter_desk(), list_templates});
+  routes.add(
+      {Method::kGet, "/api/cities/{id}/letter-languages", letter_desk(), letter_languages});
 }
 
 }  // namespace twinning::server

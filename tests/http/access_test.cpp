@@ -116,6 +116,8 @@ TEST_P(RouteAccess, TheTableSaysWhatThePolicyIs) {
   EXPECT_EQ(access(Method::kGet, "/api/offices"), "admin, coordinator, correspondent");
   EXPECT_EQ(access(Method::kPost, "/api/offices"), "admin, coordinator");
   EXPECT_EQ(access(Method::kGet, "/api/templates"), "admin, coordinator, correspondent");
+  EXPECT_EQ(access(Method::kGet, "/api/cities/{id}/letter-languages"),
+            "admin, coordinator, correspondent");
 }
 
 TEST_P(RouteAccess, ReadersCannotWriteTheRegistry) {

@@ -11,6 +11,7 @@ import { searchBox, type CityHit } from "../search";
 import { errorBox, field, today } from "../format";
 import { reasonText } from "../errors";
 import { cityName } from "../citynames";
+import { languageName, regionName } from "../languages";
 import type { JsonOf, operations, Page, Schemas } from "../schemas";
 
 addStrings({
@@ -45,6 +46,15 @@ addStrings({
     "tpl.correction": "Correction",
     "letters.language": "Language",
     "letters.auto": "Addressee's language",
+    "letters.langsOfAddressee": "Languages of {city}",
+    "letters.otherLangs": "Other languages",
+    "letters.noTemplateIn": "no template in this language",
+    "letters.langDefault": "Without a choice the letter is in {lang}: {reason}.",
+    "letters.previewLang": "Language of the letter: {lang}",
+    "langReason.city": "the city's correspondence language",
+    "langReason.official": "official language of {country}",
+    "langReason.country": "a language of {country}",
+    "langReason.fallback": "the template exists in none of the addressee's languages",
     "letters.addressees": "Addressees",
     "letters.addCity": "Add a city",
     "letters.body": "Text (paragraphs separated by blank lines)",
@@ -168,6 +178,15 @@ addStrings({
     "tpl.forward": "Пересылка копии",
     "tpl.correction": "Исправление",
     "letters.language": "Язык",
+    "letters.langsOfAddressee": "Языки адресата ({city})",
+    "letters.otherLangs": "Другие языки",
+    "letters.noTemplateIn": "шаблона на этом языке нет",
+    "letters.langDefault": "Если не выбрать, письмо будет на языке «{lang}»: {reason}.",
+    "letters.previewLang": "Язык письма: {lang}",
+    "langReason.city": "язык переписки города",
+    "langReason.official": "официальный язык страны «{country}»",
+    "langReason.country": "язык страны «{country}»",
+    "langReason.fallback": "шаблона нет ни на одном из языков адресата",
     "letters.auto": "Язык адресата",
     "letters.addressees": "Адресаты",
     "letters.addCity": "Добавить город",
@@ -421,7 +440,7 @@ export async function renderLetter(main: HTMLElement, params: Record<string, str
           : null,
         h("dt", {}, t("letters.to")), h("dd", {}, addresseeAnswers(view, number)),
         h("dt", {}, t("letters.subject")), h("dd", {}, l.subject),
-        h("dt", {}, t("letters.language")), h("dd", {}, l.lang),
+        h("dt", {}, t("letters.language")), h("dd", { "data-testid": "letter-lang" }, langLabel(l.lang)),
         l.response_deadline ? [h("dt", {}, t("letters.deadline")), h("dd", {}, l.response_deadline)] : null,
       ),
       letterActions(view)),
@@ -709,6 +728,78 @@ function writableOffices(): Promise<Office[]> {
 }
 
 type Preview = JsonOf<operations["previewLetter"]["responses"][200]>;
+/** The languages a letter to a city may be in, and the default for a template (GET /api/cities/{id}/letter-languages). */
+type LetterLanguages = JsonOf<operations["getLetterLanguages"]["responses"][200]>;
+
+/** A language as the interface names it, with its code: "German (de)", "Немецкий (de)". */
+function langLabel(code: string): string {
+  const name = languageName(code);
+  return name === code ? code : `${name} (${code})`;
+}
+
+/** Why a letter to a city of `country` is in a language ("official", "city", ...), in the interface's language. */
+const langReason = (code: string, country: string) => tf(`langReason.${code}`, { country: regionName(country) });
+
+/**
+ * The compose page's language choice: the first addressee's languages in
+ * the server's order (each one's reason said when it is chosen), then the
+ * template's other languages; "" lets the server choose, as the note says.
+ */
+function languagePicker(templateLanguages: () => string[], onChange: () => void) {
+  const select = h("select", { name: "lang" }, h("option", { value: "" }, t("letters.auto")));
+  const note = h("small", { class: "muted", "data-testid": "lang-reason", "aria-live": "polite" });
+  let langs: LetterLanguages | null = null;
+  let city = "";
+  const explain = () => {
+    const picked = langs?.options.find((o) => o.lang === select.value);
+    if (!langs) note.textContent = "";
+    else if (!select.value) {
+      note.textContent = tf("letters.langDefault", {
+        lang: languageName(langs.lang),
+        reason: langs.reason_code === "fallback" ? t("langReason.fallback") : langReason(langs.reason_code, langs.country),
+      });
+    } else note.textContent = picked ? `${languageName(picked.lang)}: ${langReason(picked.source, langs.country)}.` : "";
+  };
+  const fill = () => {
+    const keep = select.value;
+    const offered = new Set<string>();
+    const groups: HTMLElement[] = [];
+    if (langs) {
+      groups.push(h("optgroup", { label: tf("letters.langsOfAddressee", { city }) }, langs.options.map((o) => {
+        offered.add(o.lang);
+        return h("option", { value: o.lang, disabled: !o.has_template },
+          o.has_template ? langLabel(o.lang) : `${langLabel(o.lang)} — ${t("letters.noTemplateIn")}`);
+      })));
+    }
+    const others = templateLanguages().filter((code) => !offered.has(code));
+    if (others.length) groups.push(h("optgroup", { label: t("letters.otherLangs") }, others.map((code) => h("option", { value: code }, langLabel(code)))));
+    select.replaceChildren(h("option", { value: "" }, t("letters.auto")), ...groups);
+    select.value = [...select.options].some((o) => o.value === keep && !o.disabled) ? keep : "";
+    explain();
+  };
+  select.addEventListener("change", explain);
+  let seq = 0;
+  /** Asks the server for `to`'s languages (or forgets them) and offers them; calls onChange if the choice had to change. */
+  const update = async (to: CityHit | undefined, template: string) => {
+    const mine = ++seq;
+    const before = select.value;
+    let next: LetterLanguages | null = null;
+    if (to) {
+      try {
+        next = await get<LetterLanguages>(`/api/cities/${to.id}/letter-languages?template=${encodeURIComponent(template)}`);
+      } catch {
+        next = null; // the preview says what is wrong
+      }
+    }
+    if (mine !== seq) return;
+    langs = next;
+    city = to ? cityName(to) : "";
+    fill();
+    if (select.value !== before) onChange();
+  };
+  fill();
+  return { element: field(t("letters.language"), select), select, note, update };
+}
 
 /** A template (templates/NAME) by its name in the interface's language; one added by a clerk by its directory name. */
 const templateName = (name: string) => tOr(`tpl.${name}`, name);
@@ -740,15 +831,20 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
   const office = h("select", { name: "office" }, offices.map((o) => h("option", { value: o.code }, `${o.name} (${o.code})`)));
   const template = h("select", { name: "template" }, templates.map((tp) => h("option", { value: tp.name }, templateName(tp.name))));
   template.value = templates.some((tp) => tp.name === "letter") ? "letter" : template.value;
-  const lang = h("select", { name: "lang" }, h("option", { value: "" }, t("letters.auto")));
-  for (const code of [...new Set(templates.flatMap((tp) => tp.languages))].sort()) lang.append(h("option", { value: code }, code));
+  const picker = languagePicker(() => templates.find((tp) => tp.name === template.value)?.languages ?? [], () => schedule());
+  const lang = picker.select;
+  picker.element.append(picker.note);
   const subject = h("input", { name: "subject" });
   const body = h("textarea", { name: "body", rows: 10 });
   const deadline = h("input", { name: "deadline", type: "date" });
   const campaign = h("select", { name: "campaign" }, h("option", { value: "" }, t("letters.noCampaign")));
   const campaignField = field(t("letters.linkCampaign"), campaign);
   campaignField.hidden = true;
-  const to = cityPicker(() => schedule());
+  const to = cityPicker(() => {
+    void picker.update(to.chosen[0], template.value);
+    schedule();
+  });
+  template.addEventListener("change", () => void picker.update(to.chosen[0], template.value));
   const error = h("div", {});
   const confirmArea = h("div", {});
   const draftButton = h("button", { type: "submit", name: "draft" }, t("letters.saveDraft"));
@@ -756,7 +852,7 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
   const form = h("form", { class: "card form compose" },
     field(t("letters.office"), office),
     field(t("letters.template"), template),
-    field(t("letters.language"), lang),
+    picker.element,
     to.element,
     field(t("letters.subject"), subject),
     field(t("letters.body"), body),
@@ -766,11 +862,12 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
     h("div", { class: "actions" }, draftButton, registerButton),
     confirmArea);
   const previewNumber = h("p", { "data-testid": "preview-number" });
+  const previewLang = h("p", { "data-testid": "preview-lang" });
   const previewText = h("div", { class: "letter-preview", "data-testid": "preview-text", lang: "" });
   const previewPdf = h("iframe", { class: "pdf-frame preview-pdf", title: t("letters.previewPdf"), "data-testid": "preview-pdf", hidden: true });
   const previewState = h("p", { class: "muted", role: "status" }, t("letters.previewEmpty"));
   const preview = h("section", { class: "card preview", "aria-label": t("letters.preview") },
-    h("h2", {}, t("letters.preview")), previewState, previewNumber, previewText, previewPdf);
+    h("h2", {}, t("letters.preview")), previewState, previewNumber, previewLang, previewText, previewPdf);
   main.append(h("div", { class: "compose-layout" }, form, preview));
 
   const draft = (): Record<string, unknown> => {
@@ -795,6 +892,7 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
       latest = null;
       previewState.textContent = t("letters.previewEmpty");
       previewNumber.textContent = "";
+      previewLang.textContent = "";
       previewText.replaceChildren();
       previewPdf.hidden = true;
       campaignField.hidden = true;
@@ -810,6 +908,7 @@ export async function renderCompose(main: HTMLElement): Promise<void> {
       latest = p;
       previewState.textContent = "";
       previewNumber.textContent = tf("letters.previewNumber", { office: `${p.office.name} (${p.office.code})`, number: p.next_number });
+      previewLang.textContent = tf("letters.previewLang", { lang: langLabel(p.document.lang) });
       previewText.setAttribute("lang", p.document.lang);
       previewText.replaceChildren(...documentBlocks(p.document));
       if (pdfUrl) URL.revokeObjectURL(pdfUrl);
