@@ -1,10 +1,15 @@
 #include "mail/intake.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "campaign/campaigns.h"
 #include "letters/registration.h"
+#include "mail/deliveries.h"
 #include "mail/message_parser.h"
 #include "mail/sender_reference.h"
 #include "model/error.h"
+#include "model/text.h"
 #include "registry/city_lookup.h"
 #include "store/campaign_store.h"
 #include "store/clock.h"
@@ -33,6 +38,13 @@ std::string truncated(const std::string& s, std::size_t max) {
   std::size_t keep = max;
   while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
   return s.substr(0, keep);
+}
+
+FilingResult triage(std::string reason) {
+  FilingResult r;
+  r.outcome = MailOutcome::kTriage;
+  r.reason = std::move(reason);
+  return r;
 }
 
 // What a message is matched to before it is filed.
@@ -73,11 +85,90 @@ std::optional<CityId> city_of_address(store::Store& store, const std::string& fr
   return found;
 }
 
+// The delivery a message answers: by the reply token of an address it was
+// delivered to, else by a Message-ID it refers to.
+std::optional<Delivery> answered_delivery(store::Store& store, const ParsedMessage& m) {
+  for (const std::string& address : m.recipients) {
+    std::string token = reply_token_in(address);
+    if (token.empty()) continue;
+    if (auto d = find_delivery_by_reply_token(store, token)) return d;
+  }
+  for (const std::string& id : m.references) {
+    if (auto d = find_delivery_by_message_id(store, id)) return d;
+  }
+  return std::nullopt;
+}
+
 Match match_message(store::Store& store, const ParsedMessage& m) {
   Match match;
-  match.letter = letter_cited_in(store, m.subject);
-  match.city = city_of_address(store, m.from, match.letter);
+  if (auto d = answered_delivery(store, m)) {
+    match.letter = d->letter_id;
+    match.city = d->city_id;
+  }
+  if (!match.letter) match.letter = letter_cited_in(store, m.subject);
+  if (!match.city) match.city = city_of_address(store, m.from, match.letter);
   return match;
+}
+
+// E-mail addresses compare without case (the local part too, as mail
+// servers practically do).
+bool same_address(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The delivery failed recipient `f` of a report stands for: by a reply
+// token the report was delivered to, or the returned Message-ID, and then
+// the delivery of the same letter to that address.
+std::optional<Delivery> failed_delivery(store::Store& store, const ParsedMessage& m,
+                                        const FailedRecipient& f) {
+  std::vector<std::string> ids = m.references;
+  ids.insert(ids.begin(), m.report->original_message_id);
+  std::optional<Delivery> found;
+  for (const std::string& address : m.recipients) {
+    std::string token = reply_token_in(address);
+    if (!token.empty() && (found = find_delivery_by_reply_token(store, token))) break;
+  }
+  for (std::size_t i = 0; !found && i < ids.size(); ++i) {
+    if (!ids[i].empty()) found = find_delivery_by_message_id(store, ids[i]);
+  }
+  if (!found) return std::nullopt;
+  for (const Delivery& d : deliveries_of(store, found->letter_id)) {
+    if (same_address(d.email, f.address)) return d;
+  }
+  return std::nullopt;
+}
+
+// A delivery status notification: each failed recipient's delivery failed.
+FilingResult file_report(store::Store& store, const ParsedMessage& m) {
+  FilingResult r;
+  r.outcome = MailOutcome::kDeliveryFailed;
+  std::vector<std::string> unknown;
+  for (const FailedRecipient& f : m.report->failed) {
+    auto d = failed_delivery(store, m, f);
+    if (!d) {
+      unknown.push_back(f.address);
+      continue;
+    }
+    std::string reason = f.status.empty() ? f.diagnostic
+                         : f.diagnostic.empty() ? f.status
+                                                : f.status + " " + f.diagnostic;
+    if (reason.empty()) reason = "bounced";
+    mark_delivery_failed(store, d->id, reason);
+    r.letter = d->letter_id;
+    r.city = d->city_id;
+    r.reason += (r.reason.empty() ? "" : "; ") + ("delivery to " + f.address + " failed: " + reason);
+  }
+  if (!r.letter) {
+    return triage(m.report->failed.empty()
+                      ? "a delivery report naming no failed recipient"
+                      : "a delivery report about no delivery of ours (" +
+                            join_list(unknown, ", ") + ")");
+  }
+  return r;
 }
 
 std::optional<PartialDate> day_not_after_today(const std::optional<std::string>& day) {
@@ -95,13 +186,6 @@ std::vector<letters::AttachmentInput> attachment_inputs(const ParsedMessage& m) 
   std::vector<letters::AttachmentInput> out;
   for (const auto& a : m.attachments) out.push_back({a.name, a.media_type, a.bytes});
   return out;
-}
-
-FilingResult triage(std::string reason) {
-  FilingResult r;
-  r.outcome = MailOutcome::kTriage;
-  r.reason = std::move(reason);
-  return r;
 }
 
 // Files `m` as an answer to `letter` from `city` (or from its sender as
@@ -183,9 +267,7 @@ FilingResult file_auto_reply(store::Store& store, const ParsedMessage& m, const 
 }
 
 FilingResult decide(store::Store& store, const ParsedMessage& m) {
-  if (m.report) {
-    return triage("a delivery report about no delivery of ours");
-  }
+  if (m.report) return file_report(store, m);
   Match match = match_message(store, m);
   if (m.auto_reply) return file_auto_reply(store, m, match);
   if (!m.refused.empty()) {

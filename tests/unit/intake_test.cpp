@@ -9,17 +9,15 @@
 #include <atomic>
 #include <thread>
 
-#include "campaign/demo_2013.h"
-#include "ingest/files.h"
-#include "letters/letter_reading.h"
+#include "mail/deliveries.h"
 #include "mail/message_parser.h"
 #include "model/error.h"
-#include "registry/registry.h"
 #include "store/campaign_store.h"
+#include "store/city_store.h"
 #include "store/encoding.h"
 #include "store/letter_store.h"
 #include "store/mail_intake_store.h"
-#include "support/campaign_fixtures.h"
+#include "support/mail_intake_fixture.h"
 #include "support/test_database.h"
 
 namespace twinning::mail {
@@ -27,38 +25,18 @@ namespace {
 
 using store::MailOutcome;
 
-std::string fixture(const std::string& name) {
-  return ingest::read_file(std::string(TWINNING_SOURCE_DIR) + "/tests/data/mail/" + name);
-}
+using testing::mail_fixture;
 
 class IntakeTest : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    w = testing::add_campaign_world(*store);
-    City c;
-    c.name = "Chemnitz";
-    c.country = "DE";
-    c.languages = {"de"};
-    chemnitz = store::CityStore(*store).create(c);
-    Link l;
-    l.city_a = w.volgograd;
-    l.city_b = chemnitz;
-    registry::add_link(*store, l);
-    set_email(w.cologne, "oberbuergermeister@stadt-koeln.de");
-    set_email(chemnitz, "Buergermeisteramt@stadt-chemnitz.de");
-    set_email(w.hiroshima, "peace@city.hiroshima.example");
-    auto demo = campaign::load_demo_2013(*store, testing::shipped_templates(),
-                                         dir.file("absent.csv"));
-    campaign = demo.campaign;
-    appeal = letters::resolve_letter(*store, "19-024/125рс");
-  }
-
-  void set_email(CityId city, const std::string& email) {
-    CityDetails d;
-    d.email = email;
-    registry::update_city(*store, city, d);
+    testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
+    w = m.w;
+    chemnitz = m.chemnitz;
+    campaign = m.campaign;
+    appeal = m.appeal;
   }
 
   CampaignContact contact(CityId city) {
@@ -68,6 +46,32 @@ class IntakeTest : public testing::BackendTest {
     return store->db().query_one("SELECT COUNT(*) FROM letters")->integer(0);
   }
 
+  // The appeal's copies to Cologne, Hiroshima and Chemnitz as the sending
+  // half records them (mail/deliveries.h, migration 009): each accepted,
+  // with its reply token and Message-ID.
+  void queue_appeal() {
+    Letter l = store::LetterStore(*store).require(appeal);
+    for (std::size_t i = 0; i < l.addressees.size(); ++i) {
+      auto city = l.addressees[i].city_id;
+      if (!city) continue;
+      std::string email = store::CityStore(*store).require(*city).email;
+      if (email.empty()) continue;
+      store->db().execute(
+          "INSERT INTO mail_deliveries (letter_id, position, city_id, email, reply_token, "
+          "message_id, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
+          "'accepted', '2013-09-06T08:00:00Z', '2013-09-06T08:00:00Z')",
+          {appeal, static_cast<int>(i), *city, email, random_token(),
+           "tw." + random_token() + "@volgograd.example"});
+    }
+  }
+  Delivery delivery_to(CityId city) {
+    for (const Delivery& d : deliveries_of(*store, appeal)) {
+      if (d.city_id == city) return d;
+    }
+    ADD_FAILURE() << "no delivery to city " << city;
+    return {};
+  }
+
   testing::CampaignWorld w;
   CityId chemnitz = 0;
   CampaignId campaign = 0;
@@ -75,7 +79,7 @@ class IntakeTest : public testing::BackendTest {
 };
 
 TEST_P(IntakeTest, AReplyFromCologneIsFiledInReplyToTheAppealWithItsOwnNumberAndDate) {
-  std::string raw = fixture("cologne-reply.eml");
+  std::string raw = mail_fixture("cologne-reply.eml");
   FilingResult r = file_message(*store, raw);
   ASSERT_EQ(r.outcome, MailOutcome::kReplied) << r.reason;
   EXPECT_FALSE(r.already_seen);
@@ -110,7 +114,7 @@ TEST_P(IntakeTest, AReplyFromCologneIsFiledInReplyToTheAppealWithItsOwnNumberAnd
 }
 
 TEST_P(IntakeTest, TheSameMessageIsFiledOnce) {
-  std::string raw = fixture("cologne-reply.eml");
+  std::string raw = mail_fixture("cologne-reply.eml");
   FilingResult first = file_message(*store, raw);
   ASSERT_EQ(first.outcome, MailOutcome::kReplied) << first.reason;
   auto letters = letters_count();
@@ -120,16 +124,16 @@ TEST_P(IntakeTest, TheSameMessageIsFiledOnce) {
   EXPECT_EQ(letters_count(), letters);
   // The same UID of a mailbox is claimed once as well, whatever its bytes.
   store::MailSource box{"imaps://127.0.0.1/INBOX", 7, 1};
-  FilingResult by_uid = file_message(*store, fixture("unknown-sender.eml"), box);
+  FilingResult by_uid = file_message(*store, mail_fixture("unknown-sender.eml"), box);
   EXPECT_FALSE(by_uid.already_seen);
-  FilingResult same_uid = file_message(*store, fixture("chemnitz-autoreply.eml"), box);
+  FilingResult same_uid = file_message(*store, mail_fixture("chemnitz-autoreply.eml"), box);
   EXPECT_TRUE(same_uid.already_seen);
   EXPECT_EQ(contact(chemnitz).state, ContactState::kLetterSent);
 }
 
 TEST_P(IntakeTest, AnAutoReplyMarksTheContactReceivedNotReplied) {
   auto letters = letters_count();
-  FilingResult r = file_message(*store, fixture("chemnitz-autoreply.eml"));
+  FilingResult r = file_message(*store, mail_fixture("chemnitz-autoreply.eml"));
   EXPECT_EQ(r.outcome, MailOutcome::kReceived) << r.reason;
   EXPECT_EQ(r.city, chemnitz);
   EXPECT_EQ(contact(chemnitz).state, ContactState::kReceived);
@@ -139,7 +143,7 @@ TEST_P(IntakeTest, AnAutoReplyMarksTheContactReceivedNotReplied) {
 }
 
 TEST_P(IntakeTest, AnUnknownSenderWaitsInTriageAndIsFiledFromIt) {
-  FilingResult r = file_message(*store, fixture("unknown-sender.eml"));
+  FilingResult r = file_message(*store, mail_fixture("unknown-sender.eml"));
   EXPECT_EQ(r.outcome, MailOutcome::kTriage);
   EXPECT_NE(r.reason.find("a.friend@example.net"), std::string::npos) << r.reason;
   auto list = triage_list(*store);
@@ -162,15 +166,15 @@ TEST_P(IntakeTest, AnUnknownSenderWaitsInTriageAndIsFiledFromIt) {
   EXPECT_EQ(store::MailIntakeStore(*store).get(r.message)->decided_by, store->actor().name);
   // Filed once: neither triage again nor the same message.
   EXPECT_THROW(file_from_triage(*store, r.message, appeal, w.ruse), Error);
-  EXPECT_TRUE(file_message(*store, fixture("unknown-sender.eml")).already_seen);
+  EXPECT_TRUE(file_message(*store, mail_fixture("unknown-sender.eml")).already_seen);
 }
 
 TEST_P(IntakeTest, ADiscardedMessageStaysSeen) {
-  FilingResult r = file_message(*store, fixture("unknown-sender.eml"));
+  FilingResult r = file_message(*store, mail_fixture("unknown-sender.eml"));
   store::MailRecord m = discard_from_triage(*store, r.message);
   EXPECT_EQ(m.outcome, MailOutcome::kDiscarded);
   EXPECT_TRUE(triage_list(*store).empty());
-  EXPECT_TRUE(file_message(*store, fixture("unknown-sender.eml")).already_seen);
+  EXPECT_TRUE(file_message(*store, mail_fixture("unknown-sender.eml")).already_seen);
   try {
     discard_from_triage(*store, r.message);
     ADD_FAILURE() << "discarded twice";
@@ -180,7 +184,7 @@ TEST_P(IntakeTest, ADiscardedMessageStaysSeen) {
 }
 
 TEST_P(IntakeTest, AnAttachmentOverTheLimitSendsTheMessageToTriageSayingSo) {
-  std::string raw = fixture("cologne-reply.eml");
+  std::string raw = mail_fixture("cologne-reply.eml");
   std::string big(letters::kMaxAttachmentBytes + 1, 'x');
   std::string part =
       "--=-koeln-1\nContent-Type: application/octet-stream\n"
@@ -198,20 +202,77 @@ TEST_P(IntakeTest, AnAttachmentOverTheLimitSendsTheMessageToTriageSayingSo) {
 TEST_P(IntakeTest, OnlyACoordinatorFilesMail) {
   store->set_actor(testing::actor_of(Role::kCorrespondent, w.cologne));
   try {
-    file_message(*store, fixture("cologne-reply.eml"));
+    file_message(*store, mail_fixture("cologne-reply.eml"));
     ADD_FAILURE() << "a correspondent filed mail";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kForbidden);
   }
   EXPECT_THROW(triage_list(*store), Error);
   store->set_actor(testing::actor_of(Role::kCoordinator));
-  EXPECT_EQ(file_message(*store, fixture("cologne-reply.eml")).outcome, MailOutcome::kReplied);
+  EXPECT_EQ(file_message(*store, mail_fixture("cologne-reply.eml")).outcome, MailOutcome::kReplied);
+}
+
+// The reply token of the address a message was delivered to names the
+// letter and the addressee, whoever wrote and whatever the subject says.
+TEST_P(IntakeTest, AReplyToItsReplyAddressIsFiledByTheToken) {
+  queue_appeal();
+  Delivery d = delivery_to(w.cologne);
+  std::string raw = "From: Assistant <assistant@koeln.example>\nTo: " +
+                    reply_address_for("office@volgograd.example", d.reply_token) +
+                    "\nSubject: Antwort\nMessage-ID: <tok-1@koeln.example>\n\n"
+                    "Unser Zeichen: K-13/0900 vom 16.10.2013\n";
+  FilingResult r = file_message(*store, raw);
+  ASSERT_EQ(r.outcome, MailOutcome::kReplied) << r.reason;
+  EXPECT_EQ(r.answers, appeal);
+  EXPECT_EQ(r.city, w.cologne);
+  EXPECT_EQ(contact(w.cologne).state, ContactState::kReplied);
+}
+
+// In-Reply-To (or References) naming the Message-ID of a copy we sent.
+TEST_P(IntakeTest, AReplyReferringToOurMessageIdIsFiledForItsAddressee) {
+  queue_appeal();
+  Delivery d = delivery_to(w.hiroshima);
+  std::string raw = "From: someone@unknown.example\nTo: office@volgograd.example\n"
+                    "Subject: Re: your letter\nMessage-ID: <irt-1@unknown.example>\n"
+                    "References: <older@unknown.example> <" + d.message_id + ">\n\nYes.\n";
+  FilingResult r = file_message(*store, raw);
+  ASSERT_EQ(r.outcome, MailOutcome::kReplied) << r.reason;
+  EXPECT_EQ(r.city, w.hiroshima);
+  EXPECT_EQ(contact(w.hiroshima).state, ContactState::kReplied);
+}
+
+TEST_P(IntakeTest, ABounceMarksThatAddresseesDeliveryFailedWithTheReason) {
+  queue_appeal();
+  Delivery hiroshima = delivery_to(w.hiroshima);
+  std::string raw = mail_fixture("hiroshima-bounce.eml");
+  const std::string sent_id = "letter-1-hiroshima@volgograd.example";
+  raw.replace(raw.find(sent_id), sent_id.size(), hiroshima.message_id);
+  auto letters = letters_count();
+  FilingResult r = file_message(*store, raw);
+  ASSERT_EQ(r.outcome, MailOutcome::kDeliveryFailed) << r.reason;
+  EXPECT_EQ(r.city, w.hiroshima);
+  Delivery after = delivery_to(w.hiroshima);
+  EXPECT_EQ(after.state, DeliveryState::kFailed);
+  EXPECT_EQ(after.server_reply,
+            "5.1.1 smtp; 550 5.1.1 <peace@city.hiroshima.example>: Recipient address rejected: "
+            "User unknown");
+  EXPECT_EQ(delivery_to(w.cologne).state, DeliveryState::kAccepted);
+  EXPECT_EQ(letters_count(), letters);
+  EXPECT_EQ(contact(w.hiroshima).state, ContactState::kLetterSent);
+}
+
+TEST_P(IntakeTest, ABounceAboutNoDeliveryOfOursWaitsInTriage) {
+  queue_appeal();
+  FilingResult r = file_message(*store, mail_fixture("hiroshima-bounce.eml"));
+  EXPECT_EQ(r.outcome, MailOutcome::kTriage);
+  EXPECT_NE(r.reason.find("peace@city.hiroshima.example"), std::string::npos) << r.reason;
+  EXPECT_EQ(delivery_to(w.hiroshima).state, DeliveryState::kAccepted);
 }
 
 // Two processes filing the same message at once (two connections, one
 // database): one files it, the other finds it claimed.
 TEST_P(IntakeTest, TwoConnectionsFilingTheSameMessageFileItOnce) {
-  std::string raw = fixture("cologne-reply.eml");
+  std::string raw = mail_fixture("cologne-reply.eml");
   auto other = testing::open_migrated_store(*database);
   std::atomic<int> filed{0}, seen{0};
   auto run = [&](store::Store& s) {

@@ -4,20 +4,18 @@
 
 #include <gtest/gtest.h>
 
-#include "ingest/files.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "store/encoding.h"
+#include "support/mail_intake_fixture.h"
 
 namespace twinning::mail {
 namespace {
 
-std::string fixture(const std::string& name) {
-  return ingest::read_file(std::string(TWINNING_SOURCE_DIR) + "/tests/data/mail/" + name);
-}
+using testing::mail_fixture;
 
 TEST(MessageParserTest, ReadsAReplyWithItsScan) {
-  ParsedMessage m = parse_message(fixture("cologne-reply.eml"));
+  ParsedMessage m = parse_message(mail_fixture("cologne-reply.eml"));
   EXPECT_EQ(m.from, "oberbuergermeister@stadt-koeln.de");
   EXPECT_EQ(m.from_name, "Stadt Köln - Der Oberbürgermeister");
   EXPECT_EQ(m.subject, "Re: Ihr Schreiben Nr. 19-024/125рс vom 06.09.2013");
@@ -37,7 +35,7 @@ TEST(MessageParserTest, ReadsAReplyWithItsScan) {
 }
 
 TEST(MessageParserTest, ReadsTheFailedRecipientOfADeliveryReport) {
-  ParsedMessage m = parse_message(fixture("hiroshima-bounce.eml"));
+  ParsedMessage m = parse_message(mail_fixture("hiroshima-bounce.eml"));
   ASSERT_TRUE(m.report);
   ASSERT_EQ(m.report->failed.size(), 1u);
   EXPECT_EQ(m.report->failed[0].address, "peace@city.hiroshima.example");
@@ -52,7 +50,7 @@ TEST(MessageParserTest, ReadsTheFailedRecipientOfADeliveryReport) {
 }
 
 TEST(MessageParserTest, TellsAnAutoReplyByItsHeaders) {
-  EXPECT_TRUE(parse_message(fixture("chemnitz-autoreply.eml")).auto_reply);
+  EXPECT_TRUE(parse_message(mail_fixture("chemnitz-autoreply.eml")).auto_reply);
   auto with = [](const std::string& header) {
     return parse_message(header + "\nFrom: a@b.example\nSubject: x\n\nbody\n").auto_reply;
   };
@@ -65,7 +63,7 @@ TEST(MessageParserTest, TellsAnAutoReplyByItsHeaders) {
 }
 
 TEST(MessageParserTest, AnHtmlBodyIsReducedToItsTextNeverKept) {
-  ParsedMessage m = parse_message(fixture("unknown-sender.eml"));
+  ParsedMessage m = parse_message(mail_fixture("unknown-sender.eml"));
   EXPECT_EQ(m.text, "We support the appeal & the year 2014.\n\nOur ref. R-2013/77 of 2013-09-30");
   EXPECT_EQ(html_to_text("<p>a<!-- <script>b</script> -->c</p><SCRIPT>evil()</SCRIPT>&lt;d&gt;"
                          "&#1052;&#x438;&#x0;&bogus;"),
