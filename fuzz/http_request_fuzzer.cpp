@@ -87,7 +87,7 @@ void seed(store::Store& s) {
   l.city_b = volgograd;
   l.kind = LinkKind::kFriendship;
   l.since = parse_partial_date("1944-06-10");
-  LinkId cv = registry::add_link(s, l).first;
+  LinkId cv = registry::add_link(s, l).first.link.id;
   registry::record_link_event(s, cv, parse_partial_date("1941"), "First contacts", "");
   registry::record_link_event(s, cv, parse_partial_date("1944-06-10"), "Bonds of friendship", "");
   for (auto [a, b] :

@@ -11,7 +11,6 @@
 #include "registry/registry.h"
 #include "registry/registry_json.h"
 #include "store/city_store.h"
-#include "store/country_store.h"
 #include "store/migrations.h"
 
 namespace twinning::cli {
@@ -93,10 +92,10 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
       ctx.print_json({{"database", store.db().location()},
                       {"schema_version", version},
                       {"countries", n},
-                      {"un_members", store::CountryStore(store).un_member_count()}});
+                      {"un_members", registry::un_member_count(store)}});
     } else {
-      std::cout << "initialised " << store.db().location() << ": schema version " << version
-                << ", " << n << " countries (" << store::CountryStore(store).un_member_count()
+      std::cout << "initialised " << store.db().location() << ": schema version " << version << ", "
+                << n << " countries (" << registry::un_member_count(store)
                 << " UN member states)\n";
     }
   });
@@ -108,22 +107,23 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   cities->add_option("--country", country, "ISO 3166-1 alpha-2 code");
   cities->add_option("--search", search, "Text to search in all names (fuzzy)");
   cities->add_option("--limit", limit, "At most this many")->check(CLI::Range(1, 100000));
-  cities->add_option("--offset", offset, "Skip this many (listing only)")->check(CLI::Range(0, 1 << 30));
+  cities->add_option("--offset", offset, "Skip this many (listing only)")
+      ->check(CLI::Range(0, 1 << 30));
   add_json_flag(cities, ctx);
   cities->callback([&ctx, cities] {
     if (!cities->get_subcommands().empty()) return;
     auto& store = ctx.store();
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!country.empty()) store::CountryStore(store).require(country, "--country");
+    std::string iso2 =
+        country.empty() ? "" : registry::find_country(store, country, "--country").iso2;
     nlohmann::json out = nlohmann::json::array();
     if (!search.empty()) {
-      out = registry::search_cities(store, search, country, limit);
+      out = registry::search_cities(store, search, iso2, limit);
     } else {
       store::CityListQuery q;
-      q.country = country;
+      q.country = iso2;
       q.limit = limit;
       q.offset = offset;
-      out = store::CityStore(store).list(q);
+      out = registry::list_cities(store, q, "--country").cities;
     }
     if (ctx.json) return ctx.print_json(out);
     for (const auto& j : out) {
@@ -148,7 +148,7 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     City c;
     c.name = add_opts.name;
-    c.country = store::CountryStore(store).require(add_opts.country, "--country").iso2;
+    c.country = registry::find_country(store, add_opts.country, "--country").iso2;
     c.lat = add_opts.lat;
     c.lng = add_opts.lng;
     c.population = add_opts.population;
@@ -160,9 +160,9 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     c.email = add_opts.email;
     c.languages = add_opts.languages;
     c.wikidata_id = add_opts.wikidata;
-    CityId id = registry::create_city(store, c);
-    if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
-    std::cout << "added #" << id << " " << c.name << ", " << c.country << '\n';
+    City created = registry::create_city(store, c);
+    if (ctx.json) return ctx.print_json(created);
+    std::cout << "added #" << created.id << " " << created.name << ", " << created.country << '\n';
   });
 
   static CityOptions set_opts;
@@ -191,8 +191,8 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     d.email = opt(set_opts.email);
     d.wikidata_id = opt(set_opts.wikidata);
     if (!set_opts.languages.empty()) d.languages = set_opts.languages;
-    registry::update_city(store, id, d);
-    if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
+    City after = registry::update_city(store, id, d);
+    if (ctx.json) return ctx.print_json(after);
     std::cout << "updated #" << id << '\n';
   });
 
@@ -210,8 +210,8 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     CityId id = registry::resolve_city(store, name_ref, "CITY");
     CityName n{name_text, name_lang, name_kind, parse_optional_date(name_from, "--from"),
                parse_optional_date(name_to, "--to")};
-    registry::add_city_name(store, id, n);
-    if (ctx.json) return ctx.print_json(store::CityStore(store).require(id));
+    City after = registry::add_city_name(store, id, n);
+    if (ctx.json) return ctx.print_json(after);
     std::cout << "recorded " << name_kind << " name '" << name_text << "' of #" << id << '\n';
   });
 
@@ -252,13 +252,13 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     l.city_a = registry::resolve_city(store, a_ref, "CITY1");
     l.city_b = registry::resolve_city(store, b_ref, "CITY2");
-    auto [id, created] = registry::add_link(store, l);
+    auto [view, created] = registry::add_link(store, l);
     if (ctx.json) {
-      nlohmann::json j = *store::LinkStore(store).get(id);
+      nlohmann::json j = view;
       j["created"] = created;
       return ctx.print_json(j);
     }
-    std::cout << (created ? "linked" : "already linked") << " (link #" << id << ")\n";
+    std::cout << (created ? "linked" : "already linked") << " (link #" << view.link.id << ")\n";
   });
 
   static std::string ev_date, ev_text, ev_source;
@@ -274,9 +274,9 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     auto& store = ctx.store();
     CityId a = registry::resolve_city(store, a_ref, "CITY1");
     CityId b = registry::resolve_city(store, b_ref, "CITY2");
-    auto id = registry::add_link_event(store, a, b, date, ev_text, ev_source);
-    if (ctx.json) return ctx.print_json({{"event_id", id}});
-    std::cout << "recorded event #" << id << '\n';
+    auto [event, created] = registry::add_link_event(store, a, b, date, ev_text, ev_source);
+    if (ctx.json) return ctx.print_json({{"event_id", event.id}, {"created", created}});
+    std::cout << (created ? "recorded event #" : "already recorded as event #") << event.id << '\n';
   });
 
   // stats

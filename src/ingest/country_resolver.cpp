@@ -112,4 +112,9 @@ int load_reference_countries(store::Store& store) {
   return static_cast<int>(countries.size());
 }
 
+int load_reference_countries_if_empty(store::Store& store) {
+  if (!store::CountryStore(store).all().empty()) return 0;
+  return load_reference_countries(store);
+}
+
 }  // namespace twinning::ingest

@@ -53,4 +53,9 @@ namespace twinning::ingest {
 // Idempotent. Returns the number of countries loaded.
 int load_reference_countries(store::Store& store);
 
+// Loads them only into a registry that has no countries yet (a fresh
+// database), leaving an existing list as it is. Returns the number loaded
+// (0 when there were countries).
+int load_reference_countries_if_empty(store::Store& store);
+
 }  // namespace twinning::ingest

@@ -174,4 +174,8 @@ std::vector<SearchHit> search_cities(store::Store& store, std::string_view text,
   return hits;
 }
 
+bool city_exists(store::Store& store, CityId id) {
+  return id > 0 && store::CityStore(store).get(id).has_value();
+}
+
 }  // namespace twinning::registry

@@ -38,6 +38,9 @@ struct SearchHit {
 std::vector<SearchHit> search_cities(store::Store& store, std::string_view text,
                                      std::string_view country, int limit);
 
+// Whether the registry holds city `id`.
+bool city_exists(store::Store& store, CityId id);
+
 // City `id`'s label (model/city.h: "Volgograd, RU"), or "city #349" for an
 // id the registry does not hold. For every message and listing that names a
 // city by its id.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/error.h"
+#include "model/text.h"
 #include "store/city_store.h"
 #include "store/country_store.h"
 
@@ -31,13 +32,65 @@ CityView city_view(store::Store& store, CityId id) {
   return view;
 }
 
-std::pair<LinkId, bool> add_link(store::Store& store, const Link& link) {
-  require_registry_writer(store);
-  return store::LinkStore(store).create(link);
+City find_city(store::Store& store, CityId id) { return store::CityStore(store).require(id); }
+
+CityListing list_cities(store::Store& store, const store::CityListQuery& query,
+                        std::string_view country_field) {
+  store::CityListQuery checked = query;
+  if (!checked.country.empty())
+    checked.country = find_country(store, query.country, country_field).iso2;
+  store::CityStore cities(store);
+  return CityListing{cities.list(checked), cities.count(checked)};
 }
 
-std::int64_t add_link_event(store::Store& store, CityId a, CityId b, const PartialDate& date,
-                            const std::string& text, const std::string& source) {
+Country find_country(store::Store& store, std::string_view code, std::string_view field) {
+  return store::CountryStore(store).require(code, field);
+}
+
+std::vector<Country> list_countries(store::Store& store, const CountryFilter& filter) {
+  std::vector<std::pair<std::string, Country>> keyed;
+  for (auto& c : store::CountryStore(store).all()) {
+    if (filter.un_member && c.un_member != *filter.un_member) continue;
+    if (filter.region && c.region != *filter.region) continue;
+    std::string key = filter.order == CountryOrder::kIso2 ? c.iso2 : name_key(c.name);
+    keyed.emplace_back(std::move(key), std::move(c));
+  }
+  bool descending = filter.order == CountryOrder::kNameDescending;
+  std::stable_sort(keyed.begin(), keyed.end(), [descending](const auto& a, const auto& b) {
+    return descending ? b.first < a.first : a.first < b.first;
+  });
+  std::vector<Country> out;
+  out.reserve(keyed.size());
+  for (auto& [key, c] : keyed) out.push_back(std::move(c));
+  return out;
+}
+
+int un_member_count(store::Store& store) { return store::CountryStore(store).un_member_count(); }
+
+LinkView link_view(store::Store& store, LinkId id) {
+  store::LinkStore links(store);
+  LinkView v;
+  v.link = links.require(id);
+  v.cities = store::CityStore(store).summaries({v.link.city_a, v.link.city_b});
+  v.listed_by = links.listed_by(id);
+  return v;
+}
+
+std::vector<LinkEvent> link_events(store::Store& store, LinkId id) {
+  store::LinkStore links(store);
+  links.require(id);
+  return links.events(id);
+}
+
+std::pair<LinkView, bool> add_link(store::Store& store, const Link& link) {
+  require_registry_writer(store);
+  auto [id, created] = store::LinkStore(store).create(link);
+  return {link_view(store, id), created};
+}
+
+std::pair<LinkEvent, bool> add_link_event(store::Store& store, CityId a, CityId b,
+                                          const PartialDate& date, const std::string& text,
+                                          const std::string& source) {
   require_registry_writer(store);
   auto link = store::LinkStore(store).find(a, b);
   if (!link) {
@@ -47,28 +100,38 @@ std::int64_t add_link_event(store::Store& store, CityId a, CityId b, const Parti
   return record_link_event(store, link->id, date, text, source);
 }
 
-std::int64_t record_link_event(store::Store& store, LinkId link_id, const PartialDate& date,
-                               const std::string& text, const std::string& source) {
+std::pair<LinkEvent, bool> record_link_event(store::Store& store, LinkId link_id,
+                                             const PartialDate& date, const std::string& text,
+                                             const std::string& source) {
   require_registry_writer(store);
   return store::LinkStore(store).add_event(LinkEvent{0, link_id, date, text, source});
 }
 
-CityId create_city(store::Store& store, const City& city) {
+City create_city(store::Store& store, const City& city) {
   require_registry_writer(store);
-  return store::CityStore(store).create(city);
+  store::CityStore cities(store);
+  return store.db().write_transaction([&] { return cities.require(cities.create(city)); });
 }
 
-void update_city(store::Store& store, CityId id, const CityDetails& details) {
+City update_city(store::Store& store, CityId id, const CityDetails& details) {
   require_registry_writer(store);
-  store::CityStore(store).update(id, details);
+  store::CityStore cities(store);
+  return store.db().write_transaction([&] {
+    cities.update(id, details);
+    return cities.require(id);
+  });
 }
 
-void add_city_name(store::Store& store, CityId id, const CityName& name) {
+City add_city_name(store::Store& store, CityId id, const CityName& name) {
   require_registry_writer(store);
-  store::CityStore(store).add_name(id, name);
+  store::CityStore cities(store);
+  return store.db().write_transaction([&] {
+    cities.add_name(id, name);
+    return cities.require(id);
+  });
 }
 
-Link update_link(store::Store& store, LinkId id, const LinkChanges& changes) {
+LinkView update_link(store::Store& store, LinkId id, const LinkChanges& changes) {
   require_registry_writer(store);
   store::LinkStore links(store);
   return store.db().write_transaction([&] {
@@ -80,7 +143,7 @@ Link update_link(store::Store& store, LinkId id, const LinkChanges& changes) {
     if (changes.source) link.source = *changes.source;
     if (changes.notes) link.notes = *changes.notes;
     links.update(link);
-    return links.require(id);
+    return link_view(store, id);
   });
 }
 

@@ -20,6 +20,12 @@ void to_json(nlohmann::json& j, const SearchHit& h) {
   j["match_kind"] = h.match_kind;
 }
 
+void to_json(nlohmann::json& j, const LinkView& v) {
+  j = v.link;
+  j["cities"] = v.cities;
+  j["listed_by"] = v.listed_by;
+}
+
 void to_json(nlohmann::json& j, const RegistryStats& s) {
   nlohmann::json top = nlohmann::json::object();
   for (const auto& [cc, n] : s.top_countries) top[cc] = n;

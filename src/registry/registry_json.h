@@ -17,4 +17,6 @@ void to_json(nlohmann::json& j, const CityView& v);
 // A summary plus "matched_name" and "match_kind".
 void to_json(nlohmann::json& j, const SearchHit& h);
 void to_json(nlohmann::json& j, const RegistryStats& s);
+// The link's fields plus "cities" (the two summaries) and "listed_by".
+void to_json(nlohmann::json& j, const LinkView& v);
 }  // namespace twinning::registry

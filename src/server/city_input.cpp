@@ -2,7 +2,6 @@
 
 #include "model/error.h"
 #include "registry/city_lookup.h"
-#include "store/city_store.h"
 
 namespace twinning::server {
 
@@ -11,7 +10,7 @@ CityId city_value(store::Store& store, const nlohmann::json& v, std::string_view
   if (v.is_number_integer()) {
     // Unsigned values beyond int64 read as -1: no such city either way.
     CityId id = v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX ? -1 : v.get<CityId>();
-    if (id <= 0 || !store::CityStore(store).get(id)) {
+    if (!registry::city_exists(store, id)) {
       throw_not_found("no city with id " + v.dump(), std::string(field));
     }
     return id;

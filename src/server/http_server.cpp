@@ -21,7 +21,6 @@
 #include "model/error.h"
 #include "server/beast_request.h"
 #include "store/clock.h"
-#include "store/country_store.h"
 
 namespace twinning::server {
 namespace {
@@ -484,7 +483,7 @@ void run_http_server(const Application& app,
     // --db fails at start; a fresh database gets its reference countries.
     t_worker = 0;
     store::Store& first = state.stores.for_this_thread();
-    if (store::CountryStore(first).all().empty()) ingest::load_reference_countries(first);
+    ingest::load_reference_countries_if_empty(first);
     t_worker = -1;
   }
   beast::error_code ec;

@@ -13,7 +13,6 @@
 #include "server/api.h"
 #include "server/request_input.h"
 #include "store/city_store.h"
-#include "store/country_store.h"
 
 namespace twinning::server {
 namespace {
@@ -46,30 +45,18 @@ Response list_countries(RequestContext& ctx) {
   auto region = q.text("region");
   std::string sort = q.choice("sort", {"iso2", "name", "-name"}, "iso2");
   Page page = q.page();
-  std::vector<Country> countries;
-  for (auto& c : store::CountryStore(ctx.store).all()) {
-    if (un_member && c.un_member != *un_member) continue;
-    if (region && c.region != *region) continue;
-    countries.push_back(std::move(c));
-  }
-  if (sort != "iso2") {
-    bool desc = sort[0] == '-';
-    // By search key, so that "Åland Islands" sorts with the A's.
-    std::vector<std::pair<std::string, Country>> keyed;
-    for (auto& c : countries) keyed.emplace_back(name_key(c.name), std::move(c));
-    std::stable_sort(keyed.begin(), keyed.end(), [desc](const auto& a, const auto& b) {
-      return desc ? b.first < a.first : a.first < b.first;
-    });
-    countries.clear();
-    for (auto& [key, c] : keyed) countries.push_back(std::move(c));
-  }
+  registry::CountryFilter filter{un_member, region,
+                                 sort == "iso2"   ? registry::CountryOrder::kIso2
+                                 : sort == "name" ? registry::CountryOrder::kName
+                                                  : registry::CountryOrder::kNameDescending};
+  auto countries = registry::list_countries(ctx.store, filter);
   return json_response(200, page_json(slice(countries, page), countries.size(), page));
 }
 
 Response list_cities(RequestContext& ctx) {
   QueryParams q(ctx.request, {"search", "country", "sort", "limit", "offset"});
-  std::string country = upper(q.text("country").value_or(""));
-  if (!country.empty()) country = store::CountryStore(ctx.store).require(country, "country").iso2;
+  std::string country = q.text("country").value_or("");
+  if (!country.empty()) country = registry::find_country(ctx.store, country, "country").iso2;
   Page page = q.page();
   if (auto search = q.text("search")) {
     if (q.text("sort")) {
@@ -89,8 +76,8 @@ Response list_cities(RequestContext& ctx) {
   query.sort = key == "name"      ? store::CitySort::kName
                : key == "country" ? store::CitySort::kCountry
                                   : store::CitySort::kId;
-  store::CityStore cities(ctx.store);
-  return json_response(200, page_json(cities.list(query), cities.count(query), page));
+  auto listing = registry::list_cities(ctx.store, query);
+  return json_response(200, page_json(listing.cities, listing.total, page));
 }
 
 Response create_city(RequestContext& ctx) {
@@ -119,16 +106,16 @@ Response create_city(RequestContext& ctx) {
       c.names.push_back(name_from_json(n));
     }
   }
-  CityId id = registry::create_city(ctx.store, c);
-  Response r = json_response(201, store::CityStore(ctx.store).require(id));
-  r.add_header("Location", "/api/cities/" + std::to_string(id));
+  City created = registry::create_city(ctx.store, c);
+  Response r = json_response(201, created);
+  r.add_header("Location", "/api/cities/" + std::to_string(created.id));
   return r;
 }
 
 Response get_city(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   CityId id = ctx.id_param();
-  nlohmann::json j = store::CityStore(ctx.store).require(id);
+  nlohmann::json j = registry::find_city(ctx.store, id);
   // What the caller may do with the city, so that a client shows only what it may use.
   j["can"] = {{"read_letters", letters::may_read_city_letters(ctx.store.actor(), id)}};
   return json_response(200, j);
@@ -153,17 +140,13 @@ Response update_city(RequestContext& ctx) {
   d.email = f.text("email");
   d.languages = f.text_list("languages");
   d.wikidata_id = f.text("wikidata_id");
-  CityId id = ctx.id_param();
-  registry::update_city(ctx.store, id, d);
-  return json_response(200, store::CityStore(ctx.store).require(id));
+  return json_response(200, registry::update_city(ctx.store, ctx.id_param(), d));
 }
 
 Response add_name(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   CityName n = name_from_json(parse_json_object(ctx.request));
-  CityId id = ctx.id_param();
-  registry::add_city_name(ctx.store, id, n);
-  return json_response(201, store::CityStore(ctx.store).require(id));
+  return json_response(201, registry::add_city_name(ctx.store, ctx.id_param(), n));
 }
 
 Response twins(RequestContext& ctx) {

@@ -8,8 +8,6 @@
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
-#include "store/city_store.h"
-#include "store/link_store.h"
 
 namespace twinning::server {
 namespace {
@@ -19,13 +17,6 @@ std::optional<std::optional<PartialDate>> date_change(const JsonFields& f, std::
   if (!t) return std::nullopt;
   if (!*t || (*t)->empty()) return std::optional<PartialDate>();
   return std::optional<PartialDate>(parse_partial_date(**t, name));
-}
-
-nlohmann::json link_json(store::Store& store, const Link& link) {
-  nlohmann::json j = link;
-  j["cities"] = store::CityStore(store).summaries({link.city_a, link.city_b});
-  j["listed_by"] = store::LinkStore(store).listed_by(link.id);
-  return j;
 }
 
 Response create_link(RequestContext& ctx) {
@@ -41,18 +32,17 @@ Response create_link(RequestContext& ctx) {
   if (auto s = f.text("status")) l.status = parse_link_status(*s, "status");
   l.source = f.text("source").value_or("");
   l.notes = f.text("notes").value_or("");
-  auto [id, created] = registry::add_link(ctx.store, l);
-  nlohmann::json j = link_json(ctx.store, store::LinkStore(ctx.store).require(id));
+  auto [view, created] = registry::add_link(ctx.store, l);
+  nlohmann::json j = view;
   j["created"] = created;
   Response r = json_response(created ? 201 : 200, j);
-  r.add_header("Location", "/api/links/" + std::to_string(id));
+  r.add_header("Location", "/api/links/" + std::to_string(view.link.id));
   return r;
 }
 
 Response get_link(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  return json_response(200,
-                       link_json(ctx.store, store::LinkStore(ctx.store).require(ctx.id_param())));
+  return json_response(200, registry::link_view(ctx.store, ctx.id_param()));
 }
 
 Response update_link(RequestContext& ctx) {
@@ -66,17 +56,13 @@ Response update_link(RequestContext& ctx) {
   if (auto s = f.text("status")) c.status = parse_link_status(*s, "status");
   c.source = f.text("source");
   c.notes = f.text("notes");
-  Link after = registry::update_link(ctx.store, ctx.id_param(), c);
-  return json_response(200, link_json(ctx.store, after));
+  return json_response(200, registry::update_link(ctx.store, ctx.id_param(), c));
 }
 
 Response list_events(RequestContext& ctx) {
   QueryParams q(ctx.request, {"limit", "offset"});
   Page page = q.page();
-  store::LinkStore links(ctx.store);
-  LinkId id = ctx.id_param();
-  links.require(id);
-  auto events = links.events(id);
+  auto events = registry::link_events(ctx.store, ctx.id_param());
   return json_response(200, page_json(slice(events, page), events.size(), page));
 }
 
@@ -86,20 +72,11 @@ Response add_event(RequestContext& ctx) {
   PartialDate date = parse_partial_date(f.required_text("date"), "date");
   std::string text = f.required_text("text");
   std::string source = f.text("source").value_or("");
-  LinkId link = ctx.id_param();
   // An identical event (date and text) is not repeated: then the answer is
   // the one already there, 200 rather than 201 Created (as for links).
-  std::int64_t existing = 0;
-  if (auto l = store::LinkStore(ctx.store).get(link)) {
-    for (const auto& e : store::LinkStore(ctx.store).events(l->id)) {
-      if (e.date.to_string() == date.to_string() && e.text == text) existing = e.id;
-    }
-  }
-  auto id = registry::record_link_event(ctx.store, link, date, text, source);
-  for (const auto& e : store::LinkStore(ctx.store).events(link)) {
-    if (e.id == id) return json_response(id == existing ? 200 : 201, e);
-  }
-  throw_not_found("event #" + std::to_string(id) + " vanished", "id");
+  auto [event, created] =
+      registry::record_link_event(ctx.store, ctx.id_param(), date, text, source);
+  return json_response(created ? 201 : 200, event);
 }
 
 }  // namespace

@@ -129,7 +129,7 @@ void LinkStore::update(const Link& link) {
   });
 }
 
-std::int64_t LinkStore::add_event(const LinkEvent& event) {
+std::pair<LinkEvent, bool> LinkStore::add_event(const LinkEvent& event) {
   if (trim(event.text).empty()) throw_invalid("a link event needs a text", "text");
   if (!is_valid_utf8(event.text) || !is_valid_utf8(event.source)) {
     throw_invalid("event text and source must be valid UTF-8", "text");
@@ -138,15 +138,20 @@ std::int64_t LinkStore::add_event(const LinkEvent& event) {
   return db.write_transaction([&] {
     require(event.link_id);
     auto existing = db.query_one(
-        "SELECT id FROM link_events WHERE link_id = $1 AND event_date = $2 AND text = $3",
+        "SELECT id, source FROM link_events WHERE link_id = $1 AND event_date = $2 AND text = $3",
         {event.link_id, event.date.to_string(), event.text});
-    if (existing) return existing->integer(0);
+    if (existing) {
+      LinkEvent there = event;
+      there.id = existing->integer(0);
+      there.source = existing->text(1);
+      return std::pair{there, false};
+    }
     LinkEvent stored = event;
     stored.id = db.insert(
         "INSERT INTO link_events (link_id, event_date, text, source) VALUES ($1,$2,$3,$4)",
         {event.link_id, event.date.to_string(), event.text, event.source});
     AuditLog(store_).record("create", "link_event", std::to_string(stored.id), nullptr, stored);
-    return stored.id;
+    return std::pair{stored, true};
   });
 }
 

@@ -50,9 +50,10 @@ class LinkStore {
   void update(const Link& link);
 
   // Adds a dated history entry; an identical (date, text) is not repeated.
-  // Returns the event id. Throws Error(kInvalidInput) for empty text,
-  // Error(kNotFound) for an unknown link.
-  std::int64_t add_event(const LinkEvent& event);
+  // Returns the event as stored (the one already there, with its source, if
+  // it was) and whether it was created. Throws Error(kInvalidInput) for
+  // empty text, Error(kNotFound) for an unknown link.
+  std::pair<LinkEvent, bool> add_event(const LinkEvent& event);
   // The link's history, oldest first.
   std::vector<LinkEvent> events(LinkId id);
   // Cities that list link `id`.

@@ -39,7 +39,7 @@ void ApiTest::SetUp() {
   l.city_b = volgograd;
   l.kind = LinkKind::kFriendship;
   l.since = parse_partial_date("1944-06-10");
-  coventry_volgograd = registry::add_link(s, l).first;
+  coventry_volgograd = registry::add_link(s, l).first.link.id;
   registry::record_link_event(s, coventry_volgograd, parse_partial_date("1941"),
                               "First contacts: letters of support from Coventry", "");
   registry::record_link_event(s, coventry_volgograd, parse_partial_date("1944-06-10"),
@@ -47,7 +47,7 @@ void ApiTest::SetUp() {
   Link c;
   c.city_a = coventry;
   c.city_b = cologne;
-  coventry_cologne = registry::add_link(s, c).first;
+  coventry_cologne = registry::add_link(s, c).first.link.id;
   for (Role role : kAllRoles) {
     auth::NewUser u;
     u.name = "api-" + std::string(role_name(role));
@@ -81,7 +81,8 @@ int ApiTest::stop_server() {
   server->terminate();
   int code = server->wait();
   // A server that did not stop cleanly says why (a crash prints its stack).
-  if (code != 0) std::cerr << "server exited with " << code << "; its stderr:\n" << server->stderr_text();
+  if (code != 0)
+    std::cerr << "server exited with " << code << "; its stderr:\n" << server->stderr_text();
   return code;
 }
 

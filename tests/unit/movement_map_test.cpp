@@ -33,7 +33,7 @@ class MovementMapTest : public testing::BackendTest {
     c.country = cc;
     c.lat = lat;
     c.lng = lng;
-    return create_city(*store, c);
+    return create_city(*store, c).id;
   }
   LinkId link(CityId a, CityId b, const std::string& since, LinkStatus status) {
     Link l;
@@ -41,7 +41,7 @@ class MovementMapTest : public testing::BackendTest {
     l.city_b = b;
     l.since = parse_optional_date(since);
     l.status = status;
-    return add_link(*store, l).first;
+    return add_link(*store, l).first.link.id;
   }
 
   CityId coventry = 0, volgograd = 0, kiel = 0, brest = 0;

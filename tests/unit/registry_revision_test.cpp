@@ -41,7 +41,7 @@ TEST_P(RegistryRevisionTest, EveryChangeOfACityOrLinkMovesIt) {
     Link l;
     l.city_a = coventry;
     l.city_b = volgograd;
-    link = registry::add_link(*store, l).first;
+    link = registry::add_link(*store, l).first.link.id;
   }));
   EXPECT_TRUE(moves([&] {
     registry::LinkChanges c;

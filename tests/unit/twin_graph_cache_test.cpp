@@ -32,7 +32,7 @@ class TwinGraphCacheTest : public testing::BackendTest {
     Link l;
     l.city_a = a;
     l.city_b = b;
-    return registry::add_link(*store, l).first;
+    return registry::add_link(*store, l).first.link.id;
   }
   TwinGraphCache cache;
   CityId coventry = 0, volgograd = 0, kiel = 0;
