@@ -73,5 +73,9 @@ void add_user_commands(CLI::App& app, Context& ctx);
 void add_serve_commands(CLI::App& app, Context& ctx);
 void add_backup_commands(CLI::App& app, Context& ctx);
 void add_mail_commands(CLI::App& app, Context& ctx);
+// `letter send` and `office mail-account` (cli/mail_send_commands.cpp), added
+// to the `letter` and `office` groups by their own add_*_commands.
+void add_letter_send_command(CLI::App* letter, Context& ctx);
+void add_office_mail_account_command(CLI::App* office, Context& ctx);
 
 }  // namespace twinning::cli

@@ -524,6 +524,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     letters::mark_sent(store, id, optional_full_date(st->date, "--date"));
     report(ctx, id, "sent");
   });
+  add_letter_send_command(letter, ctx);
 
   add_follow_up(letter, ctx, "reply", "Draft a reply to a letter (cites its number and date)",
                 false, &letters::reply);

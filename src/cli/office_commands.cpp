@@ -144,6 +144,8 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     if (ctx.json) return ctx.print_json(j);
     print_office(j);
   });
+
+  add_office_mail_account_command(office, ctx);
 }
 
 }  // namespace twinning::cli

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,13 @@ std::optional<Delivery> find_where(store::Store& store, const char* where, std::
   auto row = store.db().query_one(std::string("SELECT ") + kColumns +
                                       " FROM mail_deliveries WHERE " + where,
                                   {std::move(value)});
+  if (!row) return std::nullopt;
+  return delivery_from(*row);
+}
+
+std::optional<Delivery> find_by_id(store::Store& store, DeliveryId id) {
+  auto row = store.db().query_one(
+      std::string("SELECT ") + kColumns + " FROM mail_deliveries WHERE id = $1", {id});
   if (!row) return std::nullopt;
   return delivery_from(*row);
 }
@@ -97,17 +105,66 @@ std::optional<Delivery> find_delivery_by_message_id(store::Store& store,
 
 Delivery mark_delivery_failed(store::Store& store, DeliveryId id, std::string_view reason) {
   if (reason.empty()) throw_invalid("a failed delivery needs a reason", "reason");
+  return record_delivery_outcome(store, id, DeliveryState::kFailed, reason);
+}
+
+Delivery record_delivery_outcome(store::Store& store, DeliveryId id, DeliveryState state,
+                                 std::string_view reply) {
   return store.db().write_transaction([&] {
-    auto before = find_where(store, "id = $1", std::to_string(id));
+    auto before = find_by_id(store, id);
     if (!before) throw_not_found("no delivery " + std::to_string(id), "delivery");
+    std::string now = store::now_utc_iso();
     store.db().execute(
-        "UPDATE mail_deliveries SET state = 'failed', server_reply = $1, updated_at = $2 "
-        "WHERE id = $3",
-        {std::string(reason), store::now_utc_iso(), id});
-    Delivery after = *find_where(store, "id = $1", std::to_string(id));
+        "UPDATE mail_deliveries SET state = $1, server_reply = $2, updated_at = $3, "
+        "accepted_at = CASE WHEN $1 = 'accepted' THEN $3 ELSE accepted_at END WHERE id = $4",
+        {std::string(delivery_state_name(state)), std::string(reply), now, id});
+    Delivery after = *find_by_id(store, id);
     store::AuditLog(store).record("update", "mail_delivery", std::to_string(id),
                                   audit_json(*before), audit_json(after));
     return after;
+  });
+}
+
+std::vector<Delivery> queue_deliveries(store::Store& store, LetterId letter,
+                                       const std::vector<DeliveryTarget>& targets,
+                                       std::string_view message_id_domain) {
+  return store.db().write_transaction([&] {
+    std::map<int, Delivery> existing;
+    for (auto& d : deliveries_of(store, letter)) existing.emplace(d.position, d);
+    std::string now = store::now_utc_iso();
+    int queued = 0;
+    for (const auto& t : targets) {
+      auto it = existing.find(t.position);
+      if (it == existing.end()) {
+        store.db().execute(
+            "INSERT INTO mail_deliveries (letter_id, position, city_id, email, reply_token, "
+            "message_id, state, created_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)",
+            {letter, t.position, t.city_id, t.email, random_token(),
+             "tw." + random_token() + "@" + std::string(message_id_domain), now});
+        ++queued;
+      } else if (it->second.state == DeliveryState::kQueued && it->second.email != t.email) {
+        store.db().execute(
+            "UPDATE mail_deliveries SET email = $1, updated_at = $2 WHERE id = $3",
+            {t.email, now, it->second.id});
+        ++queued;
+      }
+    }
+    if (queued > 0) {
+      store::AuditLog(store).record("queue_mail", "letter", std::to_string(letter), nullptr,
+                                    {{"deliveries_queued", queued}});
+    }
+    return deliveries_of(store, letter);
+  });
+}
+
+bool claim_delivery(store::Store& store, const Delivery& d) {
+  return store.db().write_transaction([&] {
+    return store.db().execute(
+               "UPDATE mail_deliveries SET state = 'sending', attempts = attempts + 1, "
+               "updated_at = $1 WHERE id = $2 AND state = $3 AND attempts = $4",
+               {store::now_utc_iso(), d.id, std::string(delivery_state_name(d.state)),
+                d.attempts}) == 1;
   });
 }
 

@@ -69,6 +69,34 @@ Delivery mark_delivery_failed(store::Store& store, DeliveryId id, std::string_vi
 // sent by e-mail).
 std::vector<Delivery> deliveries_of(store::Store& store, LetterId letter);
 
+// ---- the sending side's steps (mail/letter_sending.h) ----
+
+// One addressee to queue: its position, city and the e-mail to use.
+struct DeliveryTarget {
+  int position = 0;
+  std::optional<CityId> city_id;
+  std::string email;
+};
+
+// Creates, in one transaction, a queued delivery (new reply token and
+// Message-ID "tw.<random>@<message_id_domain>") for each target that has
+// none yet, and gives a still-queued one whose e-mail differs the new
+// e-mail. Audited (one entry for the letter). Returns deliveries_of(letter).
+std::vector<Delivery> queue_deliveries(store::Store& store, LetterId letter,
+                                       const std::vector<DeliveryTarget>& targets,
+                                       std::string_view message_id_domain);
+
+// Claims `d` for one SMTP transaction: sets it 'sending' and counts the
+// attempt, only if it is still in the state and attempt count `d` holds
+// (committed at once). False if another send claimed or settled it first.
+bool claim_delivery(store::Store& store, const Delivery& d);
+
+// Records the outcome of delivery `id`'s transaction, or a later bounce:
+// `state` with the server's `reply` (accepted_at set for kAccepted), and
+// audits it. Returns the delivery as it now is. Throws Error(kNotFound).
+Delivery record_delivery_outcome(store::Store& store, DeliveryId id, DeliveryState state,
+                                 std::string_view reply);
+
 // The reply address of a delivery: `reply_address` ("office@city.example",
 // the office's reply mailbox) with "+<token>" added to its local part
 // ("office+<token>@city.example"). Throws Error(kInvalidInput) if
