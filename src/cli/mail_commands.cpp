@@ -1,11 +1,14 @@
-// CLI commands of incoming mail: mail file | triage [file|discard] (mail/intake.h).
+// CLI commands of incoming mail: mail fetch | file | triage [file|discard]
+// (mail/mail_fetch.h, mail/intake.h).
 #include <iostream>
 #include <memory>
 
 #include "cli/cli_context.h"
 #include "ingest/files.h"
 #include "letters/letter_reading.h"
+#include "letters/offices.h"
 #include "mail/intake.h"
+#include "mail/mail_fetch.h"
 #include "registry/city_lookup.h"
 
 namespace twinning::cli {
@@ -34,6 +37,20 @@ void add_mail_commands(CLI::App& app, Context& ctx) {
   c_file->callback([&ctx, file] {
     std::string raw = ingest::read_file(*file);
     print_result(ctx, mail::file_message(ctx.store(), raw));
+  });
+
+  auto office = std::make_shared<std::string>();
+  auto* c_fetch = mail->add_subcommand("fetch", "Fetch and file the new messages of an office's reply mailbox");
+  c_fetch->add_option("--office", *office, "The office (code or id)")->required();
+  add_json_flag(c_fetch, ctx);
+  c_fetch->callback([&ctx, office] {
+    auto& store = ctx.store();
+    auto report = mail::fetch_mail(store, letters::find_office(store, *office, "--office").id);
+    if (ctx.json) return ctx.print_json(report);
+    std::cout << report.mailbox << ": " << report.fetched << " fetched, " << report.seen_before
+              << " seen before, " << report.triage << " to triage\n";
+    for (const auto& r : report.results) print_result(ctx, r);
+    for (const auto& why : report.refused) std::cout << "refused " << why << '\n';
   });
 
   auto* triage = mail->add_subcommand("triage", "List the messages that matched nothing");
