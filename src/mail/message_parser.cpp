@@ -1,33 +1,18 @@
 #include "mail/message_parser.h"
 
-#include <gmime/gmime.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "letters/attachments.h"
+#include "mail/gmime_support.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "store/encoding.h"
 
 namespace twinning::mail {
 namespace {
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
-
-struct Unref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <class T>
-using GPtr = std::unique_ptr<T, Unref>;
 
 struct GFree {
   void operator()(void* p) const { g_free(p); }

@@ -1,23 +1,11 @@
 #include "mail/outgoing_message.h"
 
-#include <gmime/gmime.h>
-
 #include <memory>
-#include <mutex>
+
+#include "mail/gmime_support.h"
 
 namespace twinning::mail {
 namespace {
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
-
-struct Unref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
 
 std::string one_line(std::string s) {
   for (char& c : s) {
