@@ -1,12 +1,13 @@
 // CLI commands of user administration: user add | list | disable | enable |
-// password | token. Passwords are read from stdin (--password-stdin) or
-// typed at a terminal prompt, never taken from the command line, where other
+// password | token, and reading the audit log (audit). Passwords are read from stdin
+// (--password-stdin) or typed at a terminal prompt, never taken from the command line, where other
 // users of the machine could read them.
 #include <termios.h>
 #include <unistd.h>
 
 #include <iostream>
 
+#include "auth/audit_reading.h"
 #include "auth/users.h"
 #include "cli/cli_context.h"
 #include "model/error.h"
@@ -140,6 +141,28 @@ void add_user_commands(CLI::App& app, Context& ctx) {
                              {"user", issued.user}});
     }
     std::cout << issued.token << '\n';
+  });
+
+  // audit: the same entries as GET /api/audit, oldest first.
+  static store::AuditQuery audit_query;
+  auto* audit =
+      app.add_subcommand("audit", "Show the audit log: who changed what, before and after");
+  audit->add_option("--entity", audit_query.entity, "Only this kind of record, e.g. city, letter");
+  audit->add_option("--entity-id", audit_query.entity_id, "Only this record (needs --entity)");
+  audit->add_option("--actor", audit_query.actor, "Only changes by this actor, e.g. cli:alice");
+  audit->add_option("--after-id", audit_query.after_id, "Only entries after this id (paging)")
+      ->check(CLI::NonNegativeNumber);
+  audit->add_option("--limit", audit_query.limit, "At most this many")
+      ->check(CLI::Range(1, 100000));
+  add_json_flag(audit, ctx);
+  audit->callback([&ctx] {
+    auto entries = auth::read_audit(ctx.store(), audit_query);
+    if (ctx.json) return ctx.print_json(entries);
+    for (const auto& e : entries) {
+      std::cout << "#" << e.id << '\t' << e.at << '\t' << e.actor << '\t' << e.action << ' '
+                << e.entity << ' ' << e.entity_id << '\n';
+    }
+    if (entries.empty()) std::cout << "no audit entries\n";
   });
 }
 

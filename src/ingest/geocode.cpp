@@ -382,4 +382,9 @@ City resolve_geocode_review(store::Store& store, CityId city, const GeocodeAnswe
   });
 }
 
+GeocodeReviewPage geocode_reviews(store::Store& store, int limit, int offset) {
+  store::GeocodeReviewStore reviews(store);
+  return GeocodeReviewPage{reviews.list(limit, offset), reviews.count()};
+}
+
 }  // namespace twinning::ingest

@@ -21,6 +21,7 @@
 #include "ingest/gazetteer.h"
 #include "model/city.h"
 #include "store/city_store.h"
+#include "store/geocode_review_store.h"
 #include "store/store.h"
 
 namespace twinning::ingest {
@@ -64,8 +65,7 @@ struct GeocodeDecision {
 // nothing. `candidates` are the gazetteer's places of that name in the
 // city's country; `similar_nearby` the places of a similar name near a
 // trusted point (asked for only when there are no candidates).
-GeocodeDecision decide_geocode(const std::optional<std::pair<double, double>>& point,
-                               bool trusted,
+GeocodeDecision decide_geocode(const std::optional<std::pair<double, double>>& point, bool trusted,
                                const std::vector<const GazetteerPlace*>& candidates,
                                const std::vector<const GazetteerPlace*>& similar_nearby = {},
                                std::optional<std::int64_t> current_place = std::nullopt,
@@ -78,16 +78,16 @@ struct GeocodeChange {
 };
 
 struct GeocodeReport {
-  std::string gazetteer;     // its source (file path)
-  std::size_t places = 0;    // places in the gazetteer
-  int cities = 0;            // cities in the registry
-  int manual = 0;            // left alone: coordinates set by a person
-  int placed = 0;            // matched to exactly one place (changed or not)
-  int changed = 0;           // of those, written now (coordinates, id or population)
-  int populations_set = 0;   // of those, given a population they lacked
-  int to_review = 0;         // on the review list after the pass
-  int without_candidate = 0; // no place of that name in the country
-  int suspect_points = 0;    // suspect recorded points before the pass
+  std::string gazetteer;      // its source (file path)
+  std::size_t places = 0;     // places in the gazetteer
+  int cities = 0;             // cities in the registry
+  int manual = 0;             // left alone: coordinates set by a person
+  int placed = 0;             // matched to exactly one place (changed or not)
+  int changed = 0;            // of those, written now (coordinates, id or population)
+  int populations_set = 0;    // of those, given a population they lacked
+  int to_review = 0;          // on the review list after the pass
+  int without_candidate = 0;  // no place of that name in the country
+  int suspect_points = 0;     // suspect recorded points before the pass
   int review_rows_changed = 0;
   std::vector<GeocodeChange> changes;  // by city id
 };
@@ -110,8 +110,8 @@ nlohmann::json geocode_json(const GeocodeReport& r, std::size_t max_changes = 0)
 // A coordinator's answer to one review entry: take one of its candidates,
 // set the point by hand, or (neither) keep the recorded point.
 struct GeocodeAnswer {
-  std::optional<std::int64_t> geonames_id;             // a listed candidate
-  std::optional<std::pair<double, double>> point;      // lat, lng set by hand
+  std::optional<std::int64_t> geonames_id;         // a listed candidate
+  std::optional<std::pair<double, double>> point;  // lat, lng set by hand
 };
 
 // Settles review entry of `city` with `answer`, in one transaction: the
@@ -125,5 +125,14 @@ struct GeocodeAnswer {
 // of its candidates or given together with a point, "lat"/"lng" for a point
 // out of range, and "keep" for keeping a point the city does not have.
 City resolve_geocode_review(store::Store& store, CityId city, const GeocodeAnswer& answer);
+
+// One page of the review list (cities a geocoding pass could not place,
+// with their candidates), and how many entries it holds in all. Anyone may
+// read it: it holds registry data only.
+struct GeocodeReviewPage {
+  std::vector<store::GeocodeReview> entries;
+  std::int64_t total = 0;
+};
+GeocodeReviewPage geocode_reviews(store::Store& store, int limit, int offset);
 
 }  // namespace twinning::ingest

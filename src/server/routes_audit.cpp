@@ -1,7 +1,7 @@
 // GET /api/audit: the audit log, for coordinators and administrators.
+#include "auth/audit_reading.h"
 #include "server/api.h"
 #include "server/request_input.h"
-#include "store/audit_log.h"
 
 namespace twinning::server {
 
@@ -16,7 +16,7 @@ void add_audit_routes(RouteTable& routes) {
                 query.after_id = q.integer("after_id", 0, INT64_MAX).value_or(0);
                 query.limit = static_cast<int>(
                     q.integer("limit", 1, kMaxPageSize).value_or(kDefaultPageSize));
-                auto entries = store::AuditLog(ctx.store).list(query);
+                auto entries = auth::read_audit(ctx.store, query);
                 nlohmann::json next = nullptr;
                 if (static_cast<int>(entries.size()) == query.limit) next = entries.back().id;
                 return json_response(200, {{"items", entries},

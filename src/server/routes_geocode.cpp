@@ -8,7 +8,6 @@
 #include "server/api.h"
 #include "server/request_input.h"
 #include "server/server_options.h"
-#include "store/geocode_review_store.h"
 
 namespace twinning::server {
 namespace {
@@ -28,8 +27,8 @@ Response run_pass(RequestContext& ctx) {
 Response list_reviews(RequestContext& ctx) {
   QueryParams q(ctx.request, {"limit", "offset"});
   Page page = q.page();
-  store::GeocodeReviewStore reviews(ctx.store);
-  return json_response(200, page_json(reviews.list(page.limit, page.offset), reviews.count(), page));
+  auto reviews = ingest::geocode_reviews(ctx.store, page.limit, page.offset);
+  return json_response(200, page_json(reviews.entries, reviews.total, page));
 }
 
 Response settle_review(RequestContext& ctx) {
@@ -39,13 +38,15 @@ Response settle_review(RequestContext& ctx) {
   answer.geonames_id = f.integer("geonames_id");
   bool keep = f.boolean("keep").value_or(false);
   auto lat = f.number("lat"), lng = f.number("lng");
-  if (lat.has_value() != lng.has_value()) throw_invalid("give both lat and lng", lat ? "lng" : "lat");
+  if (lat.has_value() != lng.has_value())
+    throw_invalid("give both lat and lng", lat ? "lng" : "lat");
   if (lat) answer.point = std::make_pair(*lat, *lng);
   int given = (answer.geonames_id ? 1 : 0) + (keep ? 1 : 0) + (answer.point ? 1 : 0);
   if (given != 1) {
-    throw_invalid("give one of: geonames_id (a candidate to take), lat and lng (a point set by "
-                  "hand), or keep: true",
-                  "geonames_id");
+    throw_invalid(
+        "give one of: geonames_id (a candidate to take), lat and lng (a point set by "
+        "hand), or keep: true",
+        "geonames_id");
   }
   return json_response(200, ingest::resolve_geocode_review(ctx.store, ctx.id_param(), answer));
 }

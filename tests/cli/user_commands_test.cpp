@@ -30,6 +30,19 @@ TEST_F(UserCommands, AddReadsThePasswordFromStdin) {
   EXPECT_EQ(r.out.find("correct horse"), std::string::npos);
 }
 
+TEST_F(UserCommands, AuditShowsWhatWasChangedAsTheApiDoes) {
+  auto r = run_twinning({"--db", db, "audit", "--entity", "city", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto entries = r.json();
+  ASSERT_EQ(entries.size(), 1u);  // Cologne, added in SetUp
+  EXPECT_EQ(entries[0]["action"], "create");
+  EXPECT_EQ(entries[0]["after"]["name"], "Cologne");
+  EXPECT_TRUE(entries[0]["before"].is_null());
+  auto text = run_twinning({"--db", db, "audit", "--entity", "letter"});
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("no audit entries"), std::string::npos) << text.out;
+}
+
 TEST_F(UserCommands, AddWithoutAPasswordSourceFailsClearly) {
   auto r = run_twinning({"--db", db, "user", "add", "bob", "--role", "viewer"});
   EXPECT_EQ(r.exit_code, 2);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/audit_reading.h"
+#include "model/error.h"
 #include "support/test_database.h"
 
 namespace twinning::store {
@@ -25,6 +27,33 @@ TEST_P(AuditLogTest, ListsEntriesOfAnEntityOldestFirst) {
   EXPECT_EQ(links[1].before, nlohmann::json({{"id", 1}}));
   EXPECT_EQ(links[1].after["status"], "ended");
   EXPECT_EQ(links[1].actor, store->actor().name);
+}
+
+TEST_P(AuditLogTest, OnlyCoordinatorsAndAdminsReadIt) {
+  AuditLog(*store).record("create", "city", "3", nullptr, {{"id", 3}});
+  for (Role role : {Role::kViewer, Role::kCorrespondent}) {
+    Actor reader;
+    reader.name = "reader";
+    reader.role = role;
+    store->set_actor(reader);
+    try {
+      auth::read_audit(*store, {});
+      ADD_FAILURE() << role_name(role) << " read the audit log";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kForbidden);
+    }
+  }
+  for (Role role : {Role::kCoordinator, Role::kAdmin}) {
+    Actor reader;
+    reader.name = "reader";
+    reader.role = role;
+    store->set_actor(reader);
+    AuditQuery q;
+    q.entity = "city";
+    auto entries = auth::read_audit(*store, q);
+    ASSERT_EQ(entries.size(), 1u) << role_name(role);
+    EXPECT_EQ(entries[0].entity_id, "3");
+  }
 }
 
 TWINNING_ON_EVERY_BACKEND(AuditLogTest);
