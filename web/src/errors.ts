@@ -74,7 +74,7 @@ addStrings({
     "error.invalid_input.field": "Проверьте поле «{field}».",
     "error.not_found": "Не найдено.",
     "error.not_found.field": "Не найдено: {field}.",
-    "error.not_found.value": "{field} «{value}»: не найдено.",
+    "error.not_found.value": "{field}: по запросу «{value}» ничего не найдено.",
     "error.ambiguous": "Название подходит к нескольким записям; уточните его.",
     "error.ambiguous.field": "«{field}» подходит к нескольким записям; уточните.",
     "error.ambiguous.value": "{field} «{value}» подходит к нескольким записям; уточните.",
