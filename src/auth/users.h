@@ -1,3 +1,8 @@
+// src/auth/ — users, roles, passwords, sessions and API tokens, and reading
+// the audit log. It owns who a caller is and the administrators' rules. It
+// must not know HTTP (server/ maps cookies and headers onto it) nor the
+// registers' own access rules (letters/ and campaign/ own those).
+//
 // Use cases of user administration (PRODUCT.md M12): adding users with a
 // role, listing them, changing role, bound city, password or the disabled
 // flag, and issuing API tokens for scripts. Only administrators may do any of

@@ -1,3 +1,10 @@
+// src/campaign/ — campaigns that cascade through the twin network: waves,
+// contacts and their states, ministry answers with evidence, the tally
+// against the UN members, reminders, the dashboard's JSON and the 2013 demo.
+// It owns what a campaign counts and which step is allowed. It registers
+// its letters through letters/ and must not write the register itself, nor
+// know the faces.
+//
 // Use cases of campaigns that cascade through the twin network (PRODUCT.md
 // M6–M8, section 2): creating a campaign, sending its first wave from the
 // originators, recording receipts, replies and forwards as they arrive,

@@ -1,3 +1,8 @@
+// src/cli/ — the command-line face: one file per command group, each
+// command parsing its options, calling one use case and printing its result
+// (text, or with --json the API's JSON shape). It must not hold a domain
+// rule nor read a store directly.
+//
 // State shared by the CLI's command groups: the global options (--db,
 // --json, --templates), the Store and the letter templates, each opened on
 // first use so that `--help` needs no database. One per process.

@@ -1,3 +1,10 @@
+// src/ingest/ — bringing the world's data in and out: the Wikipedia CSV and
+// Wikidata JSON importers, geocoding against the bundled gazetteer, the
+// quality report, the exporters, country-name resolution. It owns how
+// outside records map onto the registry and what an import reports. It
+// writes through store::ImportWriter and the registry's rules; it must not
+// know letters, campaigns or the faces.
+//
 // The write side shared by all importers: inside the caller's write
 // transaction it finds or creates cities by (official name key, country) or
 // by Wikidata id, and links by city pair, using in-memory indexes loaded

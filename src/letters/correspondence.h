@@ -1,3 +1,11 @@
+// src/letters/ — the correspondence register: offices and their numbering,
+// drafts, registration of outgoing and incoming letters, follow-ups
+// (replies, forwards, reminders, corrections), attachments, reading with
+// who may read what, the recipient's language, templates and the PDF
+// renderer. It owns every rule about a letter. It must not know campaigns
+// (campaign/ builds on it), e-mail transport (mail/ builds on it) or the
+// faces.
+//
 // Use cases of the correspondence register (PRODUCT.md M4, M8): drafting,
 // registering outgoing and incoming letters under an office's numbering,
 // replies, forwarded copies, reminders and corrections, status changes,

@@ -1,3 +1,7 @@
+// src/maintenance/ — keeping an installation safe: whole-database backup
+// and restore. It owns when a copy may be taken or put back and what is
+// audited. It must not know the registers' contents.
+//
 // The use cases behind `twinning backup FILE` and `twinning restore FILE`
 // (PRODUCT.md section 5, "nothing lost"): a whole-database copy to a file,
 // and putting such a copy back in place of the live database. The engine's

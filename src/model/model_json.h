@@ -1,3 +1,9 @@
+// src/model/ — the model layer: plain value types of the domain (City,
+// Country, Link, Letter, Campaign, User, Actor, PartialDate, Error) with
+// their names, parsing and JSON forms. It owns what a value is and which
+// values are valid on their own. It must not do I/O, read a clock, know a
+// database, an HTTP request or a command line, or decide who may do what.
+//
 // JSON forms of the model's value types (nlohmann::json, found by ADL), shared
 // by the audit log, the CLI's --json output and the HTTP API so that all
 // three speak the same field names.

@@ -1,3 +1,9 @@
+// src/network/ — analytics of the twin network on an immutable snapshot
+// (TwinGraph): reach, chains, centrality, the cascade forecast and the
+// planner. It owns the models and their numbers. It reads the store once to
+// build the snapshot and must not write anything, nor know letters,
+// campaigns' records (campaign/ passes their state in) or the faces.
+//
 // TwinGraph is a compact, immutable snapshot of the twin-link network
 // (PRODUCT.md section 6): cities numbered densely 0..n-1 in ascending CityId
 // order, undirected adjacency in CSR form (one offsets array, one contiguous

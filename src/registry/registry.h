@@ -1,3 +1,9 @@
+// src/registry/ — use cases of the city and twin-link registry: reading,
+// finding and naming cities ("Name, CC", former names, names in a
+// language), changing cities and links with their history, statistics. It
+// owns who may change the registry. It must not parse command lines or HTTP,
+// nor know letters or campaigns.
+//
 // Use cases of the city and twin-link registry (PRODUCT.md M1, M2): reading
 // a city with its twins and their history, adding links and events, and the
 // registry's statistics. CLI and HTTP both call these.

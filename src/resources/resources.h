@@ -1,3 +1,6 @@
+// src/resources/ — files compiled into the binary and their lookup by
+// name. It must not do I/O at run time nor depend on any other layer.
+//
 // Files compiled into the binary at build time (schema migrations, reference
 // tables), so that `twinning` runs from any directory without its source tree.
 #pragma once

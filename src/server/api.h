@@ -1,3 +1,10 @@
+// src/server/ — the HTTP face: the Beast server, the router with each
+// route's access gate, sessions and tokens on the wire, request parsing,
+// JSON responses, the OpenAPI document and the static web files. Each route
+// parses, calls one use case and encodes its result. It must not hold a
+// domain rule (who may, what is valid, what is counted) nor read a store
+// directly.
+//
 // The HTTP API's endpoint groups. Each group lives in its own file,
 // server/routes_<group>.cpp, registering its routes (with their access rules)
 // on the table, and documents them in its own OpenAPI fragment,

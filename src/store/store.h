@@ -1,3 +1,11 @@
+// src/store/ — the storage layer: the Store handle, one repository per
+// table group (CityStore, LetterStore, CampaignStore, ...), migrations, the
+// audit log, and the SQLite and PostgreSQL engines behind one Database
+// interface. It owns how records are kept, found and kept consistent
+// (transactions, uniqueness, audit of every change). It must not decide who
+// may do what, which language a letter is in or what a campaign counts; the
+// faces (cli/, server/) must not use it except through a use case.
+//
 // The handle every use case takes: one database connection, migrated to the
 // current schema, plus the Actor on whose behalf it writes. Repositories
 // (CityStore, LinkStore, ...) are cheap views constructed over a Store.
