@@ -7,7 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+
 #include "model/campaign.h"
+#include "model/partial_date.h"
+#include "network/calibration.h"
 #include "network/cascade_model.h"
 #include "store/store.h"
 
@@ -22,10 +26,28 @@ namespace twinning::campaign {
 // they comply with probability p, as in the model. Throws Error(kNotFound).
 network::CampaignState campaign_model_state(store::Store& store, CampaignId id);
 
+// The campaign's answers as of `today`, as evidence for calibrating the
+// model (network/calibration.h):
+// - a contacted city has answered when its reply supports the initiative
+//   (complied), declines it, or it is silent past its reply date
+//   (reply_overdue; did not comply). Undecided replies and cities within
+//   their reply time tell nothing yet.
+// - a ministry has answered when it endorsed, declined, or was asked and
+//   is silent more than the campaign's reply_days after it was asked (did
+//   not endorse). It was asked by the complying cities of its country: the
+//   supporting contacts and the originators there, at least one.
+// Throws Error(kNotFound) for an unknown campaign.
+network::CalibrationEvidence campaign_evidence(store::Store& store, CampaignId id,
+                                               const PartialDate& today);
+
 // Where a forecast or plan starts: its seeds and the campaign state.
 struct ModelStart {
   std::vector<CityId> seeds;
   network::CampaignState state;
+  // With a campaign: its answers as of today (campaign_evidence) and the
+  // endorsing UN member states it needs.
+  std::optional<network::CalibrationEvidence> evidence;
+  std::optional<int> majority_needed;
   // The campaign's revision when its state was read (its latest event id;
   // 0 without a campaign): read before the state, so that an answer kept
   // under it is never staler than it says.

@@ -5,12 +5,13 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <thread>
-#include <tuple>
 
 #include "campaign/campaign_forecast.h"
 #include "cli/cli_context.h"
 #include "model/error.h"
+#include "network/calibration_study.h"
 #include "network/network_json.h"
 #include "registry/city_lookup.h"
 
@@ -48,11 +49,23 @@ std::vector<CityId> resolve_all(store::Store& store, const std::vector<std::stri
 // The network use cases name their inputs as the API does ("runs",
 // "seed"); this table is the one place that says them as the CLI's options.
 const std::map<std::string, std::string>& option_names() {
-  static const std::map<std::string, std::string> names = {
-      {"seed", "--seed"},       {"campaign", "--campaign"}, {"comply", "--comply"},
-      {"endorse", "--endorse"}, {"runs", "--runs"},         {"rng", "--rng"},
-      {"threads", "--threads"}, {"budget", "--budget"},     {"from", "--from"},
-      {"hops", "--hops"},       {"top", "--top"},           {"country", "--country"}};
+  static const std::map<std::string, std::string> names = {{"seed", "--seed"},
+                                                           {"campaign", "--campaign"},
+                                                           {"comply", "--comply"},
+                                                           {"endorse", "--endorse"},
+                                                           {"runs", "--runs"},
+                                                           {"rng", "--rng"},
+                                                           {"threads", "--threads"},
+                                                           {"budget", "--budget"},
+                                                           {"from", "--from"},
+                                                           {"hops", "--hops"},
+                                                           {"top", "--top"},
+                                                           {"country", "--country"},
+                                                           {"target", "--target"},
+                                                           {"prior_strength", "--prior-strength"},
+                                                           {"campaigns", "--campaigns"},
+                                                           {"waves", "--waves"},
+                                                           {"exclude", "--exclude"}};
   return names;
 }
 
@@ -90,6 +103,7 @@ struct ModelOptions {
   std::vector<std::string> seeds;
   std::string campaign;  // --campaign: start from this campaign's actual state
   network::CascadeParams params;
+  double prior_strength = network::kDefaultPriorStrength;
   int runs = 0;
   std::uint64_t rng = 1;
   int threads = default_threads();
@@ -104,22 +118,47 @@ void add_model_options(CLI::App* cmd, ModelOptions& o, int default_runs, const c
                   "Start from this campaign's actual state: cities that complied or declined, "
                   "ministries that answered");
   cmd->add_option("--comply", o.params.comply,
-                  "p: chance that an informed city complies (default 0.35)");
+                  "p: chance that an informed city complies (default 0.35); with --campaign the "
+                  "mean of its prior");
   cmd->add_option("--endorse", o.params.endorse,
-                  "q: chance that one complying city's ask to its ministry succeeds (default 0.5)");
+                  "q: chance that one complying city's ask to its ministry succeeds (default "
+                  "0.5); with --campaign the mean of its prior");
+  cmd->add_option("--prior-strength", o.prior_strength,
+                  "With --campaign: the weight of the priors of p and q, in answers (default 4)");
   cmd->add_option("--runs", o.runs, runs_help);
   cmd->add_option("--rng", o.rng, "Random seed; equal seeds give equal results (default 1)");
   cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)");
 }
 
 // The seeds and the campaign state a forecast or plan starts from: --seed,
-// and with --campaign the campaign's state (and its originators when no
-// --seed is given).
-std::pair<std::vector<CityId>, network::CampaignState> model_start(store::Store& store,
-                                                                   const ModelOptions& o) {
-  auto start = campaign::model_start(store, resolve_all(store, o.seeds, "--seed"), o.campaign,
-                                     "--seed", "--campaign");
-  return {std::move(start.seeds), std::move(start.state)};
+// and with --campaign the campaign's state and answers (and its originators
+// when no --seed is given).
+campaign::ModelStart model_start(store::Store& store, const ModelOptions& o) {
+  return campaign::model_start(store, resolve_all(store, o.seeds, "--seed"), o.campaign, "--seed",
+                               "--campaign");
+}
+
+void print_estimate(const char* name, const network::ParameterEstimate& e, const char* answers) {
+  std::cout << "  " << name << " = " << fixed(e.mean, 3) << " (90% credible interval "
+            << fixed(e.ci90_low, 3) << " - " << fixed(e.ci90_high, 3) << "; " << e.successes
+            << " of " << e.answers << " " << answers << "; prior mean " << fixed(e.prior_mean, 2)
+            << ", weight " << fixed(e.prior_strength, 1) << " answers)\n";
+}
+
+// The posterior of p and q, when the result was calibrated.
+void print_calibration(const std::optional<network::CalibrationSummary>& c) {
+  if (!c) return;
+  std::cout << "calibration from the campaign's answers:\n";
+  print_estimate("p", c->comply, "answered cities complied");
+  print_estimate("q", c->endorse, "answered ministries endorsed");
+}
+
+// "p = 0.35, q = 0.5" or, calibrated, where p and q come from.
+std::string params_text(bool calibrated, const ModelOptions& o) {
+  if (calibrated) return "p and q drawn per run from the campaign's posterior";
+  std::ostringstream s;
+  s << "p = " << o.params.comply << ", q = " << o.params.endorse;
+  return s.str();
 }
 
 void print_reach(const network::ReachResult& r, std::optional<int> hops) {
@@ -186,11 +225,15 @@ void print_centrality(const network::CentralityResult& r) {
 }
 
 void print_forecast(const network::ForecastResult& r, const ModelOptions& o) {
-  std::cout << "forecast from " << cities_text(r.seeds) << " (p = " << o.params.comply
-            << ", q = " << o.params.endorse << ", " << r.runs << " runs, rng " << o.rng << ", "
-            << r.threads << " thread" << (r.threads == 1 ? "" : "s") << ")\n";
+  std::cout << "forecast from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
+            << ", " << r.runs << " runs, rng " << o.rng << ", " << r.threads << " thread"
+            << (r.threads == 1 ? "" : "s") << ")\n";
+  print_calibration(r.calibration);
   std::cout << "expected endorsing UN member states: " << fixed(r.mean) << " +/- " << fixed(r.se)
             << " (95% CI " << fixed(r.ci95_low) << " - " << fixed(r.ci95_high) << ")\n";
+  std::cout << "probability of at least " << r.target
+            << " endorsing UN member states: " << fixed(r.p_target, 4) << " +/- "
+            << fixed(r.p_target_se, 4) << '\n';
   std::cout << "mean informed cities: " << fixed(r.mean_informed, 1)
             << ", mean complying cities: " << fixed(r.mean_complying, 1) << '\n';
   std::cout << "countries most likely to endorse:\n";
@@ -206,15 +249,43 @@ void print_forecast(const network::ForecastResult& r, const ModelOptions& o) {
   std::cout << "simulated in " << fixed(r.seconds, 3) << " s\n";
 }
 
+// Why a pick was made: "Dominica (DM) +0.57, reached by no current chain,
+// via its twin Roseau"; for a city outside the UN, its member twins.
+void print_pick_reasons(const network::PlanPick& p) {
+  if (!p.un_member) {
+    std::cout << "       " << p.city.country << " is not a UN member: picked for its twins in "
+              << p.member_twin_countries << " member state"
+              << (p.member_twin_countries == 1 ? "" : "s") << '\n';
+  }
+  for (const auto& o : p.opens) {
+    std::cout << "       opens " << o.country.name << " (" << o.country.iso2 << ") +"
+              << fixed(o.gain) << ", ";
+    if (o.before > 0) {
+      std::cout << "endorsing in " << fixed(100 * o.before, 0) << "% of runs before";
+    } else {
+      std::cout << "reached by no current chain";
+    }
+    if (o.country.iso2 == p.city.country && o.via.empty()) {
+      std::cout << "; by its own ask";
+    } else if (!o.via.empty()) {
+      std::cout << "; via " << cities_text(o.via);
+    } else {
+      std::cout << "; through its twins' chains";
+    }
+    std::cout << '\n';
+  }
+}
+
 void print_plan(const network::PlanResult& r, const ModelOptions& o) {
-  std::cout << "plan from " << cities_text(r.seeds) << " (p = " << o.params.comply
-            << ", q = " << o.params.endorse << ", " << r.runs << " sampled runs, rng " << o.rng
-            << ")\n";
+  std::cout << "plan from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
+            << ", " << r.runs << " sampled runs, rng " << o.rng << ")\n";
+  print_calibration(r.calibration);
   std::cout << "seeds alone: " << fixed(r.base) << " expected endorsing UN member states\n";
   int i = 0;
   for (const auto& p : r.picks) {
     std::cout << "  " << ++i << ". " << city_label(p.city.name, p.city.country, p.city.id) << "  +"
               << fixed(p.gain) << "  -> " << fixed(p.cumulative) << '\n';
+    print_pick_reasons(p);
   }
   if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
   std::cout << "planned in " << fixed(r.seconds, 3) << " s (" << r.evaluations
@@ -327,16 +398,66 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     }
   });
 
+  // Hidden: the calibration study of issue 18 (scripts/bench calibration).
+  static std::vector<std::string> study_seeds;
+  static network::CalibrationStudyOptions study;
+  auto* st = net->add_subcommand(
+      "calibration-study",
+      "Simulated campaigns with hidden p and q, answers revealed in waves: coverage of the "
+      "credible intervals and the forecast's error per wave");
+  st->group("");
+  st->add_option("--seed", study_seeds, "Originating city (id or \"Name, CC\")")->required();
+  st->add_option("--campaigns", study.campaigns, "Simulated campaigns (default 200)");
+  st->add_option("--waves", study.waves, "Waves by hops before the final one (default 4)");
+  st->add_option("--runs", study.forecast_runs, "Runs of each forecast (default 512)");
+  st->add_option("--prior-strength", study.prior_strength, "Weight of the priors (default 4)");
+  st->add_flag("--from-prior", study.hidden_from_prior,
+               "Draw the hidden p and q from the priors, not uniformly from 0.2-0.5 and 0.3-0.7");
+  st->add_option("--rng", study.rng, "Random seed (default 1)");
+  st->add_option("--threads", study.threads, "Worker threads (default 1)");
+  add_json_flag(st, ctx);
+  st->callback([&ctx] {
+    auto& store = ctx.store();
+    study.seeds = resolve_all(store, study_seeds, "--seed");
+    auto r = with_option_names(
+        [&] { return network::calibration_study(network::load_twin_graph(store), study); });
+    if (ctx.json) return ctx.print_json(r);
+    std::cout << r.campaigns << " simulated campaigns, mean final tally "
+              << fixed(r.mean_final_tally) << " endorsing UN member states\n";
+    std::cout << "wave   city ans.  min. ans.  p covered  q covered  p width  q width  "
+                 "|error|  bias\n";
+    for (const auto& w : r.waves) {
+      char line[160];
+      std::snprintf(line, sizeof line,
+                    "%-6s %9.1f %10.1f %9.1f%% %9.1f%% %8.3f %8.3f %8.2f %5.2f\n",
+                    w.is_final ? "all" : std::to_string(w.wave).c_str(), w.city_answers,
+                    w.ministry_answers, 100 * w.comply_covered, 100 * w.endorse_covered,
+                    w.comply_width, w.endorse_width, w.mean_absolute_error, w.mean_error);
+      std::cout << line;
+    }
+    std::cout << "in " << fixed(r.seconds, 1) << " s\n";
+  });
+
   // forecast
   static ModelOptions fc;
+  static int target = 0;
   auto* forecast = app.add_subcommand(
       "forecast", "Expected endorsing UN member states of a campaign (compliance cascade)");
   add_model_options(forecast, fc, 10000, "Simulation runs (default 10000)");
+  static CLI::Option* target_opt = forecast->add_option(
+      "--target", target,
+      "Report the probability of at least this many endorsing UN member states (default: the "
+      "campaign's majority needed, else 97)");
   add_json_flag(forecast, ctx);
   forecast->callback([&ctx] {
     auto& store = ctx.store();
     network::ForecastOptions o;
-    std::tie(o.seeds, o.state) = model_start(store, fc);
+    auto start = model_start(store, fc);
+    o.seeds = std::move(start.seeds);
+    o.state = std::move(start.state);
+    o.evidence = std::move(start.evidence);
+    o.prior_strength = fc.prior_strength;
+    o.target = given(target_opt, target).value_or(start.majority_needed.value_or(o.target));
     o.params = fc.params;
     o.runs = fc.runs;
     o.rng = fc.rng;
@@ -355,11 +476,20 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   add_model_options(plan, pl, 1000,
                     "Sampled runs the plan optimises over (default 1000; each is held in memory)");
   plan->add_option("--budget", budget, "How many cities to pick")->required();
+  static std::vector<std::string> exclude;
+  plan->add_option("--exclude", exclude,
+                   "What if this city declines? Re-plan with it declining (id or \"Name, CC\"); "
+                   "repeat or list");
   add_json_flag(plan, ctx);
   plan->callback([&ctx] {
     auto& store = ctx.store();
     network::PlanOptions o;
-    std::tie(o.seeds, o.state) = model_start(store, pl);
+    auto start = model_start(store, pl);
+    o.seeds = std::move(start.seeds);
+    o.state = std::move(start.state);
+    o.evidence = std::move(start.evidence);
+    o.prior_strength = pl.prior_strength;
+    o.exclude = resolve_all(store, exclude, "--exclude");
     o.params = pl.params;
     o.budget = budget;
     o.runs = pl.runs;

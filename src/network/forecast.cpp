@@ -18,6 +18,7 @@ namespace {
 // result does not depend on how the runs were split.
 struct Totals {
   std::uint64_t value = 0, value_squared = 0, informed = 0, complying = 0;
+  std::uint64_t reaching = 0;           // runs in which at least the target endorsed
   std::vector<std::uint64_t> endorsed;  // per country: runs in which it endorsed
 
   explicit Totals(std::size_t countries) : endorsed(countries, 0) {}
@@ -26,6 +27,7 @@ struct Totals {
     value_squared += o.value_squared;
     informed += o.informed;
     complying += o.complying;
+    reaching += o.reaching;
     for (std::size_t c = 0; c < endorsed.size(); ++c) endorsed[c] += o.endorsed[c];
   }
 };
@@ -52,21 +54,30 @@ bool any(const Lanes& m) {
 // coin is drawn once per run however it is reached, and who complies does
 // not depend on the order the letters travel in, so this is the model of
 // section 6 run kLanes times. Only the cities a batch touched are reset.
+// Each run has its own p and q (its lane's threshold in comply_ and
+// endorse_): all equal to the setup's, or, calibrated, drawn per run from
+// the posterior at the start of the batch.
 class CascadeSimulator {
  public:
-  CascadeSimulator(const TwinGraph& graph, const BfsLayout& layout, const CascadeSetup& setup)
+  CascadeSimulator(const TwinGraph& graph, const BfsLayout& layout, const CascadeSetup& setup,
+                   const Calibration* calibration, int target)
       : graph_(graph),
         layout_(layout),
         setup_(setup),
+        calibration_(calibration),
+        target_(static_cast<std::uint32_t>(target)),
         cities_(graph.node_count()),
         pending_(graph.node_count()),
         queue_(graph.node_count() + 1),
         endorsed_(graph.country_count()) {
     touched_.reserve(graph.node_count());
+    comply_.fill(slice_thresholds(setup.comply_threshold));
+    endorse_.fill(slice_thresholds(setup.endorse_threshold));
   }
 
   // Simulates the runs whose bits are set in `lanes` with `rng`.
   void run_batch(Xoshiro256ss& rng, const Lanes& lanes, Totals& totals) {
+    if (calibration_ != nullptr) draw_parameters(rng);
     for (Node v : touched_) cities_[v].informed = {};
     touched_.clear();
     for (Node seed : setup_.seeds) {
@@ -85,6 +96,13 @@ class CascadeSimulator {
   }
 
  private:
+  // Each run's p and q, drawn from the posterior.
+  void draw_parameters(Xoshiro256ss& rng) {
+    for (int i = 0; i < kWords; ++i) {
+      network::draw_parameters(*calibration_, rng, comply_[i], endorse_[i]);
+    }
+  }
+
   struct CityLanes {
     Lanes informed;
     Lanes willing;  // valid where informed is non-zero; seeds are willing everywhere
@@ -93,7 +111,7 @@ class CascadeSimulator {
   void spread(Xoshiro256ss& rng) {
     const std::uint32_t* offsets = layout_.offsets.data();
     const Node* adjacency = layout_.adjacency.data();
-    const std::uint64_t comply = setup_.comply_threshold;
+    const LaneThresholds* comply = comply_.data();
     CityLanes* cities = cities_.data();
     Lanes* pending = pending_.data();
     Node* queue = queue_.data();
@@ -120,7 +138,7 @@ class CascadeSimulator {
         }
         if (any_fresh == 0) continue;
         if (any_was == 0) {
-          for (auto& w : x.willing) w = bernoulli_mask(rng, comply);
+          for (int i = 0; i < kWords; ++i) x.willing[i] = bernoulli_mask(rng, comply[i]);
           touched_.push_back(v);
         }
         Lanes joined;
@@ -158,7 +176,7 @@ class CascadeSimulator {
       const bool listed = any(endorsed_[c]);
       for (int i = 0; i < kWords; ++i) {
         if (complying[i] == 0) continue;
-        endorsed_[c][i] |= complying[i] & bernoulli_mask(rng, setup_.endorse_threshold);
+        endorsed_[c][i] |= complying[i] & bernoulli_mask(rng, endorse_[i]);
       }
       if (!listed && any(endorsed_[c])) countries_.push_back(c);
     }
@@ -178,6 +196,7 @@ class CascadeSimulator {
         const std::uint64_t x = value[64 * i + std::countr_zero(l)];
         totals.value += x;
         totals.value_squared += x * x;
+        totals.reaching += x >= target_ ? 1 : 0;
       }
     }
   }
@@ -185,6 +204,9 @@ class CascadeSimulator {
   const TwinGraph& graph_;
   const BfsLayout& layout_;  // the simulation numbers cities as the layout does
   const CascadeSetup& setup_;
+  const Calibration* calibration_;  // null: every run has the setup's p and q
+  std::uint32_t target_;
+  std::array<LaneThresholds, kWords> comply_, endorse_;  // per word of runs
   std::vector<CityLanes> cities_;
   std::vector<Lanes> pending_;
   std::vector<Node> queue_;
@@ -202,8 +224,13 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   if (options.threads < 1 || options.threads > kMaxThreads) {
     throw_invalid("threads must be between 1 and " + std::to_string(kMaxThreads), "threads");
   }
+  if (options.target < 0 || options.target > kMaxTarget) {
+    throw_invalid("target must be between 0 and " + std::to_string(kMaxTarget), "target");
+  }
   auto started = std::chrono::steady_clock::now();
   const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, options.state);
+  const std::optional<Calibration> calibration =
+      calibration_for(options.evidence, options.params, options.prior_strength);
   // Cities renumbered from the seeds outward: a cascade's cities lie close
   // together in memory.
   const BfsLayout layout = BfsLayout::build(graph, setup.seeds);
@@ -216,7 +243,8 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   const std::int64_t batches = (runs + kLanes - 1) / kLanes;
   std::vector<Totals> totals(threads, Totals(graph.country_count()));
   auto work = [&](int t) {
-    CascadeSimulator sim(graph, layout, setup);
+    CascadeSimulator sim(graph, layout, setup, calibration ? &*calibration : nullptr,
+                         options.target);
     const std::int64_t begin = batches * t / threads;
     const std::int64_t end = batches * (t + 1) / threads;
     for (std::int64_t b = begin; b < end; ++b) {
@@ -254,6 +282,10 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   r.se = static_cast<double>(std::sqrt(variance / n));
   r.ci95_low = r.mean - 1.96 * r.se;
   r.ci95_high = r.mean + 1.96 * r.se;
+  r.target = options.target;
+  r.p_target = static_cast<double>(sum.reaching) / runs;
+  r.p_target_se = std::sqrt(r.p_target * (1 - r.p_target) / runs);
+  if (calibration) r.calibration = summarize(*calibration);
   r.mean_informed = static_cast<double>(static_cast<long double>(sum.informed) / n);
   r.mean_complying = static_cast<double>(static_cast<long double>(sum.complying) / n);
   for (CountryIndex c = 0; c < graph.country_count(); ++c) {

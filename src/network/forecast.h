@@ -2,16 +2,20 @@
 // UN member states that endorse, estimated by Monte Carlo over independent
 // runs of the compliance cascade, with its standard error, the mean numbers
 // of informed and complying cities, and each country's endorsement
-// frequency.
+// frequency; the probability of reaching a target number of endorsing
+// members; and, for a calibrated forecast, the posterior of p and q the runs
+// were drawn from (network/calibration.h).
 //
 // forecast() is thread-safe for concurrent calls; it starts its own worker
 // threads when asked to.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "network/calibration.h"
 #include "network/cascade_model.h"
 #include "network/twin_graph.h"
 #include "store/store.h"
@@ -22,6 +26,13 @@ struct ForecastOptions {
   std::vector<CityId> seeds;  // the originating cities
   CascadeParams params;
   CampaignState state;  // what the campaign already knows; empty = from nothing
+  // The campaign's answers. When given the forecast is calibrated: each run
+  // draws its own p and q from their posterior (calibrate() with params as
+  // the priors' means and prior_strength as their weight) instead of using
+  // params.
+  std::optional<CalibrationEvidence> evidence;
+  double prior_strength = kDefaultPriorStrength;
+  int target = 97;  // endorsing UN member states whose probability is reported
   int runs = 10000;
   std::uint64_t rng = 1;  // seed of the random streams
   int threads = 1;        // worker threads; the runs are split between them
@@ -37,6 +48,11 @@ struct ForecastResult {
   double mean = 0;             // endorsing UN member states per run
   double se = 0;  // standard error of the mean (sample standard deviation / sqrt(runs))
   double ci95_low = 0, ci95_high = 0;  // mean -/+ 1.96 se
+  int target = 0;                      // as ForecastOptions::target
+  double p_target = 0;                 // share of runs in which at least `target` members endorsed
+  double p_target_se = 0;              // its Monte Carlo standard error, sqrt(P (1 - P) / runs)
+  // The posterior of p and q (calibrated forecasts only).
+  std::optional<CalibrationSummary> calibration;
   int runs = 0;
   double mean_informed = 0;   // cities informed per run (seeds and declined cities included)
   double mean_complying = 0;  // cities complying per run (seeds included)
@@ -50,14 +66,16 @@ struct ForecastResult {
 // Limits of ForecastOptions.
 inline constexpr int kMaxRuns = 10'000'000;
 inline constexpr int kMaxThreads = 64;
+inline constexpr int kMaxTarget = 10'000;
 
 // Runs the model `options.runs` times. Runs are simulated in batches of
 // 512 (one bit per run, see forecast.cpp); batch b draws from random stream
 // (options.rng, b) and threads take whole batches, so the result is the
 // same for a fixed rng whatever the number of threads, and as sums are kept
 // in integers it is bit-for-bit equal. Throws as prepare_cascade, and
-// Error(kInvalidInput) naming "runs" or "threads" outside 1..kMaxRuns
-// or 1..kMaxThreads. Cost: O(batches x the links the cascades of a batch
+// Error(kInvalidInput) naming "runs", "threads" or "target" outside
+// 1..kMaxRuns, 1..kMaxThreads or 0..kMaxTarget, and as calibrate() for a
+// calibrated forecast. Cost: O(batches x the links the cascades of a batch
 // touch), divided among the threads (at most one thread per batch).
 ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options);
 ForecastResult forecast(store::Store& store, const ForecastOptions& options);

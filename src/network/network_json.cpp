@@ -78,12 +78,26 @@ void to_json(nlohmann::json& j, const CentralityResult& r) {
        {"component_sizes", sizes}};
 }
 
+void to_json(nlohmann::json& j, const ParameterEstimate& e) {
+  j = {{"mean", e.mean},
+       {"ci90", {{"low", e.ci90_low}, {"high", e.ci90_high}}},
+       {"answers", e.answers},
+       {"successes", e.successes},
+       {"prior", {{"mean", e.prior_mean}, {"strength", e.prior_strength}}}};
+}
+
+void to_json(nlohmann::json& j, const CalibrationSummary& c) {
+  j = {{"comply", c.comply}, {"endorse", c.endorse}};
+}
+
 void to_json(nlohmann::json& j, const ForecastResult& r) {
   nlohmann::json countries = nlohmann::json::object();
   for (const auto& c : r.countries) countries[c.country.iso2] = c.frequency;
   j = {{"mean", r.mean},
        {"se", r.se},
        {"ci95", {{"low", r.ci95_low}, {"high", r.ci95_high}}},
+       {"at_least", {{"members", r.target}, {"probability", r.p_target}, {"se", r.p_target_se}}},
+       {"calibration", r.calibration ? nlohmann::json(*r.calibration) : nlohmann::json()},
        {"runs", r.runs},
        {"mean_informed", r.mean_informed},
        {"mean_complying", r.mean_complying},
@@ -96,16 +110,47 @@ void to_json(nlohmann::json& j, const ForecastResult& r) {
 void to_json(nlohmann::json& j, const PlanResult& r) {
   nlohmann::json picks = nlohmann::json::array();
   for (const auto& p : r.picks) {
-    picks.push_back({{"city", p.city}, {"gain", p.gain}, {"cumulative", p.cumulative}});
+    nlohmann::json opens = nlohmann::json::array();
+    for (const auto& o : p.opens) {
+      opens.push_back(
+          {{"country", o.country}, {"gain", o.gain}, {"before", o.before}, {"via", o.via}});
+    }
+    picks.push_back({{"city", p.city},
+                     {"gain", p.gain},
+                     {"cumulative", p.cumulative},
+                     {"opens", opens},
+                     {"un_member", p.un_member},
+                     {"member_twin_countries", p.member_twin_countries}});
   }
   j = {{"seeds", r.seeds},
        {"base", r.base},
        {"picks", picks},
+       {"calibration", r.calibration ? nlohmann::json(*r.calibration) : nlohmann::json()},
        {"exhausted", r.exhausted},
        {"runs", r.runs},
        {"candidates", r.candidates},
        {"evaluations", r.evaluations},
        {"threads", r.threads},
+       {"seconds", r.seconds}};
+}
+
+void to_json(nlohmann::json& j, const CalibrationStudyResult& r) {
+  nlohmann::json waves = nlohmann::json::array();
+  for (const auto& w : r.waves) {
+    waves.push_back({{"wave", w.wave},
+                     {"final", w.is_final},
+                     {"city_answers", w.city_answers},
+                     {"ministry_answers", w.ministry_answers},
+                     {"comply_covered", w.comply_covered},
+                     {"endorse_covered", w.endorse_covered},
+                     {"comply_width", w.comply_width},
+                     {"endorse_width", w.endorse_width},
+                     {"mean_absolute_error", w.mean_absolute_error},
+                     {"mean_error", w.mean_error}});
+  }
+  j = {{"campaigns", r.campaigns},
+       {"mean_final_tally", r.mean_final_tally},
+       {"waves", waves},
        {"seconds", r.seconds}};
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "network/calibration_study.h"
 #include "network/centrality.h"
 #include "network/forecast.h"
 #include "network/plan.h"
@@ -20,11 +21,24 @@ void to_json(nlohmann::json& j, const ReachResult& r);
 void to_json(nlohmann::json& j, const ChainResult& r);
 void to_json(nlohmann::json& j, const BridgesResult& r);
 void to_json(nlohmann::json& j, const CentralityResult& r);
-// {"mean", "se", "ci95": {"low", "high"}, "runs", "mean_informed",
-//  "mean_complying", "countries": {ISO2: frequency}, "seconds", "threads",
-//  "seeds"}; countries lists those that endorsed in at least one run.
+// {"mean", "ci90": {"low", "high"}, "answers", "successes",
+//  "prior": {"mean", "strength"}}
+void to_json(nlohmann::json& j, const ParameterEstimate& e);
+// {"comply": estimate, "endorse": estimate}
+void to_json(nlohmann::json& j, const CalibrationSummary& c);
+// {"mean", "se", "ci95": {"low", "high"}, "at_least": {"members",
+//  "probability", "se"}, "calibration": {"comply", "endorse"} or null,
+//  "runs", "mean_informed", "mean_complying", "countries": {ISO2:
+//  frequency}, "seconds", "threads", "seeds"}; countries lists those that
+//  endorsed in at least one run.
 void to_json(nlohmann::json& j, const ForecastResult& r);
 void to_json(nlohmann::json& j, const PlanResult& r);
+
+// {"campaigns", "mean_final_tally", "waves": [{"wave", "final",
+//  "city_answers", "ministry_answers", "comply_covered", "endorse_covered",
+//  "comply_width", "endorse_width", "mean_absolute_error", "mean_error"}],
+//  "seconds"}
+void to_json(nlohmann::json& j, const CalibrationStudyResult& r);
 
 // The graph itself, for exports and reference implementations:
 // {"cities": [city...], "countries": [country...], "links": [[id, id]...]}.

@@ -60,8 +60,8 @@ class SampledWorlds {
     std::uint32_t stamp = 0;
   };
 
-  SampledWorlds(const TwinGraph& g, const CascadeSetup& setup, int runs, std::uint64_t seed,
-                int threads)
+  SampledWorlds(const TwinGraph& g, const CascadeSetup& setup, const Calibration* calibration,
+                int runs, std::uint64_t seed, int threads)
       : graph_(g), runs_(runs), words_((g.country_count() + 63) / 64) {
     // Left uninitialised: the samplers write every cell.
     cells_.reset(new std::uint32_t[static_cast<std::size_t>(g.node_count()) * runs]);
@@ -69,7 +69,7 @@ class SampledWorlds {
     std::vector<WorldUnits> worlds(runs);
     const std::size_t blocks = (runs + kBlock - 1) / kBlock;
     parallel_ranges(threads, blocks, [&](std::size_t begin, std::size_t end) {
-      BlockSampler sampler(*this, setup);
+      BlockSampler sampler(*this, setup, calibration);
       for (std::size_t block = begin; block < end; ++block) {
         sampler.sample(block, Xoshiro256ss::for_stream(seed, block), worlds);
       }
@@ -84,41 +84,82 @@ class SampledWorlds {
   std::uint64_t gain(Node v, Scratch& s) const {
     std::uint64_t total = 0;
     for (int w = 0; w < runs_; ++w) {
-      const std::uint64_t* e = endorsed(w);
-      if (++s.stamp == 0) {  // the stamps wrapped: forget them all once
-        std::fill(s.seen.begin(), s.seen.end(), 0);
-        s.stamp = 1;
-      }
-      s.found.clear();
-      bool masked = false;
-      auto add_country = [&](CountryIndex c) {
-        if (!has(e, c) && s.seen[c] != s.stamp) {
-          s.seen[c] = s.stamp;
-          s.found.push_back(c);
-        }
-      };
-      collect(
-          v, w,
-          [&](std::uint32_t unit) {
-            const std::uint64_t rec = units_[unit];
-            const int count = static_cast<int>((rec >> 48) & 3);
-            if (count == 0) {
-              if (!masked) std::fill(s.mask.begin(), s.mask.end(), 0);
-              masked = true;
-              const std::uint64_t* m = &masks_[rec & kOffsetMask];
-              for (int i = 0; i < words_; ++i) s.mask[i] |= m[i];
-            }
-            for (int i = 0; i < count; ++i) add_country(inline_country(rec, i));
-          },
-          add_country);
-      if (!masked) {
+      if (!world_gain(v, w, s)) {
         total += s.found.size();
         continue;
       }
-      for (CountryIndex c : s.found) set(s.mask.data(), c);
+      const std::uint64_t* e = endorsed(w);
       for (int i = 0; i < words_; ++i) total += std::popcount(s.mask[i] & ~e[i]);
     }
     return total;
+  }
+
+  // Per country: the worlds in which writing to `v` would make it endorse
+  // (gain split by country; the counts sum to gain(v)).
+  std::vector<std::uint32_t> gain_by_country(Node v, Scratch& s) const {
+    std::vector<std::uint32_t> worlds(graph_.country_count(), 0);
+    for (int w = 0; w < runs_; ++w) {
+      if (!world_gain(v, w, s)) {
+        for (CountryIndex c : s.found) ++worlds[c];
+        continue;
+      }
+      const std::uint64_t* e = endorsed(w);
+      for (int i = 0; i < words_; ++i) {
+        for (std::uint64_t x = s.mask[i] & ~e[i]; x != 0; x &= x - 1) {
+          ++worlds[64 * i + std::countr_zero(x)];
+        }
+      }
+    }
+    return worlds;
+  }
+
+  // Per country: the worlds in which it endorses already.
+  std::vector<std::uint32_t> endorsing_worlds() const {
+    std::vector<std::uint32_t> worlds(graph_.country_count(), 0);
+    for (int w = 0; w < runs_; ++w) {
+      const std::uint64_t* e = endorsed(w);
+      for (int i = 0; i < words_; ++i) {
+        for (std::uint64_t x = e[i]; x != 0; x &= x - 1) ++worlds[64 * i + std::countr_zero(x)];
+      }
+    }
+    return worlds;
+  }
+
+  // The counting countries writing to `v` adds in world `w`: in s.found
+  // when it returns false; otherwise in s.mask, those of s.mask not
+  // endorsing already (s.found merged into it).
+  bool world_gain(Node v, int w, Scratch& s) const {
+    const std::uint64_t* e = endorsed(w);
+    if (++s.stamp == 0) {  // the stamps wrapped: forget them all once
+      std::fill(s.seen.begin(), s.seen.end(), 0);
+      s.stamp = 1;
+    }
+    s.found.clear();
+    bool masked = false;
+    auto add_country = [&](CountryIndex c) {
+      if (!has(e, c) && s.seen[c] != s.stamp) {
+        s.seen[c] = s.stamp;
+        s.found.push_back(c);
+      }
+    };
+    collect(
+        v, w,
+        [&](std::uint32_t unit) {
+          const std::uint64_t rec = units_[unit];
+          const int count = static_cast<int>((rec >> 48) & 3);
+          if (count == 0) {
+            if (!masked) std::fill(s.mask.begin(), s.mask.end(), 0);
+            masked = true;
+            const std::uint64_t* m = &masks_[rec & kOffsetMask];
+            for (int i = 0; i < words_; ++i) s.mask[i] |= m[i];
+          }
+          for (int i = 0; i < count; ++i) add_country(inline_country(rec, i));
+        },
+        add_country);
+    if (masked) {
+      for (CountryIndex c : s.found) set(s.mask.data(), c);
+    }
+    return masked;
   }
 
   // Makes `v` comply in every world: the components it reaches become
@@ -142,6 +183,8 @@ class SampledWorlds {
     }
   }
 
+  int runs() const { return runs_; }
+
   // Endorsing counting countries, summed over the worlds.
   std::uint64_t endorsed_total() const {
     std::uint64_t total = 0;
@@ -158,11 +201,16 @@ class SampledWorlds {
   // Samples 64 worlds at once: every city's compliance and ask coins for
   // all of them (bit-sliced), then each world's components of complying
   // cities by breadth-first search, then the block's cells city by city.
+  // Each world has its own p and q: the setup's, or, calibrated, drawn
+  // from the posterior at the start of the block.
   class BlockSampler {
    public:
-    BlockSampler(SampledWorlds& worlds, const CascadeSetup& setup)
+    BlockSampler(SampledWorlds& worlds, const CascadeSetup& setup, const Calibration* calibration)
         : w_(worlds),
           setup_(setup),
+          calibration_(calibration),
+          comply_(slice_thresholds(setup.comply_threshold)),
+          endorse_(slice_thresholds(setup.endorse_threshold)),
           willing_(worlds.graph_.node_count()),
           asks_(worlds.graph_.node_count()),
           labels_(static_cast<std::size_t>(worlds.graph_.node_count()) * kBlock),
@@ -179,9 +227,10 @@ class SampledWorlds {
     void sample(std::size_t block, Xoshiro256ss rng, std::vector<WorldUnits>& worlds) {
       const TwinGraph& g = w_.graph_;
       const Node n = g.node_count();
+      if (calibration_ != nullptr) draw_parameters(*calibration_, rng, comply_, endorse_);
       for (Node v = 0; v < n; ++v) {
-        willing_[v] = bernoulli_mask(rng, setup_.comply_threshold);
-        asks_[v] = bernoulli_mask(rng, setup_.endorse_threshold);
+        willing_[v] = bernoulli_mask(rng, comply_);
+        asks_[v] = bernoulli_mask(rng, endorse_);
         if (setup_.node_role[v] == NodeRole::kDeclined) willing_[v] = 0;
         if (!counted_[g.country_of(v)]) asks_[v] = 0;
       }
@@ -237,6 +286,8 @@ class SampledWorlds {
 
     SampledWorlds& w_;
     const CascadeSetup& setup_;
+    const Calibration* calibration_;             // null: every world has the setup's p and q
+    LaneThresholds comply_, endorse_;            // per world of the block
     std::vector<std::uint64_t> willing_, asks_;  // per city, a bit per world of the block
     std::vector<std::uint32_t> labels_;          // per world of the block, per city
     std::vector<Node> queue_;
@@ -319,6 +370,36 @@ class SampledWorlds {
   std::vector<std::uint64_t> endorsed_;  // per world: bitset of endorsing counting countries
 };
 
+// Fills in why `v` is picked, before it is activated in `worlds`.
+void explain(const TwinGraph& graph, const SampledWorlds& worlds, Node v,
+             SampledWorlds::Scratch& scratch, PlanPick& pick) {
+  const double runs = worlds.runs();
+  const std::vector<std::uint32_t> gains = worlds.gain_by_country(v, scratch);
+  const std::vector<std::uint32_t> before = worlds.endorsing_worlds();
+  std::vector<CountryIndex> opened;
+  for (CountryIndex c = 0; c < graph.country_count(); ++c) {
+    if (gains[c] > 0) opened.push_back(c);
+  }
+  std::stable_sort(opened.begin(), opened.end(),
+                   [&](CountryIndex a, CountryIndex b) { return gains[a] > gains[b]; });
+  if (opened.size() > kMaxOpenings) opened.resize(kMaxOpenings);
+  for (CountryIndex c : opened) {
+    PickOpening o{graph.country(c), gains[c] / runs, before[c] / runs, {}};
+    for (Node u : graph.neighbours(v)) {
+      if (graph.country_of(u) == c) o.via.push_back(graph.city(u));
+    }
+    pick.opens.push_back(std::move(o));
+  }
+  pick.un_member = graph.un_member(graph.country_of(v));
+  std::vector<CountryIndex> members;
+  for (Node u : graph.neighbours(v)) {
+    if (graph.un_member(graph.country_of(u))) members.push_back(graph.country_of(u));
+  }
+  std::sort(members.begin(), members.end());
+  pick.member_twin_countries =
+      static_cast<int>(std::unique(members.begin(), members.end()) - members.begin());
+}
+
 }  // namespace
 
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
@@ -336,13 +417,23 @@ PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
     throw_invalid("threads must be between 1 and 64", "threads");
   }
   auto started = std::chrono::steady_clock::now();
-  const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, options.state);
+  CampaignState state = options.state;
+  for (CityId id : options.exclude) {
+    graph.require_node(id, "exclude");
+    std::erase(state.complying, id);
+    state.declined.push_back(id);
+  }
+  const CascadeSetup setup = prepare_cascade(graph, options.seeds, options.params, state);
+  const std::optional<Calibration> calibration =
+      calibration_for(options.evidence, options.params, options.prior_strength);
   const int runs = options.runs;
   const int threads = options.threads;
-  SampledWorlds worlds(graph, setup, runs, options.rng, threads);
+  SampledWorlds worlds(graph, setup, calibration ? &*calibration : nullptr, runs, options.rng,
+                       threads);
   for (Node s : setup.seeds) worlds.activate(s);
 
   PlanResult r;
+  if (calibration) r.calibration = summarize(*calibration);
   r.runs = runs;
   r.threads = threads;
   for (Node s : setup.seeds) r.seeds.push_back(graph.city(s));
@@ -386,10 +477,14 @@ PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
       continue;
     }
     if (top.gain == 0) break;
+    PlanPick pick;
+    pick.city = graph.city(top.node);
+    pick.gain = expected(top.gain);
+    pick.cumulative = setup.endorsed_un_members + expected(total + top.gain);
+    explain(graph, worlds, top.node, scratch, pick);
     worlds.activate(top.node);
     total += top.gain;
-    r.picks.push_back(
-        {graph.city(top.node), expected(top.gain), setup.endorsed_un_members + expected(total)});
+    r.picks.push_back(std::move(pick));
   }
   r.exhausted = static_cast<int>(r.picks.size()) < options.budget;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

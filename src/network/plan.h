@@ -22,8 +22,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "network/calibration.h"
 #include "network/cascade_model.h"
 #include "network/twin_graph.h"
 #include "store/store.h"
@@ -34,7 +36,14 @@ struct PlanOptions {
   std::vector<CityId> seeds;  // the originating cities
   CascadeParams params;
   CampaignState state;  // what the campaign already knows; empty = from nothing
-  int budget = 10;      // how many cities to pick
+  // The campaign's answers: when given, each sampled world draws its own p
+  // and q from their posterior, as ForecastOptions::evidence.
+  std::optional<CalibrationEvidence> evidence;
+  double prior_strength = kDefaultPriorStrength;
+  // What if these cities decline? Each is taken as declining (informed,
+  // never complying, never picked), a complying city of `state` too.
+  std::vector<CityId> exclude;
+  int budget = 10;  // how many cities to pick
   // Sampled worlds. Fewer than the forecast's default because every world
   // is held in memory (4 bytes per city and world) and the greedy choice
   // only needs the candidates' order, which common random numbers make far
@@ -44,16 +53,36 @@ struct PlanOptions {
   int threads = 1;        // worker threads for sampling and the first round of gains
 };
 
+// A UN member state a pick makes likelier to endorse (on the sampled runs).
+struct PickOpening {
+  CountryRef country;
+  double gain = 0;    // how much likelier it endorses with the pick
+  double before = 0;  // how likely it endorsed before the pick; 0: no current chain reaches it
+  // The pick's twins in that country (the links that open it); empty when
+  // the pick's own ask opens it or the chain runs further.
+  std::vector<CityRef> via;
+};
+
+// At most this many openings are listed per pick.
+inline constexpr int kMaxOpenings = 5;
+
 struct PlanPick {
   CityRef city;
   double gain = 0;        // expected additional endorsing UN member states
   double cumulative = 0;  // expected endorsing UN member states with this and earlier picks
+  // Why it is picked: the member states it opens, most gain first (at most
+  // kMaxOpenings), and, for a city whose own country is not a UN member,
+  // how many member states its twins are in.
+  std::vector<PickOpening> opens;
+  bool un_member = true;          // the pick's own country is a UN member
+  int member_twin_countries = 0;  // distinct UN member states among its twins' countries
 };
 
 struct PlanResult {
   std::vector<CityRef> seeds;   // the seeds and the campaign's complying cities
   double base = 0;              // expected endorsing UN member states from the seeds alone
   std::vector<PlanPick> picks;  // in the order chosen
+  std::optional<CalibrationSummary> calibration;  // the posterior of p and q (calibrated plans)
   // True when fewer than `budget` cities were picked because no remaining
   // city adds anything on the sampled worlds.
   bool exhausted = false;
@@ -69,11 +98,13 @@ inline constexpr std::int64_t kMaxPlanCells = 60'000'000;
 
 // The greedy plan of up to `options.budget` picks. The result is the same
 // for a fixed rng whatever the number of threads. Throws as
-// prepare_cascade; Error(kInvalidInput) naming "budget" outside
+// prepare_cascade (an excluded seed is Error(kConflict) naming "declined");
+// Error(kNotFound) naming "exclude" for an unknown excluded city;
+// Error(kInvalidInput) naming "budget" outside
 // 1..10000, "runs" below 1 or above what kMaxPlanCells allows for the
-// graph, "threads" outside 1..64. Cost: sampling O(runs (n + m)); the
-// first round O(runs (n + m)) plus the components' country lists; each
-// later evaluation O(runs x degree).
+// graph, "threads" outside 1..64; as calibrate() for a calibrated plan. Cost: sampling O(runs (n +
+// m)); the first round O(runs (n + m)) plus the components' country lists; each later evaluation
+// O(runs x degree).
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options);
 PlanResult plan(store::Store& store, const PlanOptions& options);
 

@@ -86,6 +86,61 @@ inline std::uint64_t bernoulli_mask(Xoshiro256ss& rng, std::uint64_t threshold) 
   return success;  // lanes still undecided equal the threshold's top bits: not below
 }
 
+// The thresholds of 64 lanes that each have their own probability, sliced
+// into bit planes: plane[b] has lane l's bit set when lane l's threshold has
+// bit b set; `always` marks lanes whose threshold is 2^53 (probability 1).
+// `lowest` is the lowest bit set in any plane. Built by slice_thresholds.
+struct LaneThresholds {
+  std::uint64_t plane[53] = {};
+  std::uint64_t always = 0;
+  int lowest = 53;
+};
+
+// The bit planes of `thresholds` (as bernoulli_threshold returns, one per
+// lane).
+inline LaneThresholds slice_thresholds(const std::uint64_t (&thresholds)[64]) {
+  constexpr std::uint64_t kOne = std::uint64_t{1} << 53;
+  LaneThresholds t;
+  for (int lane = 0; lane < 64; ++lane) {
+    const std::uint64_t bit = std::uint64_t{1} << lane;
+    if (thresholds[lane] >= kOne) {
+      t.always |= bit;
+      continue;
+    }
+    for (std::uint64_t x = thresholds[lane]; x != 0; x &= x - 1)
+      t.plane[std::countr_zero(x)] |= bit;
+  }
+  for (int b = 0; b < 53; ++b) {
+    if (t.plane[b] != 0) {
+      t.lowest = b;
+      break;
+    }
+  }
+  return t;
+}
+
+// The bit planes of 64 lanes that all have threshold `threshold`.
+inline LaneThresholds slice_thresholds(std::uint64_t threshold) {
+  std::uint64_t t[64];
+  for (auto& x : t) x = threshold;
+  return slice_thresholds(t);
+}
+
+// 64 independent Bernoulli draws, lane l true with probability (lane l's
+// threshold) / 2^53: the comparison of bernoulli_mask(rng, threshold) with a
+// threshold per lane. With every lane's threshold equal it returns exactly
+// what that function returns and draws the same numbers.
+inline std::uint64_t bernoulli_mask(Xoshiro256ss& rng, const LaneThresholds& t) {
+  std::uint64_t success = t.always, undecided = ~t.always;
+  for (int bit = 52; bit >= t.lowest && undecided != 0; --bit) {
+    const std::uint64_t r = rng.next();
+    const std::uint64_t set = t.plane[bit];
+    success |= undecided & set & ~r;  // a 0 where the threshold has a 1: below it
+    undecided &= ~(r ^ set);          // still equal to the threshold's top bits
+  }
+  return success;
+}
+
 // The threshold for which Xoshiro256ss::bernoulli succeeds with probability
 // p, exact to 2^-53: 0 for p <= 0, 2^53 for p >= 1.
 inline std::uint64_t bernoulli_threshold(double p) {

@@ -147,6 +147,7 @@ Response centrality(RequestContext& ctx, NetworkState& state) {
 struct ModelQuery {
   campaign::ModelStart start;
   network::CascadeParams params;
+  double prior_strength = network::kDefaultPriorStrength;
   int runs = 0;
   std::uint64_t rng = 1;
   int threads = 1;
@@ -156,6 +157,8 @@ ModelQuery model_query(RequestContext& ctx, const QueryParams& q, int default_ru
   ModelQuery m;
   m.params.comply = q.number("comply", 0, 1).value_or(m.params.comply);
   m.params.endorse = q.number("endorse", 0, 1).value_or(m.params.endorse);
+  m.prior_strength = q.number("prior_strength", 0, network::kMaxPriorStrength)
+                         .value_or(network::kDefaultPriorStrength);
   m.runs = static_cast<int>(q.integer("runs", 1, max_runs).value_or(default_runs));
   m.rng = static_cast<std::uint64_t>(q.integer("rng", 0, INT64_MAX).value_or(1));
   m.threads = threads_param(ctx, q);
@@ -165,12 +168,18 @@ ModelQuery model_query(RequestContext& ctx, const QueryParams& q, int default_ru
 }
 
 Response forecast(RequestContext& ctx, NetworkState& state) {
-  QueryParams q(ctx.request, {"seed", "campaign", "comply", "endorse", "runs", "rng", "threads"},
+  QueryParams q(ctx.request,
+                {"seed", "campaign", "comply", "endorse", "prior_strength", "target", "runs", "rng",
+                 "threads"},
                 {"seed"});
   ModelQuery m = model_query(ctx, q, 10'000, kMaxForecastRuns);
   network::ForecastOptions o;
   o.seeds = std::move(m.start.seeds);
   o.state = std::move(m.start.state);
+  o.evidence = std::move(m.start.evidence);
+  o.prior_strength = m.prior_strength;
+  o.target = static_cast<int>(q.integer("target", 0, network::kMaxTarget)
+                                  .value_or(m.start.majority_needed.value_or(o.target)));
   o.params = m.params;
   o.runs = m.runs;
   o.rng = m.rng;
@@ -181,12 +190,16 @@ Response forecast(RequestContext& ctx, NetworkState& state) {
 
 Response plan(RequestContext& ctx, NetworkState& state) {
   QueryParams q(ctx.request,
-                {"seed", "campaign", "budget", "comply", "endorse", "runs", "rng", "threads"},
-                {"seed"});
+                {"seed", "campaign", "budget", "comply", "endorse", "prior_strength", "exclude",
+                 "runs", "rng", "threads"},
+                {"seed", "exclude"});
   ModelQuery m = model_query(ctx, q, 1'000, kMaxPlanRuns);
   network::PlanOptions o;
   o.seeds = std::move(m.start.seeds);
   o.state = std::move(m.start.state);
+  o.evidence = std::move(m.start.evidence);
+  o.prior_strength = m.prior_strength;
+  o.exclude = city_params(ctx.store, q, "exclude");
   o.params = m.params;
   o.budget = static_cast<int>(q.integer("budget", 1, kMaxBudget).value_or(10));
   o.runs = m.runs;

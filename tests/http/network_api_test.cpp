@@ -152,15 +152,36 @@ TEST_P(NetworkApi, ForecastIsTheCliForecast) {
   auto anonymous_two = ok(two_threads);
   EXPECT_EQ(anonymous_two["mean"], j["mean"]);
   EXPECT_EQ(anonymous_two["threads"], 1);
-  // From a campaign: its originators are the seeds.
+  EXPECT_TRUE(j["calibration"].is_null());
+  EXPECT_EQ(j["at_least"]["members"], 97);
+  // From a campaign: its originators are the seeds, and the forecast is
+  // calibrated: with no answer yet each run draws p and q from the priors
+  // (means 0.6 and 0.4), and the target is the campaign's majority.
   campaign::CampaignRequest r;
   r.code = "net";
   r.title = "Network";
   r.originators = {coventry, volgograd};
+  r.majority_needed = 2;
   campaign::create_campaign(*store, r);
   auto from_campaign = ok("/api/forecast?campaign=net&runs=2000&rng=7&comply=0.6&endorse=0.4");
-  EXPECT_EQ(from_campaign["mean"], j["mean"]);
   EXPECT_EQ(from_campaign["seeds"], j["seeds"]);
+  EXPECT_EQ(from_campaign["calibration"]["comply"]["answers"], 0);
+  EXPECT_DOUBLE_EQ(from_campaign["calibration"]["comply"]["prior"]["mean"].get<double>(), 0.6);
+  EXPECT_DOUBLE_EQ(from_campaign["calibration"]["endorse"]["prior"]["strength"].get<double>(), 4);
+  EXPECT_EQ(from_campaign["at_least"]["members"], 2);
+  // (Signed in: anonymous heavy requests are rationed.)
+  auto viewer = [&](const std::string& target) {
+    auto r = as(Role::kViewer).get(target);
+    EXPECT_EQ(r.status, 200) << target << ": " << r.body;
+    return r.status == 200 ? r.json() : nlohmann::json();
+  };
+  EXPECT_EQ(viewer("/api/forecast?campaign=net&runs=100&target=1")["at_least"]["members"], 1);
+  // A prior strong enough to fix p and q gives the uncalibrated forecast
+  // back, within its error.
+  auto fixed = viewer(
+      "/api/forecast?campaign=net&runs=2000&rng=7&comply=0.6&endorse=0.4&prior_strength=1000000");
+  EXPECT_NEAR(fixed["mean"].get<double>(), j["mean"].get<double>(), 5 * j["se"].get<double>());
+  EXPECT_EQ(as(Role::kViewer).get("/api/forecast?campaign=net&prior_strength=0").status, 400);
 }
 
 TEST_P(NetworkApi, PlanIsTheCliPlan) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "campaign/campaigns.h"
 #include "letters/correspondence.h"
 #include "model/error.h"
@@ -45,6 +48,64 @@ TEST(CampaignForecast, TheModelStartsFromWhatTheCampaignKnows) {
   EXPECT_EQ(s.declined, std::vector<CityId>{w.ruse});
   EXPECT_EQ(s.endorsed_countries, std::vector<std::string>{"JP"});
   EXPECT_EQ(s.declined_countries, std::vector<std::string>{"FR"});
+}
+
+TEST(CampaignForecast, TheCampaignsAnswersAreTheEvidenceOfTheCalibration) {
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  auto w = testing::add_campaign_world(*store);
+  CampaignId id = testing::add_test_campaign(*store, w);  // reply_days 30
+  auto templates = testing::shipped_templates();
+  SendOptions o;
+  o.date = parse_full_date("2013-09-06");  // Cologne, Hiroshima, Ruse, Kiel, Dresden
+  send_wave(*store, templates, id, o);
+  for (auto [city, stance] :
+       {std::pair{w.cologne, ReplyStance::kSupports}, std::pair{w.kiel, ReplyStance::kSupports},
+        std::pair{w.ruse, ReplyStance::kDeclines}}) {
+    ReplyRequest r;
+    r.city = city;
+    r.date = parse_full_date("2013-10-01");
+    r.stance = stance;
+    record_reply(*store, id, r);
+  }
+  letters::IncomingRequest in;
+  in.office = w.volgograd_office;
+  in.sender.letterhead = "Ministry";
+  for (auto [cc, endorsed] : {std::pair{"DE", true}, std::pair{"FR", false}}) {
+    MinistryAnswer a;
+    a.country = cc;
+    a.endorsed = endorsed;
+    a.evidence = letters::register_incoming(*store, in, {parse_full_date("2013-11-01"), ""}).id;
+    record_ministry_answer(*store, id, a);
+  }
+  record_ministry_asked(*store, id, "RU", parse_full_date("2013-09-10"));
+
+  // Before the reply date: three replies, two in support; Germany was asked
+  // by its two complying cities, France by one (none complies there); the
+  // Russian ministry is still within its time.
+  auto e = campaign_evidence(*store, id, parse_full_date("2013-10-06"));
+  EXPECT_EQ(e.city_answers, 3);
+  EXPECT_EQ(e.city_complied, 2);
+  ASSERT_EQ(e.ministries.size(), 2u);
+  std::map<bool, int> asks;
+  for (const auto& m : e.ministries) asks[m.endorsed] = m.asks;
+  EXPECT_EQ(asks, (std::map<bool, int>{{true, 2}, {false, 1}}));
+
+  // A month later Hiroshima and Dresden are silent past their date, and so
+  // is the Russian ministry, asked by Volgograd: each counts as a no.
+  e = campaign_evidence(*store, id, parse_full_date("2013-11-06"));
+  EXPECT_EQ(e.city_answers, 5);
+  EXPECT_EQ(e.city_complied, 2);
+  ASSERT_EQ(e.ministries.size(), 3u);
+  EXPECT_EQ(std::count_if(e.ministries.begin(), e.ministries.end(),
+                          [](const auto& m) { return !m.endorsed && m.asks == 1; }),
+            2);
+
+  ModelStart s = model_start(*store, {}, "test", "seed", "campaign");
+  ASSERT_TRUE(s.evidence);
+  EXPECT_EQ(s.evidence->city_answers, 5);  // as of today
+  EXPECT_EQ(s.majority_needed, 97);
+  EXPECT_FALSE(model_start(*store, {w.kiel}, "", "seed", "campaign").evidence);
 }
 
 TEST(CampaignForecast, TheStartIsTheSeedsOrTheCampaignsOriginators) {

@@ -82,6 +82,59 @@ TEST_F(ForecastTest, NoComplianceLeavesTheSeedsAskingAlone) {
   EXPECT_DOUBLE_EQ(r.mean_informed, 5.0);  // the seeds and their twins C1, C4
 }
 
+TEST_F(ForecastTest, TheProbabilityOfReachingTheTarget) {
+  // Seeds C2 (RU), C3 and C5 (DE), p = 0: two members with probability
+  // q (1 - (1 - q)^2), at least one with 1 - (1 - q)^3.
+  const double q = 0.3, both = q * (1 - (1 - q) * (1 - q)), one = 1 - std::pow(1 - q, 3);
+  ForecastOptions o = options({2, 3, 5}, 0.0, q, 20000);
+  o.target = 2;
+  ForecastResult r = forecast(g, o);
+  EXPECT_EQ(r.target, 2);
+  EXPECT_NEAR(r.p_target, both, kSigmas * std::sqrt(both * (1 - both) / 20000));
+  EXPECT_DOUBLE_EQ(r.p_target_se, std::sqrt(r.p_target * (1 - r.p_target) / 20000));
+  o.target = 1;
+  EXPECT_NEAR(forecast(g, o).p_target, one, kSigmas * std::sqrt(one * (1 - one) / 20000));
+  o.target = 0;
+  EXPECT_DOUBLE_EQ(forecast(g, o).p_target, 1.0);
+  o.target = 3;
+  EXPECT_DOUBLE_EQ(forecast(g, o).p_target, 0.0);
+  EXPECT_DOUBLE_EQ(forecast(g, o).p_target_se, 0.0);
+  // By default: the 97 members of a majority of the General Assembly.
+  EXPECT_EQ(forecast(g, options({1}, 1, 1, 10)).target, 97);
+  o.target = -1;
+  EXPECT_THROW(forecast(g, o), Error);
+}
+
+TEST_F(ForecastTest, ACalibratedForecastDrawsPAndQFromThePosterior) {
+  // Seeds C6 (FR) and C7 (IT) only twinned with each other, p = 1: both
+  // comply (seeds need no p) and each country endorses with q. With no answer and a uniform
+  // prior (mean 0.5, weight 2) q is uniform on [0, 1] and each run draws
+  // its own: the mean is still 2 E[q] = 1, but the two countries endorse
+  // together in E[q^2] = 1/3 of the runs, not in q^2 = 1/4 as with q fixed.
+  ForecastOptions o = options({6, 7}, 0.35, 0.5, 40000);
+  o.evidence = CalibrationEvidence{};
+  o.prior_strength = 2;
+  o.target = 2;
+  ForecastResult r = forecast(g, o);
+  EXPECT_NEAR(r.mean, 1.0, kSigmas * r.se);
+  EXPECT_NEAR(r.p_target, 1.0 / 3, kSigmas * r.p_target_se);
+  ASSERT_TRUE(r.calibration);
+  EXPECT_NEAR(r.calibration->endorse.mean, 0.5, 1e-4);
+  EXPECT_NEAR(r.calibration->endorse.ci90_low, 0.05, 1e-3);
+  EXPECT_EQ(r.calibration->endorse.answers, 0);
+  o.evidence.reset();
+  r = forecast(g, o);
+  EXPECT_NEAR(r.p_target, 0.25, kSigmas * r.p_target_se);
+  EXPECT_FALSE(r.calibration);
+  // Answers move the posterior and the forecast with it: 40 of 40
+  // ministries endorsed.
+  o.evidence = CalibrationEvidence{};
+  o.evidence->ministries.assign(40, {1, true});
+  r = forecast(g, o);
+  EXPECT_GT(r.calibration->endorse.mean, 0.95);
+  EXPECT_GT(r.mean, 1.9);
+}
+
 TEST(ForecastChainTest, ChainGraphClosedForm) {
   // A chain of 7 cities in 7 UN member states from the seed at one end:
   // city i complies with probability p^i and endorses with q, so the mean

@@ -118,6 +118,71 @@ TEST(PlanRandomGraphTest, AgreesWithTheForecastAndIsGreedy) {
   EXPECT_EQ(threaded.base, r.base);
 }
 
+TEST_F(PlanTest, WhatIfACityDeclines) {
+  // C3 declines: the DE - FR - IT chain breaks at Germany, so C4 (with C5)
+  // is worth two, not three, and C3 is never picked.
+  PlanOptions o = options(1.0, 1.0, 3);
+  o.exclude = {3};
+  PlanResult r = plan(g, o);
+  EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C4", "C6"}));
+  EXPECT_DOUBLE_EQ(r.picks[0].gain, 2.0);
+  EXPECT_EQ(r.candidates, 8);
+  // A city the campaign counts as complying declines instead.
+  o.state.complying = {3};
+  EXPECT_EQ(pick_names(plan(g, o)), pick_names(r));
+  o.exclude = {42};
+  EXPECT_THROW(plan(g, o), Error);
+  o.exclude = {1};  // the seed itself
+  EXPECT_THROW(plan(g, o), Error);
+}
+
+TEST(PlanExplanationTest, APickSaysWhichCountriesItOpensAndThroughWhichTwins) {
+  // C1 GB (seed); C2 TW twinned with C3 DE, C4 FR, C5 IT; C6 ES alone.
+  TwinGraph g =
+      testing::make_twin_graph({"GB", "TW", "DE", "FR", "IT", "ES"}, {{1, 2}, {1, 3}, {1, 4}});
+  PlanOptions o;
+  o.seeds = {1};
+  o.params = {1.0, 1.0};
+  o.budget = 2;
+  o.runs = 50;
+  PlanResult r = plan(g, o);
+  // Every city of the TW component is worth three; the first in order,
+  // Taiwan's, is picked: not a member, but twinned in three member states.
+  ASSERT_EQ(pick_names(r), (std::vector<std::string>{"C2", "C6"}));
+  const PlanPick& taipei = r.picks[0];
+  EXPECT_FALSE(taipei.un_member);
+  EXPECT_EQ(taipei.member_twin_countries, 3);
+  ASSERT_EQ(taipei.opens.size(), 3u);
+  std::vector<std::string> opened, via;
+  for (const auto& x : taipei.opens) {
+    opened.push_back(x.country.iso2);
+    EXPECT_DOUBLE_EQ(x.gain, 1.0);
+    EXPECT_DOUBLE_EQ(x.before, 0.0);  // reached by no chain before
+    ASSERT_EQ(x.via.size(), 1u);
+    via.push_back(x.via[0].name);
+  }
+  EXPECT_EQ(opened, (std::vector<std::string>{"DE", "FR", "IT"}));
+  EXPECT_EQ(via, (std::vector<std::string>{"C3", "C4", "C5"}));
+  // Spain is opened by the pick's own ask: no twin to go through.
+  const PlanPick& madrid = r.picks[1];
+  EXPECT_TRUE(madrid.un_member);
+  ASSERT_EQ(madrid.opens.size(), 1u);
+  EXPECT_EQ(madrid.opens[0].country.iso2, "ES");
+  EXPECT_TRUE(madrid.opens[0].via.empty());
+
+  // A country already endorsing in some runs says how often: a second
+  // German city adds its ask to the seed's (q = 1/2 each).
+  TwinGraph de = testing::make_twin_graph({"DE", "DE"}, {});
+  o.params = {0.0, 0.5};
+  o.budget = 1;
+  o.runs = 2000;
+  r = plan(de, o);
+  ASSERT_EQ(r.picks.size(), 1u);
+  ASSERT_EQ(r.picks[0].opens.size(), 1u);
+  EXPECT_NEAR(r.picks[0].opens[0].before, 0.5, 0.05);
+  EXPECT_NEAR(r.picks[0].opens[0].gain, 0.25, 0.05);
+}
+
 TEST_F(PlanTest, BadOptionsAreRefused) {
   auto field_of = [&](const PlanOptions& bad) {
     try {

@@ -41,6 +41,35 @@ TEST(RandomStreamTest, MasksHaveTheRightFrequencyInEveryLane) {
   }
 }
 
+TEST(RandomStreamTest, LanesWithOneThresholdDrawExactlyAsThatThreshold) {
+  for (double p : {0.0, 0.35, 0.5, 0.01, 0.999, 1.0}) {
+    const std::uint64_t t = bernoulli_threshold(p);
+    const LaneThresholds sliced = slice_thresholds(t);
+    auto a = Xoshiro256ss::for_stream(5, 1), b = Xoshiro256ss::for_stream(5, 1);
+    for (int i = 0; i < 1000; ++i) ASSERT_EQ(bernoulli_mask(a, sliced), bernoulli_mask(b, t)) << p;
+    EXPECT_EQ(a.next(), b.next()) << p;  // and drew as many numbers
+  }
+}
+
+TEST(RandomStreamTest, EachLaneHasItsOwnProbability) {
+  std::uint64_t thresholds[64];
+  for (int l = 0; l < 64; ++l) thresholds[l] = bernoulli_threshold(l / 63.0);
+  const LaneThresholds sliced = slice_thresholds(thresholds);
+  auto rng = Xoshiro256ss::for_stream(11, 2);
+  const int masks = 20000;
+  std::vector<int> per_lane(64, 0);
+  for (int i = 0; i < masks; ++i) {
+    const std::uint64_t m = bernoulli_mask(rng, sliced);
+    for (int l = 0; l < 64; ++l) per_lane[l] += (m >> l) & 1;
+  }
+  EXPECT_EQ(per_lane[0], 0);
+  EXPECT_EQ(per_lane[63], masks);
+  for (int l = 1; l < 63; ++l) {
+    const double p = l / 63.0;
+    EXPECT_NEAR(per_lane[l] / double(masks), p, 5 * std::sqrt(p * (1 - p) / masks)) << l;
+  }
+}
+
 TEST(RandomStreamTest, ScalarDrawsMatchTheirProbability) {
   auto rng = Xoshiro256ss::for_stream(9, 0);
   const std::uint64_t t = bernoulli_threshold(0.35);
