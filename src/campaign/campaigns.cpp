@@ -7,6 +7,7 @@
 #include "campaign/campaign_permissions.h"
 #include "campaign/country_choice.h"
 #include "letters/correspondence.h"
+#include "letters/language.h"
 #include "letters/letter_access.h"
 #include "letters/offices.h"
 #include "model/error.h"
@@ -108,6 +109,29 @@ OfficeId office_for(store::Store& store, CityId city) {
   return letters::add_office(store, r);
 }
 
+// A campaign title in `lang` as stored: the tag normalised (Error naming
+// "lang"), the title trimmed, non-empty and UTF-8 (Error naming "title").
+std::pair<std::string, std::string> checked_title(std::string_view lang, std::string_view title) {
+  std::string tag = letters::normalize_language_tag(lang, "lang");
+  std::string text(trim(title));
+  if (text.empty() || !is_valid_utf8(text)) {
+    throw_invalid("the campaign's title in " + tag + " may not be empty", "title");
+  }
+  return {tag, text};
+}
+
+// The subject of a campaign letter in `lang` before its template is merged:
+// the campaign's title in that language (exact tag, else by primary
+// language), else "" so that the template gives its own subject in that
+// language; send_wave falls back to the campaign's title after the merge.
+std::string subject_in(const Campaign& c, const std::string& lang) {
+  if (auto it = c.titles.find(lang); it != c.titles.end()) return it->second;
+  for (const auto& [tag, title] : c.titles) {
+    if (letters::primary_language(tag) == letters::primary_language(lang)) return title;
+  }
+  return "";
+}
+
 }  // namespace
 
 CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
@@ -136,6 +160,7 @@ CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
   Campaign c;
   c.code = r.code;
   c.title = std::string(trim(r.title));
+  for (const auto& [lang, title] : r.titles) c.titles.insert(checked_title(lang, title));
   c.initiative = r.initiative;
   c.asks = r.asks;
   c.originators = r.originators;
@@ -157,6 +182,17 @@ CampaignId create_campaign(store::Store& store, const CampaignRequest& r) {
     add_event(store, id, r.starts_on.value_or(today_utc()), CampaignEventKind::kCreated,
               std::nullopt, "", std::nullopt, c.title);
     return id;
+  });
+}
+
+Campaign set_campaign_title(store::Store& store, CampaignId id, std::string_view lang,
+                            std::string_view title) {
+  require_coordinator(store);
+  auto [tag, text] = checked_title(lang, title);
+  return store.db().write_transaction([&] {
+    require_campaign(store, id);
+    campaigns(store).put_title(id, tag, text);
+    return require_campaign(store, id);
   });
 }
 
@@ -213,15 +249,21 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
         }
       }
       std::vector<Letter> drafts;
-      auto draft_to = [&](std::vector<Addressee> to, std::string lang) {
+      // Each letter in its language (the one rule, letters::language_for_city),
+      // with the campaign's title in that language as its subject, else the
+      // template's own subject in it, else the campaign's title.
+      auto draft_to = [&](std::vector<Addressee> to, CityId language_of) {
         letters::DraftRequest d;
         d.office = office;
         d.addressees = std::move(to);
-        d.lang = std::move(lang);
+        d.lang = letters::language_for_city(store, templates, c.template_name, language_of)
+                     .value_or("en");
         d.template_name = c.template_name;
-        d.subject = c.title;
+        d.subject = subject_in(c, d.lang);
         d.response_deadline = due;
-        drafts.push_back(letters::prepare_draft(store, templates, d));
+        Letter l = letters::prepare_draft(store, templates, d);
+        if (trim(l.subject).empty()) l.subject = c.title;
+        drafts.push_back(std::move(l));
       };
       if (targets.empty()) {
         // Nothing to send; still record that the originator's wave went out.
@@ -229,11 +271,9 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
         std::vector<Addressee> to;
         for (CityId t : targets) to.push_back(Addressee{t, "", "", ""});
         // A circular is written in its originator's language.
-        draft_to(
-            std::move(to),
-            letters::language_for_city(store, templates, c.template_name, origin).value_or("en"));
+        draft_to(std::move(to), origin);
       } else {
-        for (CityId t : targets) draft_to({Addressee{t, "", "", ""}}, "");
+        for (CityId t : targets) draft_to({Addressee{t, "", "", ""}}, t);
       }
       std::vector<letters::Registration> regs;
       if (!drafts.empty()) {

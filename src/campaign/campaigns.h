@@ -23,6 +23,7 @@
 // of its city's country); viewers write nothing (Error(kForbidden)).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ namespace twinning::campaign {
 struct CampaignRequest {
   std::string code;  // lower-case letters, digits, '-', '_'; the CLI's handle
   std::string title;
+  // The title in other languages (BCP 47 tag -> title), as set later by
+  // set_campaign_title.
+  std::map<std::string, std::string> titles;
   std::string initiative;
   std::vector<std::string> asks;
   std::vector<CityId> originators;  // at least one, each with a registering office
@@ -55,6 +59,17 @@ struct CampaignRequest {
 // 1..member_states, reply_days < 1), Error(kNotFound) for an unknown
 // originator, Error(kConflict) for a taken code, Error(kForbidden).
 CampaignId create_campaign(store::Store& store, const CampaignRequest& request);
+
+// Sets campaign `id`'s title in language `lang`, replacing the one it had:
+// from now on the subject of the campaign's letters in that language (a
+// letter already registered keeps its subject). A letter in a language
+// without a title takes its template's own subject in that language, else
+// the campaign's title. Returns the campaign as written. Throws
+// Error(kInvalidInput) naming "lang" for a tag that is not BCP 47, naming
+// "title" for an empty or non-UTF-8 title; Error(kNotFound);
+// Error(kForbidden) unless a coordinator or admin.
+Campaign set_campaign_title(store::Store& store, CampaignId id, std::string_view lang,
+                            std::string_view title);
 
 // The campaign named by code or id. Throws Error(kNotFound) naming `field`.
 Campaign find_campaign(store::Store& store, std::string_view reference,

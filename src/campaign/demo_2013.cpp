@@ -171,6 +171,9 @@ DemoReport load_demo_2013(store::Store& store, const letters::TemplateLibrary& t
     CampaignRequest r;
     r.code = kDemoCampaignCode;
     r.title = "2014 — Year of the International Twin Cities Movement";
+    // The title is English; the seed letter gives no Russian one, so the
+    // Russian circular takes its template's subject.
+    r.titles = {{"en", r.title}};
     r.initiative = kInitiative;
     r.asks.assign(std::begin(kAsks), std::end(kAsks));
     r.originators = {volgograd, coventry};

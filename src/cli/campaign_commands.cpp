@@ -1,5 +1,6 @@
-// CLI commands of campaigns: campaign new|list|show|send|receive|reply|
+// CLI commands of campaigns: campaign new|list|show|title|send|receive|reply|
 // forward|ask|status|remind|timeline|chain, and endorse.
+#include <array>
 #include <iostream>
 #include <memory>
 
@@ -144,6 +145,22 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     for (const auto& s : countries) {
       std::cout << "  ministry " << s.country << ": " << ministry_state_name(s.state) << '\n';
     }
+  });
+
+  auto title = std::make_shared<std::array<std::string, 2>>();  // LANG, TITLE
+  auto* c_title = cmd->add_subcommand(
+      "title", "Set the campaign's title in a language: the subject of its letters in it");
+  c_title->add_option("CAMPAIGN", *campaign_ref, "Campaign code or id")->required();
+  c_title->add_option("LANG", (*title)[0], "Language (BCP 47: ru, de, zh-Hant)")->required();
+  c_title->add_option("TITLE", (*title)[1], "The title in that language")->required();
+  add_json_flag(c_title, ctx);
+  c_title->callback([&ctx, campaign_ref, title] {
+    auto& store = ctx.store();
+    Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
+    c = campaign::set_campaign_title(store, c.id, (*title)[0], (*title)[1]);
+    if (ctx.json) return ctx.print_json(c);
+    std::cout << c.code << " titles:\n";
+    for (const auto& [lang, text] : c.titles) std::cout << "  " << lang << "\t" << text << '\n';
   });
 
   auto* c_status = cmd->add_subcommand("status", "The tally against the target");

@@ -245,7 +245,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
 
   // letter new
   struct NewOptions {
-    std::string office, template_name = "letter";
+    std::string office, template_name = "letter", courtesy_lang, courtesy_file;
     std::vector<std::string> to, to_title;
     TextOptions text;
     RegisterFlags reg;
@@ -260,6 +260,13 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
                       "--to in order, or stands alone");
   cmd_new->add_option("--template", n->template_name, "Template name (default: letter)");
   n->text.add(cmd_new, ctx);
+  cmd_new->add_option("--courtesy-lang", n->courtesy_lang,
+                      "The addressee's language, when the template has no text in it: the "
+                      "letter goes in the sender's language, with --courtesy-translation or "
+                      "alone (the letter says so)");
+  cmd_new->add_option("--courtesy-translation", n->courtesy_file,
+                      "The office's translation into --courtesy-lang (a UTF-8 file), printed on "
+                      "a page of its own");
   n->reg.add(cmd_new, true);
   add_json_flag(cmd_new, ctx);
   cmd_new->callback([&ctx, n] {
@@ -287,6 +294,10 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     r.signatory_name = n->text.signatory;
     r.signatory_title = n->text.signatory_title;
     r.attachments = read_attachments(n->text.attach);
+    r.courtesy_lang = n->courtesy_lang;
+    if (!n->courtesy_file.empty()) {
+      r.courtesy_translation = read_file(n->courtesy_file, "--courtesy-translation");
+    }
     if (n->reg.now) {
       auto reg = letters::register_outgoing(store, ctx.templates(), r, n->reg.options());
       return report(ctx, reg.id, "registered");

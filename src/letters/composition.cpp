@@ -127,7 +127,7 @@ const std::set<std::string>& letter_field_names() {
       "has_attachments", "attachments", "size",
       // references
       "ref_number", "ref_date", "ref_date_text", "ref_sender_city", "ref_subject", "ref_paragraphs",
-      "references", "sender_city"};
+      "references", "sender_city", "original_language"};
   return names;
 }
 
@@ -282,6 +282,35 @@ LetterDocument compose_document(store::Store& store, const TemplateSet& template
   doc.salutation = split_paragraphs(letter.salutation);
   doc.body = split_paragraphs(letter.body);
   doc.closing = split_paragraphs(letter.closing);
+  return doc;
+}
+
+LetterDocument compose_letter(store::Store& store, const TemplateLibrary& library,
+                              const Letter& letter) {
+  LetterDocument doc = compose_document(store, templates_for(library, letter), letter);
+  if (letter.courtesy_lang.empty()) return doc;
+  const std::string& lang = letter.courtesy_lang;
+  const char* section =
+      letter.courtesy_translation.empty() ? "original-only" : "courtesy-translation";
+  // The recipient's frame when it has the wording, else English.
+  std::string frame = "en";
+  if (library.has(kGenericTemplate, lang) &&
+      library.load(kGenericTemplate, lang, letter_field_names()).defines(section)) {
+    frame = lang;
+  }
+  TemplateSet set = library.load(kGenericTemplate, frame, letter_field_names());
+  mstch::map fields{{"original_language", language_name_in(letter.lang, frame)}};
+  std::string text = join_list(split_paragraphs(set.render(section, fields)), " ");
+  doc.translation_lang = frame;
+  if (letter.courtesy_translation.empty()) {
+    doc.note = text;
+  } else {
+    doc.translation_lang = lang;
+    doc.translation = {text};
+    for (auto& p : split_paragraphs(letter.courtesy_translation)) {
+      doc.translation.push_back(std::move(p));
+    }
+  }
   return doc;
 }
 

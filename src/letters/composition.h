@@ -17,7 +17,9 @@
 //   ref_number, ref_date, ref_date_text, ref_sender_city, ref_subject,
 //   ref_paragraphs[] — the first letter this one refers to — and
 //   references[] {kind, number, date, date_text, sender_city, subject,
-//   is_reply, is_forward, is_reminder, is_correction} for all of them.
+//   is_reply, is_forward, is_reminder, is_correction} for all of them;
+//   original_language, the letter's language named in the language of a
+//   courtesy translation ([courtesy-translation], [original-only]).
 // City and country names are in the letter's language (language.h).
 #pragma once
 
@@ -63,6 +65,17 @@ void merge_content(store::Store& store, const TemplateSet& templates, Letter& le
 // printed as the list instead, so that no addressee is ever left out.
 LetterDocument compose_document(store::Store& store, const TemplateSet& templates,
                                 const Letter& letter);
+
+// The printable document of `letter` as compose_document prints it with
+// templates_for(library, letter), and, for a letter sent in its original
+// language to a recipient of another (courtesy_lang), in that language:
+// the courtesy translation on a page of its own under the heading
+// [courtesy-translation], or without a translation the note
+// [original-only] after the signature — each from the generic letter of
+// courtesy_lang where it defines the section, else from the English one.
+// Throws as compose_document and TemplateLibrary::load.
+LetterDocument compose_letter(store::Store& store, const TemplateLibrary& library,
+                              const Letter& letter);
 
 // Loads the template `letter` is printed with (its own, else the generic
 // one) in the letter's language. Throws as TemplateLibrary::load.

@@ -14,7 +14,7 @@ DraftPreview preview_draft(store::Store& store, const TemplateLibrary& templates
   DraftPreview p;
   p.letter = prepare_draft(store, templates, request, &p.fell_back);
   p.office = store::OfficeStore(store).require(p.letter.office_id);
-  p.document = compose_document(store, templates_for(templates, p.letter), p.letter);
+  p.document = compose_letter(store, templates, p.letter);
   p.next_number = preview_next_number(store, p.office, LetterDirection::kOutgoing, date);
   return p;
 }

@@ -48,6 +48,26 @@ std::string choose_language(store::Store& store, const TemplateLibrary& template
   return lang.value_or("en");
 }
 
+// The recipient's language of a letter sent in its original language
+// (DraftRequest::courtesy_lang, normalised), "" for an ordinary letter.
+std::string courtesy_language(const TemplateLibrary& templates, const DraftRequest& r) {
+  check_text(r.courtesy_translation, "courtesy_translation", kMaxTextBytes);
+  if (r.courtesy_lang.empty()) {
+    if (!trim(r.courtesy_translation).empty()) {
+      throw_invalid("a courtesy translation needs the language it is in (courtesy_lang)",
+                    "courtesy_lang");
+    }
+    return "";
+  }
+  std::string lang = normalize_language_tag(r.courtesy_lang, "courtesy_lang");
+  if (templates.has(r.template_name, lang)) {
+    throw_invalid("template '" + r.template_name + "' has a text in " + lang +
+                      ": write the letter in it (lang " + lang + "), not as a courtesy translation",
+                  "courtesy_lang");
+  }
+  return lang;
+}
+
 }  // namespace
 
 std::optional<std::string> language_for_city(store::Store& store, const TemplateLibrary& templates,
@@ -76,12 +96,26 @@ Letter prepare_draft(store::Store& store, const TemplateLibrary& templates, cons
   l.addressees = r.addressees;
   for (const auto& link : r.links) readable(store, link.target, "links");
   bool no_template_in_their_languages = false;
-  std::string lang =
-      r.lang.empty() ? choose_language(store, templates, r, office, no_template_in_their_languages)
-                     : normalize_language_tag(r.lang, "lang");
+  std::string courtesy = courtesy_language(templates, r);
+  std::string lang;
+  if (!r.lang.empty()) {
+    lang = normalize_language_tag(r.lang, "lang");
+  } else if (!courtesy.empty()) {
+    // The original is written in the sender's language.
+    lang = language_for_city(store, templates, r.template_name, office.city_id).value_or("en");
+  } else {
+    lang = choose_language(store, templates, r, office, no_template_in_their_languages);
+  }
   TemplateSet set = templates.load(r.template_name, lang, letter_field_names());
   if (fell_back) *fell_back = set.fell_back() || no_template_in_their_languages;
   if (set.fell_back()) lang = "en";
+  if (!courtesy.empty() && primary_language(courtesy) == primary_language(lang)) {
+    throw_invalid("the letter is written in " + lang +
+                      " itself: a courtesy translation is for a letter in another language",
+                  "courtesy_lang");
+  }
+  l.courtesy_lang = courtesy;
+  l.courtesy_translation = join_list(split_paragraphs(r.courtesy_translation), "\n\n");
 
   l.office_id = office.id;
   l.direction = LetterDirection::kOutgoing;

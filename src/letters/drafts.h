@@ -43,6 +43,15 @@ struct DraftRequest {
   std::string signatory_name, signatory_title;
   std::vector<LetterLink> links;  // letters this one refers to (targets must be readable)
   std::vector<AttachmentInput> attachments;
+  // A letter to a recipient whose language (`courtesy_lang`, BCP 47) the
+  // template has no text in: written in the original language (`lang`, by
+  // default the sending office's city's) and sent with the office's
+  // courtesy translation into courtesy_lang on a page of its own, or — with
+  // no translation — in the original alone, the letter saying so
+  // (composition.h compose_letter). Refused (naming courtesy_lang) when the
+  // template exists in courtesy_lang or the original is in it.
+  std::string courtesy_lang;
+  std::string courtesy_translation;  // paragraphs split by blank lines
 };
 
 // The language letters written with template `template_name` take for

@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -170,16 +171,66 @@ std::string format_long_date(const PartialDate& date, std::string_view lang) {
   return to_utf8(out);
 }
 
-std::string city_name_in(const City& city, std::string_view lang) {
-  std::string wanted = primary_language(lang);
-  for (std::string_view want : {std::string_view(wanted), std::string_view("en")}) {
-    for (const auto& n : city.names) {
-      if (n.kind != "former" && !n.lang.empty() && primary_language(n.lang) == want) {
-        return n.name;
-      }
+// The script a name is written in, as ICU's short name ("Cyrl", "Latn"),
+// with the scripts of Chinese, Japanese and Korean text taken as one
+// ("Hani"); "" for a name without letters.
+std::string script_of_text(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+    if (c < 0) break;
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript(c, &err);
+    if (U_FAILURE(err) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED) continue;
+    if (code == USCRIPT_HIRAGANA || code == USCRIPT_KATAKANA || code == USCRIPT_HANGUL) {
+      return "Hani";
     }
+    return uscript_getShortName(code);
   }
-  return city.name;
+  return "";
+}
+
+// The script language `lang` is usually written in (ICU's likely subtags),
+// with Chinese, Japanese and Korean as "Hani".
+std::string script_of_language(std::string_view lang) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::Locale locale(icu_locale_id(lang).c_str());
+  locale.addLikelySubtags(err);
+  std::string script = U_FAILURE(err) ? "" : locale.getScript();
+  if (script == "Jpan" || script == "Kore" || script == "Hans" || script == "Hant") return "Hani";
+  return script;
+}
+
+std::string city_name_in(const City& city, std::string_view lang) {
+  auto current_in = [&](std::string_view want) -> const CityName* {
+    for (const auto& n : city.names) {
+      if (n.kind != "former" && !n.lang.empty() && primary_language(n.lang) == want) return &n;
+    }
+    return nullptr;
+  };
+  if (const CityName* n = current_in(primary_language(lang))) return n->name;
+  // The local form: a current name recorded as local, else one in the
+  // city's own languages, then in its country's official languages.
+  const CityName* local = nullptr;
+  for (const auto& n : city.names) {
+    if (n.kind == "local" && !local) local = &n;
+  }
+  std::vector<std::string> own(city.languages);
+  if (city.country.size() == 2) {
+    const auto& official = official_languages(city.country);
+    own.insert(own.end(), official.begin(), official.end());
+  }
+  for (const auto& l : own) {
+    if (!local) local = current_in(primary_language(l));
+  }
+  if (!local) return city.name;
+  // A reader of the letter reads its script: the local form when it is
+  // written in it, else the registry name when that is, else the local form.
+  std::string script = script_of_language(lang);
+  if (script_of_text(local->name) == script) return local->name;
+  if (script_of_text(city.name) == script) return city.name;
+  return local->name;
 }
 
 std::string country_name_in(std::string_view iso2, std::string_view lang,
@@ -194,6 +245,14 @@ std::string country_name_in(std::string_view iso2, std::string_view lang,
   // ICU echoes the code back when it has no name for the country.
   if (out.empty() || out == iso2) return std::string(english);
   return out;
+}
+
+std::string language_name_in(std::string_view lang, std::string_view in) {
+  icu::UnicodeString name;
+  icu::Locale(std::string(lang).c_str()).getDisplayLanguage(icu::Locale(icu_locale_id(in).c_str()),
+                                                            name);
+  std::string out = to_utf8(name);
+  return out.empty() ? std::string(lang) : out;
 }
 
 const std::vector<std::string>& official_languages(std::string_view iso2) {

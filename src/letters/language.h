@@ -44,12 +44,26 @@ std::string format_reference_date(const PartialDate& date, std::string_view lang
 std::string format_long_date(const PartialDate& date, std::string_view lang);
 
 // The city's name in `lang`: its current (not former) name tagged with that
-// language, else its English name, else its official (registry) name.
+// language; else its local form — a current name of kind "local", else one
+// tagged with the city's own correspondence languages, then with its
+// country's official languages (official_languages) — when that is written
+// in `lang`'s script, else the registry name when that is, else the local
+// form; the registry name when no local form is known. So never a
+// transliteration when the registry holds the name in `lang` ("Хемниц" in
+// Russian once Wikidata's Russian label is imported), never an English
+// exonym beside a known local name ("Köln" in a Russian letter without a
+// Russian name, not "Cologne"), and "Volgograd", not "Волгоград", in an
+// English letter without an English name.
 std::string city_name_in(const City& city, std::string_view lang);
 
 // The name of country `iso2` in `lang` (ICU display names), falling back to
 // `english` when ICU has none.
 std::string country_name_in(std::string_view iso2, std::string_view lang, std::string_view english);
+
+// The name of language `lang` in language `in` (ICU display names):
+// "ru" in German "Russisch", in English "Russian". `lang` itself when ICU
+// has no name for it.
+std::string language_name_in(std::string_view lang, std::string_view in);
 
 // The official languages of territory `iso2` ("CH" -> de, gsw, fr, it),
 // most spoken first, as BCP 47 tags ("sr-Latn", "zh-Hant"): CLDR's

@@ -35,6 +35,16 @@ struct LetterDocument {
   // (composition.h): printed from a new page after the signature, its first
   // line bold, continued over as many pages as it needs. Empty: none.
   std::vector<std::string> distribution;
+  // A letter sent in its original language to a recipient whose language
+  // its template has no text in (composition.h): that language (BCP 47;
+  // "" for an ordinary letter), and either the courtesy translation —
+  // its heading first, then the translated paragraphs — printed from a new
+  // page after the letter, or `note`, one paragraph after the signature
+  // saying the original is sent alone. Both are laid out in
+  // translation_lang's fonts and direction.
+  std::string translation_lang;
+  std::vector<std::string> translation;
+  std::string note;
 };
 
 }  // namespace twinning::letters

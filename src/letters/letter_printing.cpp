@@ -14,7 +14,7 @@ LetterDocument letter_document(store::Store& store, const TemplateLibrary& templ
   if (l.direction == LetterDirection::kIncoming) {
     return register_card(store, l, store::OfficeStore(store).require(l.office_id));
   }
-  return compose_document(store, templates_for(templates, l), l);
+  return compose_letter(store, templates, l);
 }
 
 std::string letter_pdf(store::Store& store, const TemplateLibrary& templates, LetterId id,

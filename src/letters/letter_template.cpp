@@ -143,7 +143,8 @@ bool valid_template_name(std::string_view name) {
 const std::vector<std::string>& template_section_names() {
   static const std::vector<std::string> names = {
       "addressee-title", "subject",      "salutation", "body",     "closing",
-      "letterhead",      "registration", "addressee",  "signature", "distribution"};
+      "letterhead",      "registration", "addressee",  "signature", "distribution",
+      "courtesy-translation", "original-only"};
   return names;
 }
 

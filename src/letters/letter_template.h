@@ -7,6 +7,9 @@
 //     [addressee-title] [subject] [salutation] [body] [closing]
 //   layout sections, merged from the stored letter each time it is printed
 //     [letterhead] [registration] [addressee] [signature] [distribution]
+//     [courtesy-translation] [original-only] (the generic letter only: the
+//     heading of a courtesy translation into its language, and the note
+//     that a letter comes in its original language alone; composition.h)
 //
 // A template need not define every section: a missing one is taken from the
 // generic template "letter" of the same language (see TemplateSet).

@@ -103,6 +103,7 @@ class LetterPdf {
   LetterPdf(const LetterDocument& doc, cairo_t* cr)
       : doc_(doc),
         cr_(cr),
+        lang_(doc.lang),
         rtl_(is_right_to_left(doc.lang)),
         families_(font_families(doc.lang)),
         gost_(doc.layout == LetterLayout::kGost) {
@@ -114,13 +115,31 @@ class LetterPdf {
     y_ = top_;
   }
 
+  // Every text of the document laid out once at the text width: layout()
+  // refuses a character without a glyph.
+  void check_glyphs() {
+    Style s;
+    for (const auto* block : {&doc_.letterhead, &doc_.registration, &doc_.addressee,
+                              &doc_.salutation, &doc_.body, &doc_.closing, &doc_.signature,
+                              &doc_.distribution}) {
+      if (!block->empty()) layout(join_lines(*block, rtl_), width_, s);
+    }
+    if (!doc_.subject.empty()) layout(paragraph_text(doc_.subject, rtl_), width_, s);
+    if (doc_.translation_lang.empty()) return;
+    switch_language(doc_.translation_lang);
+    for (const auto& p : doc_.translation) layout(paragraph_text(p, rtl_), width_, s);
+    if (!doc_.note.empty()) layout(paragraph_text(doc_.note, rtl_), width_, s);
+  }
+
   int render() {
     if (gost_) {
       render_gost();
     } else {
       render_business();
     }
+    courtesy_note();
     distribution_list();
+    courtesy_translation();
     cairo_show_page(cr_);
     return page_;
   }
@@ -139,7 +158,7 @@ class LetterPdf {
     LayoutPtr l(pango_cairo_create_layout(cr_));
     PangoContext* ctx = pango_layout_get_context(l.get());
     pango_context_set_base_dir(ctx, rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    pango_context_set_language(ctx, pango_language_from_string(doc_.lang.c_str()));
+    pango_context_set_language(ctx, pango_language_from_string(lang_.c_str()));
     pango_layout_context_changed(l.get());
     pango_layout_set_auto_dir(l.get(), FALSE);
     PangoFontDescription* font = pango_font_description_from_string(families_.c_str());
@@ -149,7 +168,7 @@ class LetterPdf {
     pango_font_description_free(font);
     PangoAttrList* attrs = pango_attr_list_new();
     pango_attr_list_insert(attrs,
-                           pango_attr_language_new(pango_language_from_string(doc_.lang.c_str())));
+                           pango_attr_language_new(pango_language_from_string(lang_.c_str())));
     pango_layout_set_attributes(l.get(), attrs);
     pango_attr_list_unref(attrs);
     pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
@@ -412,8 +431,42 @@ class LetterPdf {
     }
   }
 
+  // Lays out what follows in `lang`: its fonts and direction.
+  void switch_language(const std::string& lang) {
+    lang_ = lang;
+    rtl_ = is_right_to_left(lang);
+    families_ = font_families(lang);
+  }
+
+  // A letter sent without its recipient's language: the note saying so,
+  // after the signature in the recipient's language.
+  void courtesy_note() {
+    if (doc_.translation_lang.empty() || doc_.note.empty()) return;
+    switch_language(doc_.translation_lang);
+    y_ += 10 * kMm;
+    auto note = layout(paragraph_text(doc_.note, rtl_), width_, Style{11, false, Align::kStart});
+    keep(note.get(), left_);
+    switch_language(doc_.lang);
+  }
+
+  // The courtesy translation, from a new page (its heading bold), in the
+  // recipient's language.
+  void courtesy_translation() {
+    if (doc_.translation_lang.empty() || doc_.translation.empty()) return;
+    switch_language(doc_.translation_lang);
+    Style text{12, false, Align::kStart, false, 0, 1.2};
+    new_page();
+    auto heading =
+        layout(paragraph_text(doc_.translation[0], rtl_), width_, Style{13, true, Align::kStart});
+    keep(heading.get(), left_);
+    y_ += 6 * kMm;
+    paragraphs(std::vector<std::string>(doc_.translation.begin() + 1, doc_.translation.end()), text,
+               4 * kMm);
+  }
+
   const LetterDocument& doc_;
   cairo_t* cr_;
+  std::string lang_;  // the language being laid out: the letter's, then a translation's
   bool rtl_;
   std::string families_;
   bool gost_;
@@ -429,8 +482,11 @@ void check_utf8(const LetterDocument& doc) {
   check(doc.lang);
   check(doc.title);
   check(doc.subject);
+  check(doc.translation_lang);
+  check(doc.note);
   for (const auto* block : {&doc.letterhead, &doc.registration, &doc.addressee, &doc.salutation,
-                            &doc.body, &doc.closing, &doc.signature, &doc.distribution}) {
+                            &doc.body, &doc.closing, &doc.signature, &doc.distribution,
+                            &doc.translation}) {
     for (const auto& s : *block) check(s);
   }
 }
@@ -462,6 +518,15 @@ std::string render_letter_pdf(const LetterDocument& doc, int* pages) {
   }
   if (pages) *pages = n;
   return out;
+}
+
+void check_glyphs(const LetterDocument& doc) {
+  check_utf8(doc);
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1), cairo_surface_destroy);
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                        cairo_destroy);
+  LetterPdf(doc, cr.get()).check_glyphs();
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {

@@ -36,6 +36,13 @@ struct PdfResult {
 // if Cairo fails.
 std::string render_letter_pdf(const LetterDocument& doc, int* pages = nullptr);
 
+// Lays out every text of `doc` in the fonts render_letter_pdf uses and
+// draws nothing: throws as render_letter_pdf (Error(kInvalidInput), field
+// "text", naming the character) if a text holds a character no installed
+// font has a glyph for, so that such a letter is refused before it is
+// registered (registration.h), not when it is printed.
+void check_glyphs(const LetterDocument& doc);
+
 // Renders `doc` and writes the PDF to `path` atomically: a temporary file in
 // the same directory, flushed to disk, then renamed over `path`, so that a
 // reader never sees half a file. Throws as render_letter_pdf and

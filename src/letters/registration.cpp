@@ -5,6 +5,7 @@
 #include "letters/letter_checks.h"
 #include "letters/numbering.h"
 #include "letters/offices.h"
+#include "letters/pdf_renderer.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "store/city_store.h"
@@ -66,6 +67,38 @@ LetterStatus status_on_registration(LetterDirection direction) {
                                                  : LetterStatus::kRegistered;
 }
 
+// A letter whose PDF would show an empty box for a character is not
+// registered: its own texts (what its author wrote and its template merged
+// into it, the sender's requisites, the addressees) are laid out as its PDF
+// lays them out. The template's fixed wording is checked where the
+// templates are (tests/unit/template_languages_test.cpp).
+void check_printable(const Letter& l) {
+  if (l.direction != LetterDirection::kOutgoing) return;  // printed by its sender, not by us
+  LetterDocument doc;
+  doc.lang = l.lang;
+  const LetterSender& s = l.sender;
+  doc.letterhead = {s.letterhead, s.address, s.phone, s.fax, s.email};
+  for (const auto& a : l.addressees) {
+    doc.addressee.insert(doc.addressee.end(), {a.title, a.name, a.address});
+  }
+  doc.subject = l.subject;
+  doc.salutation = {l.salutation};
+  doc.body = {l.body};
+  doc.closing = {l.closing};
+  doc.signature = {s.signatory_title, s.signatory_name};
+  if (!l.courtesy_lang.empty()) {
+    doc.translation_lang = l.courtesy_lang;
+    doc.translation = {l.courtesy_translation};
+  }
+  try {
+    check_glyphs(doc);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kInvalidInput) throw;
+    std::string which = l.id ? describe(l) : "the letter";
+    throw_invalid("cannot register " + which + ": " + e.what(), e.field());
+  }
+}
+
 // A registered reply answers the letters it replies to, addressee by
 // addressee (answers.h).
 void mark_answered(store::Store& store, const Letter& reply) { mark_answered_by(store, reply); }
@@ -79,6 +112,7 @@ Registration register_letter(store::Store& store, LetterId id, const RegisterOpt
     Letter l = readable(store, id);
     Office office = writable_office(store, l.office_id);
     if (l.registered()) throw_conflict(describe(l) + " is already registered", "letter");
+    check_printable(l);
     std::string number = assign_number(store, office, l.direction, date, options.number);
     store::LetterStore(store).register_number(id, number, date,
                                               status_on_registration(l.direction));
@@ -97,6 +131,7 @@ std::vector<Registration> register_prepared(
                   "number");
   }
   for (const auto& files : attachments) check_attachments(files, {});
+  for (const auto& l : letters) check_printable(l);
   return store.db().write_transaction([&] {
     std::vector<Registration> out;
     for (std::size_t i = 0; i < letters.size(); ++i) {

@@ -42,8 +42,10 @@ struct Registration {
 // number, and the date. Registering a reply marks the letters it answers
 // as answered. Throws Error(kConflict) if the letter is already registered
 // or the explicit number is taken, Error(kInvalidInput) for a full date
-// that is not a day or lies in the future, Error(kNotFound),
-// Error(kForbidden).
+// that is not a day or lies in the future, Error(kInvalidInput) naming
+// "text" for an outgoing letter whose PDF would show a missing glyph (a
+// character no installed font has, named in the message: pdf_renderer.h
+// check_glyphs; nothing is written), Error(kNotFound), Error(kForbidden).
 Registration register_letter(store::Store& store, LetterId id, const RegisterOptions& options);
 
 // create_draft and register_letter in one transaction.
@@ -52,7 +54,8 @@ Registration register_outgoing(store::Store& store, const TemplateLibrary& templ
 
 // Several outgoing letters registered in one transaction, in order: all get
 // numbers or none (a campaign wave, `letter to-twins`). Letters come from
-// prepare_draft(). Returns their registrations in the same order.
+// prepare_draft(). Returns their registrations in the same order. Throws
+// as register_letter (a missing glyph in any letter: none is registered).
 std::vector<Registration> register_prepared(
     store::Store& store, std::vector<Letter> letters, const RegisterOptions& options,
     const std::vector<std::vector<AttachmentInput>>& attachments = {});

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,9 @@ struct Campaign {
   CampaignId id = 0;
   std::string code;  // short handle for the CLI: "un-year-2014"
   std::string title;
+  // The title in each language (BCP 47 tag -> title) its letters are
+  // written in: the subject of a campaign letter in that language.
+  std::map<std::string, std::string> titles;
   std::string initiative;  // what the campaign is for, in a paragraph
   std::vector<std::string> asks;
   std::vector<CityId> originators;

@@ -16,6 +16,7 @@ void to_json(nlohmann::json& j, const Campaign& c) {
   j = {{"id", c.id},
        {"code", c.code},
        {"title", c.title},
+       {"titles", c.titles},
        {"initiative", c.initiative},
        {"asks", c.asks},
        {"originators", c.originators},

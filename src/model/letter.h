@@ -127,6 +127,12 @@ struct Letter {
   std::optional<PartialDate> sent_date;            // outgoing letters marked sent
   std::vector<LetterLink> links;                   // the letters this one refers to
   std::vector<Attachment> attachments;             // metadata only
+  // A letter in its original language to a recipient whose language its
+  // template has no text in: that language (BCP 47), and the office's
+  // courtesy translation of the text into it, printed on a page of its own
+  // ("": the original alone, the letter says so in that language). Both ""
+  // for an ordinary letter.
+  std::string courtesy_lang, courtesy_translation;
   std::string created_at, updated_at;              // ISO 8601 UTC
 
   bool registered() const { return status != LetterStatus::kDraft; }

@@ -81,6 +81,8 @@ void to_json(nlohmann::json& j, const Letter& l) {
        {"salutation", l.salutation},
        {"body", l.body},
        {"closing", l.closing},
+       {"courtesy_lang", l.courtesy_lang},
+       {"courtesy_translation", l.courtesy_translation},
        {"response_deadline", opt(l.response_deadline)},
        {"sent_date", opt(l.sent_date)},
        {"links", l.links},

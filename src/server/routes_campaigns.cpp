@@ -89,6 +89,15 @@ Response create_campaign(RequestContext& ctx) {
   return response;
 }
 
+Response set_title(RequestContext& ctx) {
+  QueryParams(ctx.request, {});
+  JsonFields f(parse_json_object(ctx.request), {"lang", "title"});
+  Campaign c = campaign_of(ctx);
+  return json_response(
+      200, campaign::set_campaign_title(ctx.store, c.id, f.required_text("lang"),
+                                        f.required_text("title")));
+}
+
 Response get_campaign(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   return json_response(200,
@@ -269,6 +278,7 @@ void add_campaign_routes(RouteTable& routes) {
   routes.add({Method::kGet, "/api/campaigns/{code}/chain/{city}", Access::anyone(), chain});
   routes.add(
       {Method::kGet, "/api/campaigns/{code}/countries-map", Access::anyone(), countries_map});
+  routes.add({Method::kPost, "/api/campaigns/{code}/titles", registry_writers(), set_title});
   routes.add({Method::kPost, "/api/campaigns/{code}/send", registry_writers(), send});
   routes.add({Method::kPost, "/api/campaigns/{code}/receive", answer_writers(), receive});
   routes.add({Method::kPost, "/api/campaigns/{code}/reply", answer_writers(), reply});

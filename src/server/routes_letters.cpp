@@ -156,6 +156,8 @@ letters::DraftRequest draft_request(RequestContext& ctx, const JsonFields& f) {
   r.addressees = addressees_field(ctx.store, f);
   r.template_name = f.text("template").value_or(std::string(letters::kGenericTemplate));
   read_letter_text(f, r);
+  r.courtesy_lang = f.text("courtesy_lang").value_or("");
+  r.courtesy_translation = f.text("courtesy_translation").value_or("");
   return r;
 }
 
@@ -164,7 +166,7 @@ Response compose(RequestContext& ctx) {
   JsonFields f(parse_json_object(ctx.request),
                {"office", "addressees", "template", "lang", "subject", "salutation", "body",
                 "closing", "response_deadline", "signatory_name", "signatory_title", "register",
-                "date", "number", "campaign"});
+                "date", "number", "campaign", "courtesy_lang", "courtesy_translation"});
   letters::DraftRequest r = draft_request(ctx, f);
   auto now = register_now(f);
   std::optional<Campaign> linked;
@@ -188,7 +190,8 @@ letters::DraftPreview preview_of(RequestContext& ctx) {
   QueryParams(ctx.request, {});
   JsonFields f(parse_json_object(ctx.request),
                {"office", "addressees", "template", "lang", "subject", "salutation", "body",
-                "closing", "response_deadline", "signatory_name", "signatory_title", "date"});
+                "closing", "response_deadline", "signatory_name", "signatory_title", "date",
+                "courtesy_lang", "courtesy_translation"});
   letters::DraftRequest r = draft_request(ctx, f);
   PartialDate date = optional_full_date(f, "date").value_or(today_utc());
   return letters::preview_draft(ctx.store, ctx.templates, r, date);

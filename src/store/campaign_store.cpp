@@ -95,6 +95,10 @@ CampaignId CampaignStore::create(const Campaign& c) {
       db.execute("INSERT INTO campaign_asks (campaign_id, position, text) VALUES ($1, $2, $3)",
                  {id, static_cast<long long>(i + 1), c.asks[i]});
     }
+    for (const auto& [lang, title] : c.titles) {
+      db.execute("INSERT INTO campaign_titles (campaign_id, lang, title) VALUES ($1, $2, $3)",
+                 {id, lang, title});
+    }
     for (std::size_t i = 0; i < c.originators.size(); ++i) {
       db.execute(
           "INSERT INTO campaign_originators (campaign_id, city_id, position) VALUES ($1, $2, $3)",
@@ -126,7 +130,21 @@ std::optional<Campaign> CampaignStore::get(CampaignId id) {
                 [&](const Row& r) { c.asks.push_back(r.text(0)); });
   db.query_each("SELECT city_id FROM campaign_originators WHERE campaign_id = $1 ORDER BY position",
                 {id}, [&](const Row& r) { c.originators.push_back(r.integer(0)); });
+  db.query_each("SELECT lang, title FROM campaign_titles WHERE campaign_id = $1 ORDER BY lang",
+                {id}, [&](const Row& r) { c.titles[r.text(0)] = r.text(1); });
   return c;
+}
+
+void CampaignStore::put_title(CampaignId id, const std::string& lang, const std::string& title) {
+  Database& db = store_.db();
+  db.write_transaction([&] {
+    auto before = get(id);
+    if (!before) throw_not_found("no campaign #" + std::to_string(id), "campaign");
+    db.execute("DELETE FROM campaign_titles WHERE campaign_id = $1 AND lang = $2", {id, lang});
+    db.execute("INSERT INTO campaign_titles (campaign_id, lang, title) VALUES ($1, $2, $3)",
+               {id, lang, title});
+    AuditLog(store_).record("update", "campaign", std::to_string(id), *before, *get(id));
+  });
 }
 
 std::optional<Campaign> CampaignStore::find_by_code(const std::string& code) {

@@ -24,6 +24,10 @@ class CampaignStore {
   std::optional<Campaign> get(CampaignId id);
   std::optional<Campaign> find_by_code(const std::string& code);
   std::vector<Campaign> list();
+  // Sets the campaign's title in `lang` (a normalised BCP 47 tag), replacing
+  // the one it had, auditing the campaign before and after. Throws
+  // Error(kNotFound) for an unknown campaign.
+  void put_title(CampaignId id, const std::string& lang, const std::string& title);
 
   std::optional<CampaignContact> contact(CampaignId id, CityId city);
   // Every contact, by wave then city id.

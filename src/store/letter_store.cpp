@@ -15,7 +15,7 @@ constexpr const char* kLetterColumns =
     "id, office_id, direction, kind, status, number, reg_date, sender_number, sender_date, "
     "sender_city_id, letterhead, signatory_name, signatory_title, sender_address, sender_phone, "
     "sender_fax, sender_email, lang, template, subject, salutation, body, closing, "
-    "response_deadline, sent_date, created_at, updated_at";
+    "response_deadline, sent_date, created_at, updated_at, courtesy_lang, courtesy_translation";
 
 constexpr const char* kSummaryColumns =
     "l.id, l.office_id, o.code, l.direction, l.kind, l.status, l.number, l.reg_date, "
@@ -64,6 +64,8 @@ Letter letter_from_row(const Row& r) {
   l.sent_date = opt_date(r, 24);
   l.created_at = r.text(25);
   l.updated_at = r.text(26);
+  l.courtesy_lang = r.text(27);
+  l.courtesy_translation = r.text(28);
   return l;
 }
 
@@ -123,9 +125,9 @@ LetterId LetterStore::insert(const Letter& l) {
         "INSERT INTO letters (office_id, direction, kind, status, number, reg_date, sender_number, "
         "sender_date, sender_city_id, letterhead, signatory_name, signatory_title, sender_address, "
         "sender_phone, sender_fax, sender_email, lang, template, subject, salutation, body, "
-        "closing, response_deadline, sent_date, created_at, updated_at) VALUES ($1, $2, $3, $4, "
-        "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-        "$23, $24, $25, $25)",
+        "closing, response_deadline, sent_date, created_at, updated_at, courtesy_lang, "
+        "courtesy_translation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+        "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25, $26, $27)",
         {l.office_id,
          letter_direction_name(l.direction),
          letter_kind_name(l.kind),
@@ -150,7 +152,9 @@ LetterId LetterStore::insert(const Letter& l) {
          l.closing,
          date_value(l.response_deadline),
          date_value(l.sent_date),
-         now});
+         now,
+         l.courtesy_lang,
+         l.courtesy_translation});
     insert_children(id, l);
     AuditLog(store_).record("create", "letter", std::to_string(id), nullptr, require(id));
     return id;
@@ -165,12 +169,13 @@ void LetterStore::update_draft(const Letter& l) {
         "UPDATE letters SET sender_city_id = $2, letterhead = $3, signatory_name = $4, "
         "signatory_title = $5, sender_address = $6, sender_phone = $7, sender_fax = $8, "
         "sender_email = $9, lang = $10, template = $11, subject = $12, salutation = $13, "
-        "body = $14, closing = $15, response_deadline = $16, updated_at = $17 "
-        "WHERE id = $1 AND status = 'draft'",
+        "body = $14, closing = $15, response_deadline = $16, updated_at = $17, "
+        "courtesy_lang = $18, courtesy_translation = $19 WHERE id = $1 AND status = 'draft'",
         {l.id, l.sender.city_id, l.sender.letterhead, l.sender.signatory_name,
          l.sender.signatory_title, l.sender.address, l.sender.phone, l.sender.fax, l.sender.email,
          l.lang, l.template_name, l.subject, l.salutation, l.body, l.closing,
-         date_value(l.response_deadline), now_utc_iso()});
+         date_value(l.response_deadline), now_utc_iso(), l.courtesy_lang,
+         l.courtesy_translation});
     if (changed != 1) {
       throw_conflict("letter #" + std::to_string(l.id) + " is registered as No " + before.number +
                          " and can no longer be edited; register a correction",

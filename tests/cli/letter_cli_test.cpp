@@ -8,8 +8,10 @@
 #include <thread>
 
 #include "model/text.h"
+#include "store/city_store.h"
 #include "support/letter_fixtures.h"
 #include "support/test_support.h"
+#include "support/wikidata_fixture.h"
 
 namespace twinning::testing {
 namespace {
@@ -324,6 +326,53 @@ TEST_F(LetterCliTest, ToTwinsWritesOnePdfPerTwin) {
       << again.out;
 }
 
+TEST_F(LetterCliTest, ALetterWhosePdfWouldShowAMissingGlyphIsNotRegistered) {
+  // U+E000 (private use): no installed font has a glyph for it.
+  const std::string body = "Our twin \xEE\x80\x80 city.";
+  RunResult now = run({"letter", "new", "--to", "Coventry, GB", "--body", body, "--register",
+                       "--date", "2013-09-06"});
+  EXPECT_EQ(now.exit_code, 2);
+  EXPECT_NE(now.err.find("cannot register the letter: the letter cannot be printed: no installed "
+                         "font has a glyph for U+E000"),
+            std::string::npos)
+      << now.err;
+  EXPECT_EQ(ok({"letter", "list"}).size(), 0u);  // nothing written
+  auto draft = letter_of({"letter", "new", "--to", "Coventry, GB", "--body", body});
+  std::string id = std::to_string(draft["id"].get<LetterId>());
+  RunResult later = run({"letter", "register", id, "--date", "2013-09-06"});
+  EXPECT_EQ(later.exit_code, 2);
+  EXPECT_NE(later.err.find("cannot register letter #" + id + ": "), std::string::npos) << later.err;
+  EXPECT_NE(later.err.find("U+E000"), std::string::npos) << later.err;
+  EXPECT_EQ(letter_of({"letter", "show", id})["status"], "draft");
+}
+
+TEST_F(LetterCliTest, AnOriginalWithACourtesyTranslationFromAFile) {
+  {
+    auto store = open_scratch_store(dir, "t.db");
+    City aarhus;
+    aarhus.name = "Aarhus";
+    aarhus.country = "DK";
+    store::CityStore(*store).create(aarhus);
+  }
+  std::string file = dir.write("da.txt", "Kære hr. borgmester!\n\nVores byer er venner.\n");
+  auto l = letter_of({"letter", "new", "--to", "Aarhus, DK", "--template", "appeal-2013",
+                      "--courtesy-lang", "da", "--courtesy-translation", file, "--register",
+                      "--date", "2013-09-06"});
+  EXPECT_EQ(l["lang"], "ru");  // the original, in the sender's language
+  EXPECT_EQ(l["courtesy_lang"], "da");
+  EXPECT_EQ(l["courtesy_translation"], "Kære hr. borgmester!\n\nVores byer er venner.");
+  auto pdf = ok({"letter", "pdf", l["number"], "--out", "aarhus.pdf"});
+  EXPECT_EQ(pdf["pages"], 3);  // two of the Russian original, one of the translation
+  std::string text = normalize_text(pdf_text(dir.file("aarhus.pdf")));
+  EXPECT_NE(text.find("Многие годы наши города"), std::string::npos);
+  EXPECT_NE(text.find("Høflighedsoversættelse (originalsprog: russisk)"), std::string::npos);
+  EXPECT_NE(text.find("Vores byer er venner."), std::string::npos) << text;
+  RunResult bad = run({"letter", "new", "--to", "Aarhus, DK", "--template", "appeal-2013",
+                       "--courtesy-lang", "de"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("template 'appeal-2013' has a text in de"), std::string::npos) << bad.err;
+}
+
 TEST_F(LetterCliTest, EveryCommandHasHelp) {
   for (const char* cmd :
        {"new", "edit", "attach", "attachment", "register", "receive", "list", "show", "sent",
@@ -342,17 +391,25 @@ TEST_F(LetterCliTest, EveryCommandHasHelp) {
 // The demo's first wave on the world list: Volgograd's and Coventry's appeal
 // to each of their twins, every letter in an official language of the
 // twin's country (CLDR), its PDF carrying that language's subject line.
-TEST(LetterWorldCliTest, TheAppealOfBothOriginatorsInAnOfficialLanguageOfEveryTwin) {
+class LetterWorldCliTest : public ::testing::Test {
+ protected:
   ScratchDir dir;
   std::string db = dir.file("world.db");
-  auto run = [&](std::vector<std::string> args) {
+  // Runs a command that must succeed.
+  RunResult run(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db});
     RunResult r = run_twinning(args, dir.path().string());
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r;
-  };
-  run({"init"});
-  run({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")});
+  }
+  void import_world() {
+    run({"init"});
+    run({"import", "wikipedia-csv", data_file("twin_cities_wikipedia.csv")});
+  }
+};
+
+TEST_F(LetterWorldCliTest, TheAppealOfBothOriginatorsInAnOfficialLanguageOfEveryTwin) {
+  import_world();
   run({"demo"});
   std::map<std::string, std::string> subjects;  // language -> the appeal's subject line
   int letters = 0;
@@ -384,6 +441,31 @@ TEST(LetterWorldCliTest, TheAppealOfBothOriginatorsInAnOfficialLanguageOfEveryTw
   }
   EXPECT_EQ(letters, 36);
   EXPECT_GE(subjects.size(), 14u);
+}
+
+// The Russian circular No 19-024/125рс names each twin in Russian where the
+// registry knows the Russian name (Wikidata's labels, imported before the
+// demo), else in its local form, and each country as ICU names it in
+// Russian: no English exonym inside the Russian text.
+TEST_F(LetterWorldCliTest, TheRussianAppealNamesTwinsInRussianOnceWikidataGivesTheirNames) {
+  import_world();
+  namespace wd = wikidata;
+  std::string labels = dir.write(
+      "wd.json",
+      wd::dump({wd::country("Q183", "DE", "Germany"),
+                wd::city("Q2795", {{"de", "Chemnitz"}, {"en", "Chemnitz"}, {"ru", "Хемниц"}},
+                         "Q183", std::nullopt, {}),
+                wd::city("Q365", {{"de", "Köln"}, {"en", "Cologne"}}, "Q183", std::nullopt, {})}));
+  run({"import", "wikidata", labels});
+  run({"demo"});
+  run({"letter", "pdf", "19-024/125рс", "--out", "circular.pdf"});
+  std::string text = pdf_text(dir.file("circular.pdf"));
+  for (const char* s : {"Мэру города-побратима Хемниц", "Хемниц, Германия",
+                        "Мэру города-побратима Köln", "Köln, Германия", "Китай"}) {
+    EXPECT_TRUE(pdf_shows(text, s, false)) << s << "\n" << text;
+  }
+  EXPECT_EQ(text.find("Cologne"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chemnitz"), std::string::npos) << text;
 }
 
 }  // namespace

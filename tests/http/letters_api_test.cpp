@@ -446,6 +446,40 @@ TEST_P(LettersApi, ListFiltersSortsAndPages) {
   EXPECT_EQ(r.error_field(), "campaign");
 }
 
+// U+E000, a private-use character: no installed font has a glyph for it,
+// so the letter's PDF would show an empty box. Neither composing with
+// "register" nor registering the draft writes anything.
+TEST_P(LettersApi, ALetterWhosePdfWouldShowAMissingGlyphIsNotRegistered) {
+  const std::string body = "Our twin \xEE\x80\x80 city.";
+  auto refused = as(Role::kCoordinator)
+                     .send_json("POST", "/api/letters",
+                                {{"office", "volgograd"},
+                                 {"addressees", {{{"city_id", coventry}}}},
+                                 {"body", body},
+                                 {"register", true},
+                                 {"date", "2013-09-06"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.error_field(), "text");
+  EXPECT_NE(refused.body.find("no installed font has a glyph for U+E000"), std::string::npos)
+      << refused.body;
+  EXPECT_EQ(as(Role::kCoordinator).get("/api/letters").json()["total"], 0);
+
+  auto draft = post(Role::kCoordinator, "/api/letters",
+                    {{"office", "volgograd"}, {"addressees", {{{"city_id", coventry}}}},
+                     {"body", body}});
+  auto r = as(Role::kCoordinator)
+               .send_json("POST", id_path(draft, "/register"), {{"date", "2013-09-06"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.error_field(), "text");
+  EXPECT_NE(r.body.find("cannot register letter #" + std::to_string(id_of(draft))),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("U+E000"), std::string::npos) << r.body;
+  auto after = as(Role::kCoordinator).get(id_path(draft)).json()["letter"];
+  EXPECT_EQ(after["status"], "draft");
+  EXPECT_EQ(after["number"], "");
+}
+
 TEST_P(LettersApi, BadInputIsA400NamingTheField) {
   auto v = send("volgograd", coventry, "2013-09-06");
   auto expect = [&](const std::string& method, const std::string& target, const std::string& body,

@@ -100,6 +100,51 @@ TEST_F(CampaignsTest, ACircularGoesUnderOneExplicitNumber) {
   expect_error(ErrorCode::kInvalidInput, [&] { send_wave(*store, templates, id, unnumbered); });
 }
 
+TEST_F(CampaignsTest, ALettersSubjectIsTheCampaignsTitleInItsLanguage) {
+  Campaign c = set_campaign_title(*store, id, "de", "  Jahr der Partnerstädte ");
+  EXPECT_EQ(c.titles, (std::map<std::string, std::string>{{"de", "Jahr der Partnerstädte"}}));
+  c = set_campaign_title(*store, id, "DE", "Jahr der Städtepartnerschaften");  // replaces
+  EXPECT_EQ(c.titles.at("de"), "Jahr der Städtepartnerschaften");
+  EXPECT_EQ(campaigns().get(id)->titles.size(), 1u);
+  send_all();
+  auto subject_to = [&](CityId city) {
+    return letters::letter_view(*store, contact(city).letter_id).letter.subject;
+  };
+  EXPECT_EQ(subject_to(w.cologne), "Jahr der Städtepartnerschaften");
+  EXPECT_EQ(subject_to(w.dresden), "Jahr der Städtepartnerschaften");
+  // No Japanese title and the generic letter gives no subject of its own:
+  // the campaign's title.
+  EXPECT_EQ(subject_to(w.hiroshima), "Test campaign");
+}
+
+TEST_F(CampaignsTest, WithoutATitleInItsLanguageALetterTakesItsTemplatesSubject) {
+  CampaignRequest r;
+  r.code = "appeal";
+  r.title = "Year of the International Twin Cities Movement";
+  r.titles = {{"en", r.title}, {"de", "Jahr der internationalen Städtepartnerschaftsbewegung"}};
+  r.originators = {w.volgograd};
+  r.template_name = "appeal-2013";
+  CampaignId appeal = create_campaign(*store, r);
+  SendOptions o;
+  o.date = d0;
+  o.circular = true;
+  o.number = "19-024/125рс";
+  auto wave = send_wave(*store, templates, appeal, o);
+  Letter circular = letters::letter_view(*store, wave.sent.at(0).letter_id).letter;
+  EXPECT_EQ(circular.lang, "ru");
+  // The Russian appeal's own subject, not the English title.
+  EXPECT_EQ(circular.subject,
+            "О провозглашении 2014 года Годом международного движения породненных городов");
+  expect_error(ErrorCode::kInvalidInput, [&] { set_campaign_title(*store, appeal, "r u", "x"); });
+  expect_error(ErrorCode::kInvalidInput, [&] { set_campaign_title(*store, appeal, "ru", " "); });
+  r.code = "bad";
+  r.titles = {{"", "x"}};
+  expect_error(ErrorCode::kInvalidInput, [&] { create_campaign(*store, r); });
+  store->set_actor(actor_of(Role::kViewer));
+  expect_error(ErrorCode::kForbidden, [&] { set_campaign_title(*store, appeal, "ru", "Год"); });
+  EXPECT_EQ(campaigns().get(appeal)->titles.size(), 2u);
+}
+
 TEST_F(CampaignsTest, ContactsMoveOnlyForward) {
   send_all();
   record_receipt(*store, id, w.hiroshima, parse_full_date("2013-09-20"));

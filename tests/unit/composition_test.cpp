@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "letters/correspondence.h"
 #include "model/error.h"
 #include "model/text.h"
+#include "store/city_store.h"
 #include "store/letter_store.h"
 #include "support/letter_fixtures.h"
 #include "support/test_support.h"
@@ -230,6 +232,77 @@ TEST_F(CompositionTest, MissingTemplateFallsBackToTheGenericOne) {
   l.template_name = "deleted-since";
   EXPECT_EQ(templates_for(library, l).primary().source(),
             (library.dir() / "letter" / "ru.mustache").string());
+}
+
+// The 2013 appeal has no Danish text: Volgograd sends it in Russian, with
+// the office's Danish translation on a page of its own, or alone with a
+// line saying so — in Danish (letter/da has the wording), in English for a
+// language without a generic letter (Finnish).
+TEST_F(CompositionTest, AnOriginalGoesWithItsCourtesyTranslationOnAPageOfItsOwn) {
+  City aarhus;
+  aarhus.name = "Aarhus";
+  aarhus.country = "DK";
+  CityId to = store::CityStore(*store).create(aarhus);
+  auto request = [&](std::string lang, std::string translation) {
+    DraftRequest r;
+    r.office = s.office;
+    r.addressees = {Addressee{to, "", "", ""}};
+    r.template_name = "appeal-2013";
+    r.courtesy_lang = std::move(lang);
+    r.courtesy_translation = std::move(translation);
+    return r;
+  };
+  auto print = [&](const DraftRequest& r, const std::string& name, int* pages) {
+    auto reg = register_outgoing(*store, library, r, RegisterOptions{parse_full_date("2013-09-06"), ""});
+    std::string pdf = dir.file(name + ".pdf");
+    *pages = print_letter(*store, library, reg.id, pdf).pages;
+    return pdf;
+  };
+  const std::string translation =
+      "Kære hr. borgmester, kære kollega!\n\nI mange år har vores byer været forbundet af gode "
+      "venskabelige forbindelser.";
+  int alone = 0, with_translation = 0, in_english = 0;
+  std::string original = print(request("da", ""), "alone", &alone);
+  std::string translated = print(request("da", translation), "translated", &with_translation);
+  std::string finnish = print(request("fi", ""), "finnish", &in_english);
+
+  EXPECT_EQ(with_translation, alone + 1);  // the translation's own page
+  const std::string russian = "Многие годы наши города связывают добрые дружеские";
+  std::string last_page = testing::normalize_text(testing::run_program(
+      {"pdftotext", "-f", std::to_string(with_translation), "-l",
+       std::to_string(with_translation), "-enc", "UTF-8", translated, "-"}));
+  EXPECT_NE(testing::normalize_text(testing::pdf_text(translated)).find(russian),
+            std::string::npos);
+  EXPECT_NE(last_page.find("Høflighedsoversættelse (originalsprog: russisk). Kun originalteksten er "
+                           "gældende."),
+            std::string::npos)
+      << last_page;
+  EXPECT_NE(last_page.find("Kære hr. borgmester, kære kollega!"), std::string::npos) << last_page;
+  EXPECT_NE(last_page.find("venskabelige forbindelser."), std::string::npos) << last_page;
+  EXPECT_EQ(last_page.find(russian), std::string::npos);
+
+  std::string alone_text = testing::normalize_text(testing::pdf_text(original));
+  EXPECT_NE(alone_text.find(russian), std::string::npos);
+  EXPECT_NE(alone_text.find("Dette brev sendes på originalsproget (russisk) uden oversættelse."),
+            std::string::npos)
+      << alone_text;
+  EXPECT_NE(testing::normalize_text(testing::pdf_text(finnish))
+                .find("This letter is sent in its original language (Russian) without a "
+                      "translation."),
+            std::string::npos);
+
+  // Only where the template has no text in the language, and a
+  // translation needs its language.
+  for (auto [lang, text] : {std::pair<std::string, std::string>{"de", ""}, {"", translation},
+                            {"ru", ""}, {"d a", ""}}) {
+    try {
+      prepare_draft(*store, library, request(lang, text));
+      ADD_FAILURE() << "accepted courtesy_lang '" << lang << "'";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+      EXPECT_EQ(e.field(), "courtesy_lang") << e.what();
+    }
+  }
 }
 
 }  // namespace

@@ -32,9 +32,49 @@ TEST(LanguageTest, CityNamesInTheLettersLanguageWithFallbacks) {
              {"Wolgograd", "de", "alternate", {}, {}}};
   EXPECT_EQ(city_name_in(c, "ru"), "Волгоград");  // the current name, not the former one
   EXPECT_EQ(city_name_in(c, "de-AT"), "Wolgograd");
-  EXPECT_EQ(city_name_in(c, "fr"), "Volgograd");  // no English name: the registry name
+  // No French name: the local form is Cyrillic, the registry name Latin
+  // like French: the registry name.
+  EXPECT_EQ(city_name_in(c, "fr"), "Volgograd");
+  EXPECT_EQ(city_name_in(c, "bg"), "Волгоград");  // the local form, in Bulgarian's script
   c.names.push_back({"Volgograd (EN)", "en", "alternate", {}, {}});
-  EXPECT_EQ(city_name_in(c, "fr"), "Volgograd (EN)");
+  EXPECT_EQ(city_name_in(c, "fr"), "Volgograd");
+  EXPECT_EQ(city_name_in(c, "en"), "Volgograd (EN)");
+}
+
+TEST(LanguageTest, ACityWithoutANameInTheLettersLanguageIsNamedInItsLocalForm) {
+  // As `import wikidata` records Cologne: labels as alternate names.
+  City c;
+  c.name = "Cologne";
+  c.country = "DE";
+  c.names = {{"Cologne", "", "official", {}, {}},
+             {"Cologne", "en", "alternate", {}, {}},
+             {"Köln", "de", "alternate", {}, {}}};
+  EXPECT_EQ(city_name_in(c, "ru"), "Köln");  // the German name, not the English exonym
+  c.names.push_back({"Кёльн", "ru", "alternate", {}, {}});
+  EXPECT_EQ(city_name_in(c, "ru"), "Кёльн");
+  // The city's own correspondence language comes before its country's.
+  City biel;
+  biel.name = "Biel/Bienne";
+  biel.country = "CH";
+  biel.languages = {"fr"};
+  biel.names = {{"Biel/Bienne", "", "official", {}, {}},
+                {"Biel", "de", "alternate", {}, {}},
+                {"Bienne", "fr", "alternate", {}, {}}};
+  EXPECT_EQ(city_name_in(biel, "ru"), "Bienne");
+  // Neither the local form nor the registry name in the letter's script:
+  // the local form.
+  City hiroshima;
+  hiroshima.name = "Hiroshima";
+  hiroshima.country = "JP";
+  hiroshima.names = {{"Hiroshima", "", "official", {}, {}}, {"広島市", "ja", "alternate", {}, {}}};
+  EXPECT_EQ(city_name_in(hiroshima, "ru"), "広島市");
+  EXPECT_EQ(city_name_in(hiroshima, "de"), "Hiroshima");
+  EXPECT_EQ(city_name_in(hiroshima, "zh"), "広島市");  // Han, as Chinese is written
+  // Nothing known beyond the registry name: that name.
+  City x;
+  x.name = "Port Said";
+  x.country = "EG";
+  EXPECT_EQ(city_name_in(x, "ru"), "Port Said");
 }
 
 TEST(LanguageTest, CountryNamesFromIcu) {
