@@ -261,7 +261,9 @@ void print_pick_reasons(const network::PlanPick& p) {
     std::cout << "       opens " << o.country.name << " (" << o.country.iso2 << ") +"
               << fixed(o.gain) << ", ";
     if (o.before > 0) {
-      std::cout << "endorsing in " << fixed(100 * o.before, 0) << "% of runs before";
+      std::cout << "endorsing in "
+                << (o.before < 0.005 ? std::string("under 1") : fixed(100 * o.before, 0))
+                << "% of runs before";
     } else {
       std::cout << "reached by no current chain";
     }

@@ -94,11 +94,16 @@ WaveOutcome reveal(const TwinGraph& g, const CalibrationStudyOptions& o, const P
       success[g.country_of(v)] |= c.ask_succeeds[v];
     }
   }
+  // A ministry that refused every ask so far may still endorse on a later
+  // city's: it stays open, and the cities it refused ask no more.
+  for (Node v = 0; v < g.node_count(); ++v) {
+    if (limit == 0 || c.hop[v] < 0 || c.hop[v] > limit || !c.complies[v]) continue;
+    if (!success[g.country_of(v)]) f.state.asked_in_vain.push_back(g.city_id(v));
+  }
   for (CountryIndex k = 0; k < g.country_count(); ++k) {
     if (asks[k] == 0) continue;
     e.ministries.push_back({asks[k], success[k] != 0});
-    (success[k] ? f.state.endorsed_countries : f.state.declined_countries)
-        .push_back(g.country(k).iso2);
+    if (success[k]) f.state.endorsed_countries.push_back(g.country(k).iso2);
   }
   f.evidence = e;
   const ForecastResult r = forecast(g, f);

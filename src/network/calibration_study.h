@@ -3,7 +3,8 @@
 // campaign's answers? Simulated campaigns on a graph, each with hidden true
 // p and q, play the compliance cascade once; their answers are revealed in
 // waves (wave w: the cities up to w hops from the originators, and the
-// ministries of the complying cities among them; the last wave everything),
+// asks of the complying cities among them; the last wave everything; a
+// ministry that refused every ask so far stays open to later asks),
 // and after each wave the study calibrates from what is revealed and
 // forecasts the final tally from the revealed state. It reports, per wave,
 // how often the 90% credible intervals of p and q hold the hidden values

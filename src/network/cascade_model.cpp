@@ -58,6 +58,8 @@ CascadeSetup prepare_cascade(const TwinGraph& graph, const std::vector<CityId>& 
     }
     s.country_role[c] = CountryRole::kDeclined;
   }
+  s.ask_spent.assign(graph.node_count(), 0);
+  for (CityId id : state.asked_in_vain) s.ask_spent[graph.require_node(id, "asked_in_vain")] = 1;
   for (CountryIndex c = 0; c < graph.country_count(); ++c) {
     if (s.country_role[c] == CountryRole::kEndorsed && graph.un_member(c)) ++s.endorsed_un_members;
   }

@@ -31,6 +31,10 @@ struct CampaignState {
   std::vector<std::string> endorsed_countries;
   // Countries (ISO2) whose ministry has declined: asks there never succeed.
   std::vector<std::string> declined_countries;
+  // Complying cities (seeds or `complying`) whose ask to their ministry is
+  // known to have failed while the ministry may still endorse on another
+  // city's ask: they comply and pass the letter on, but ask no more.
+  std::vector<CityId> asked_in_vain;
 };
 
 enum class NodeRole : std::uint8_t { kOpen, kSeed, kDeclined };
@@ -42,6 +46,7 @@ struct CascadeSetup {
   std::vector<Node> declined;  // informed from the start, never complying
   std::vector<NodeRole> node_role;
   std::vector<CountryRole> country_role;
+  std::vector<char> ask_spent;          // per node: its ask failed already (state.asked_in_vain)
   int endorsed_un_members = 0;          // UN members endorsing in every run
   std::uint64_t comply_threshold = 0;   // bernoulli_threshold(p)
   std::uint64_t endorse_threshold = 0;  // bernoulli_threshold(q)
@@ -53,7 +58,7 @@ struct CascadeSetup {
 // probability outside [0, 1], "seed" when neither seeds nor complying
 // cities are given; Error(kNotFound) naming "seed", "complying",
 // "declined", "endorsed_countries" or "declined_countries" for an unknown
-// city or country; Error(kConflict) for a city both complying (or a seed)
+// city or country ("asked_in_vain" too); Error(kConflict) for a city both complying (or a seed)
 // and declined, or a country both endorsed and declined.
 CascadeSetup prepare_cascade(const TwinGraph& graph, const std::vector<CityId>& seeds,
                              const CascadeParams& params, const CampaignState& state);

@@ -172,7 +172,10 @@ class CascadeSimulator {
         totals.complying += std::popcount(complying[i]);
       }
       const CountryIndex c = country_of[v];
-      if (!any(complying) || setup_.country_role[c] != CountryRole::kOpen) continue;
+      if (!any(complying) || setup_.country_role[c] != CountryRole::kOpen ||
+          setup_.ask_spent[layout_.order[v]]) {
+        continue;
+      }
       const bool listed = any(endorsed_[c]);
       for (int i = 0; i < kWords; ++i) {
         if (complying[i] == 0) continue;

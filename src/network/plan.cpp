@@ -232,7 +232,7 @@ class SampledWorlds {
         willing_[v] = bernoulli_mask(rng, comply_);
         asks_[v] = bernoulli_mask(rng, endorse_);
         if (setup_.node_role[v] == NodeRole::kDeclined) willing_[v] = 0;
-        if (!counted_[g.country_of(v)]) asks_[v] = 0;
+        if (!counted_[g.country_of(v)] || setup_.ask_spent[v]) asks_[v] = 0;
       }
       const std::size_t first = block * kBlock;
       const int in_block = static_cast<int>(std::min<std::size_t>(kBlock, w_.runs_ - first));

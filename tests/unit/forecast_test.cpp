@@ -82,6 +82,21 @@ TEST_F(ForecastTest, NoComplianceLeavesTheSeedsAskingAlone) {
   EXPECT_DOUBLE_EQ(r.mean_informed, 5.0);  // the seeds and their twins C1, C4
 }
 
+TEST_F(ForecastTest, ACityWhoseAskFailedAsksNoMore) {
+  // Seeds C2 (RU) and C3 (DE), p = 0, q = 1: both ministries endorse,
+  // unless a seed's ask already failed.
+  ForecastOptions o = options({2, 3}, 0.0, 1.0, 100);
+  EXPECT_DOUBLE_EQ(forecast(g, o).mean, 2.0);
+  o.state.asked_in_vain = {2};
+  EXPECT_DOUBLE_EQ(forecast(g, o).mean, 1.0);
+  // Germany's other city C5 may still win it.
+  o.state.asked_in_vain = {3};
+  o.seeds = {2, 3, 5};
+  EXPECT_DOUBLE_EQ(forecast(g, o).mean, 2.0);
+  o.state.asked_in_vain = {42};
+  EXPECT_THROW(forecast(g, o), Error);
+}
+
 TEST_F(ForecastTest, TheProbabilityOfReachingTheTarget) {
   // Seeds C2 (RU), C3 and C5 (DE), p = 0: two members with probability
   // q (1 - (1 - q)^2), at least one with 1 - (1 - q)^3.

@@ -118,6 +118,18 @@ TEST(PlanRandomGraphTest, AgreesWithTheForecastAndIsGreedy) {
   EXPECT_EQ(threaded.base, r.base);
 }
 
+TEST_F(PlanTest, ACityWhoseAskFailedAsksNoMore) {
+  // p = 0, q = 1: the seed C1's ask failed, so Britain is won by C8 alone.
+  PlanOptions o = options(0.0, 1.0, 1);
+  o.state.asked_in_vain = {1};
+  PlanResult r = plan(g, o);
+  EXPECT_DOUBLE_EQ(r.base, 0.0);
+  EXPECT_DOUBLE_EQ(r.picks[0].gain, 1.0);
+  o.budget = 10;
+  r = plan(g, o);
+  EXPECT_EQ(r.picks.size(), 7u);  // C2 .. C8: each its own member state, C8 for Britain
+}
+
 TEST_F(PlanTest, WhatIfACityDeclines) {
   // C3 declines: the DE - FR - IT chain breaks at Germany, so C4 (with C5)
   // is worth two, not three, and C3 is never picked.
