@@ -22,6 +22,7 @@ RouteTable api_routes() {
   add_letter_routes(routes);
   add_office_routes(routes);
   add_mail_routes(routes);
+  add_mail_send_routes(routes);
   return routes;
 }
 

@@ -34,6 +34,7 @@ void add_map_routes(RouteTable& routes);       // /api/map: the web map's column
 void add_letter_routes(RouteTable& routes);    // /api/letters: the correspondence register
 void add_office_routes(RouteTable& routes);    // /api/offices, /api/templates
 void add_mail_routes(RouteTable& routes);      // /api/mail/triage: incoming mail to decide
+void add_mail_send_routes(RouteTable& routes);  // /api/letters/{id}/send: letters by e-mail
 
 // Every route of the API.
 RouteTable api_routes();

@@ -14,35 +14,45 @@
 namespace twinning::campaign {
 namespace {
 
-TEST(CampaignForecast, TheModelStartsFromWhatTheCampaignKnows) {
-  testing::ScratchDir dir;
-  auto store = testing::open_scratch_store(dir);
-  auto w = testing::add_campaign_world(*store);
-  CampaignId id = testing::add_test_campaign(*store, w);
-  auto templates = testing::shipped_templates();
+// The test campaign with its first wave sent on 2013-09-06 (Cologne,
+// Hiroshima, Ruse, Kiel, Dresden), `replies` recorded on 2013-10-01 and
+// the ministries' answers `ministries` (ISO2, endorsed) on 2013-11-01.
+CampaignId answered_campaign(store::Store& store, const testing::CampaignWorld& w,
+                             const std::vector<std::pair<CityId, ReplyStance>>& replies,
+                             const std::vector<std::pair<std::string, bool>>& ministries) {
+  CampaignId id = testing::add_test_campaign(store, w);
   SendOptions o;
   o.date = parse_full_date("2013-09-06");
-  send_wave(*store, templates, id, o);
-  auto reply = [&](CityId city, ReplyStance stance) {
+  send_wave(store, testing::shipped_templates(), id, o);
+  for (const auto& [city, stance] : replies) {
     ReplyRequest r;
     r.city = city;
     r.date = parse_full_date("2013-10-01");
     r.stance = stance;
-    record_reply(*store, id, r);
-  };
-  reply(w.cologne, ReplyStance::kSupports);
-  reply(w.ruse, ReplyStance::kDeclines);
-  reply(w.kiel, ReplyStance::kUndecided);
+    record_reply(store, id, r);
+  }
   letters::IncomingRequest in;
   in.office = w.volgograd_office;
   in.sender.letterhead = "Ministry";
-  for (auto [cc, endorsed] : {std::pair{"JP", true}, std::pair{"FR", false}}) {
+  for (const auto& [cc, endorsed] : ministries) {
     MinistryAnswer a;
     a.country = cc;
     a.endorsed = endorsed;
-    a.evidence = letters::register_incoming(*store, in, {parse_full_date("2013-11-01"), ""}).id;
-    record_ministry_answer(*store, id, a);
+    a.evidence = letters::register_incoming(store, in, {parse_full_date("2013-11-01"), ""}).id;
+    record_ministry_answer(store, id, a);
   }
+  return id;
+}
+
+TEST(CampaignForecast, TheModelStartsFromWhatTheCampaignKnows) {
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  auto w = testing::add_campaign_world(*store);
+  CampaignId id = answered_campaign(*store, w,
+                                    {{w.cologne, ReplyStance::kSupports},
+                                     {w.ruse, ReplyStance::kDeclines},
+                                     {w.kiel, ReplyStance::kUndecided}},
+                                    {{"JP", true}, {"FR", false}});
   network::CampaignState s = campaign_model_state(*store, id);
   EXPECT_EQ(s.complying, std::vector<CityId>{w.cologne});
   EXPECT_EQ(s.declined, std::vector<CityId>{w.ruse});
@@ -54,30 +64,11 @@ TEST(CampaignForecast, TheCampaignsAnswersAreTheEvidenceOfTheCalibration) {
   testing::ScratchDir dir;
   auto store = testing::open_scratch_store(dir);
   auto w = testing::add_campaign_world(*store);
-  CampaignId id = testing::add_test_campaign(*store, w);  // reply_days 30
-  auto templates = testing::shipped_templates();
-  SendOptions o;
-  o.date = parse_full_date("2013-09-06");  // Cologne, Hiroshima, Ruse, Kiel, Dresden
-  send_wave(*store, templates, id, o);
-  for (auto [city, stance] :
-       {std::pair{w.cologne, ReplyStance::kSupports}, std::pair{w.kiel, ReplyStance::kSupports},
-        std::pair{w.ruse, ReplyStance::kDeclines}}) {
-    ReplyRequest r;
-    r.city = city;
-    r.date = parse_full_date("2013-10-01");
-    r.stance = stance;
-    record_reply(*store, id, r);
-  }
-  letters::IncomingRequest in;
-  in.office = w.volgograd_office;
-  in.sender.letterhead = "Ministry";
-  for (auto [cc, endorsed] : {std::pair{"DE", true}, std::pair{"FR", false}}) {
-    MinistryAnswer a;
-    a.country = cc;
-    a.endorsed = endorsed;
-    a.evidence = letters::register_incoming(*store, in, {parse_full_date("2013-11-01"), ""}).id;
-    record_ministry_answer(*store, id, a);
-  }
+  CampaignId id = answered_campaign(*store, w,  // reply_days 30
+                                    {{w.cologne, ReplyStance::kSupports},
+                                     {w.kiel, ReplyStance::kSupports},
+                                     {w.ruse, ReplyStance::kDeclines}},
+                                    {{"DE", true}, {"FR", false}});
   record_ministry_asked(*store, id, "RU", parse_full_date("2013-09-10"));
 
   // Before the reply date: three replies, two in support; Germany was asked

@@ -78,6 +78,11 @@ addStrings({
     "letters.noOffice": "There is no registering office you may write for yet. A coordinator sets one up for your city (recording a forward of a campaign letter also creates it).",
     "letters.sentOn": "Sent on",
     "letters.markSent": "Mark as sent",
+    "letters.sendEmail": "Send by e-mail",
+    "letters.confirmSendTitle": "Confirm sending by e-mail",
+    "letters.confirmSendEmail": "Send this letter by e-mail from the mail account of {office} to each of its {n} addressee(s) that has an e-mail?",
+    "letters.confirmSendNote": "Each addressee gets the letter's PDF once, with its own reply address; sending again only sends what is still queued.",
+    "letters.sendReport": "{sent} sent, {failed} failed, {before} sent before, {doubt} in doubt, {none} without e-mail.",
     "letters.draftReply": "Draft a reply",
     "letters.draftForward": "Forward a copy",
     "letters.draftCorrection": "Draft a correction",
@@ -211,6 +216,11 @@ addStrings({
     "letters.noOffice": "Пока нет канцелярии, от имени которой вы можете писать. Её заводит для вашего города координатор (запись о пересылке письма кампании тоже её создаёт).",
     "letters.sentOn": "Отправлено",
     "letters.markSent": "Отметить отправку",
+    "letters.sendEmail": "Отправить по эл. почте",
+    "letters.confirmSendTitle": "Подтверждение отправки по эл. почте",
+    "letters.confirmSendEmail": "Отправить письмо по электронной почте с почтового ящика {office} каждому адресату с адресом эл. почты (адресатов: {n})?",
+    "letters.confirmSendNote": "Каждый адресат получит PDF письма один раз, со своим адресом для ответа; повторная отправка отправит только то, что ещё в очереди.",
+    "letters.sendReport": "Отправлено: {sent}, не доставлено: {failed}, отправлено ранее: {before}, под вопросом: {doubt}, без адреса: {none}.",
     "letters.draftReply": "Подготовить ответ",
     "letters.draftForward": "Переслать копию",
     "letters.draftCorrection": "Подготовить исправление",
@@ -530,6 +540,20 @@ function letterActions(view: LetterView): HTMLElement {
       }
     } }, t("letters.markSent")));
   }
+  // Sending by e-mail has the rule of correcting (a writer for the letter's
+  // office, a registered outgoing letter: mail/letter_sending.h).
+  if (can.correct) {
+    buttons.append(h("button", { type: "button", "data-testid": "send-email", onclick: () => {
+      panel.replaceChildren(confirmPanel(
+        tf("letters.confirmSendEmail", { office: `${view.office.name} (${view.office.code})`, n: l.addressees.length }),
+        t("letters.sendEmail"),
+        async () => {
+          const r = await post<SendReport>(`/api/letters/${l.id}/send`, {});
+          panel.replaceChildren(sendReport(r));
+        },
+        { title: t("letters.confirmSendTitle"), note: t("letters.confirmSendNote") }));
+    } }, t("letters.sendEmail")));
+  }
   const followUp = (kind: "reply" | "forward" | "correct", label: string) =>
     h("button", { type: "button", onclick: () => panel.replaceChildren(followUpForm(l.id, kind)) }, label);
   if (can.reply) buttons.append(followUp("reply", t("letters.draftReply")));
@@ -540,16 +564,27 @@ function letterActions(view: LetterView): HTMLElement {
   return box;
 }
 
+type SendReport = JsonOf<operations["sendLetterByEmail"]["responses"][200]>;
+
+/** What a send by e-mail did, and each addressee's delivery as it now is. */
+function sendReport(r: SendReport): HTMLElement {
+  return h("div", { class: "card", "data-testid": "send-report" },
+    h("p", {}, tf("letters.sendReport", { sent: r.sent, failed: r.failed, before: r.already_accepted, doubt: r.in_doubt, none: r.without_email.length })),
+    h("ul", {}, ...r.deliveries.map((d) =>
+      h("li", { "data-state": d.state }, `${d.email}: ${d.state}${d.server_reply ? ` (${d.server_reply})` : ""}`))));
+}
+
 /**
  * A confirmation before a step that cannot be undone: `question` names what
  * happens; `go` runs on confirmation, errors shown in place.
  */
-function confirmPanel(question: string, yes: string, go: () => Promise<void>): HTMLElement {
+function confirmPanel(question: string, yes: string, go: () => Promise<void>,
+                      words: { title?: string; note?: string } = {}): HTMLElement {
   const result = h("div", {});
   const ok = h("button", { type: "button", class: "primary" }, yes);
-  const panel = h("div", { class: "card confirm", role: "dialog", "aria-label": t("letters.confirmTitle"), "data-testid": "confirm" },
+  const panel = h("div", { class: "card confirm", role: "dialog", "aria-label": words.title ?? t("letters.confirmTitle"), "data-testid": "confirm" },
     h("p", {}, question),
-    h("p", { class: "muted" }, t("letters.confirmNote")),
+    h("p", { class: "muted" }, words.note ?? t("letters.confirmNote")),
     result,
     h("div", { class: "actions" }, ok, h("button", { type: "button", onclick: () => panel.remove() }, t("letters.cancel"))));
   ok.addEventListener("click", async () => {
