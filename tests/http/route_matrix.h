@@ -313,6 +313,8 @@ inline constexpr MatrixRow kRouteMatrix[] = {
      401,  403,  403,  201,  201},
   {"GET",    "/api/templates",                "/api/templates", "",
      401,  403,  200,  200,  200},
+  {"GET",    "/api/cities/{id}/letter-languages", "/api/cities/{kiel}/letter-languages?template=appeal-2013", "",
+     401,  403,  200,  200,  200,  "template"},
   // Incoming mail's triage: coordinators only; the matrix files no mail, so
   // message 999999 does not exist.
   {"GET",    "/api/mail/triage",              "/api/mail/triage?limit=5", "",
