@@ -65,7 +65,8 @@ const std::map<std::string, std::string>& option_names() {
                                                            {"prior_strength", "--prior-strength"},
                                                            {"campaigns", "--campaigns"},
                                                            {"waves", "--waves"},
-                                                           {"exclude", "--exclude"}};
+                                                           {"exclude", "--exclude"},
+                                                           {"check_runs", "--check-runs"}};
   return names;
 }
 
@@ -290,6 +291,14 @@ void print_plan(const network::PlanResult& r, const ModelOptions& o) {
     print_pick_reasons(p);
   }
   if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
+  if (r.check && !r.picks.empty()) {
+    const double planned = r.picks.back().cumulative;
+    std::cout << "forward check (" << r.check->runs
+              << " independent runs): " << fixed(r.check->mean) << " +/- " << fixed(r.check->se)
+              << " (the plan's own estimate " << fixed(planned) << ", "
+              << fixed(100 * (planned - r.check->mean) / std::max(r.check->mean, 1e-9), 1)
+              << "% apart)\n";
+  }
   std::cout << "planned in " << fixed(r.seconds, 3) << " s (" << r.evaluations
             << " gain evaluations, " << r.candidates << " candidate cities)\n";
 }
@@ -479,6 +488,10 @@ void add_network_commands(CLI::App& app, Context& ctx) {
                     "Sampled runs the plan optimises over (default 1000; each is held in memory)");
   plan->add_option("--budget", budget, "How many cities to pick")->required();
   static std::vector<std::string> exclude;
+  static int check_runs = 0;
+  plan->add_option("--check-runs", check_runs,
+                   "Cross-check the plan's value by this many independent forward runs (default 0: "
+                   "none)");
   plan->add_option("--exclude", exclude,
                    "What if this city declines? Re-plan with it declining (id or \"Name, CC\"); "
                    "repeat or list");
@@ -492,6 +505,7 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     o.evidence = std::move(start.evidence);
     o.prior_strength = pl.prior_strength;
     o.exclude = resolve_all(store, exclude, "--exclude");
+    o.check_runs = check_runs;
     o.params = pl.params;
     o.budget = budget;
     o.runs = pl.runs;

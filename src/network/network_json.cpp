@@ -126,6 +126,10 @@ void to_json(nlohmann::json& j, const PlanResult& r) {
        {"base", r.base},
        {"picks", picks},
        {"calibration", r.calibration ? nlohmann::json(*r.calibration) : nlohmann::json()},
+       {"check",
+        r.check
+            ? nlohmann::json{{"runs", r.check->runs}, {"mean", r.check->mean}, {"se", r.check->se}}
+            : nlohmann::json()},
        {"exhausted", r.exhausted},
        {"runs", r.runs},
        {"candidates", r.candidates},

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/error.h"
+#include "network/forecast.h"
 #include "network/random_stream.h"
 
 namespace twinning::network {
@@ -416,6 +417,9 @@ PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
   if (options.threads < 1 || options.threads > 64) {
     throw_invalid("threads must be between 1 and 64", "threads");
   }
+  if (options.check_runs < 0 || options.check_runs > kMaxRuns) {
+    throw_invalid("check_runs must be between 0 and " + std::to_string(kMaxRuns), "check_runs");
+  }
   auto started = std::chrono::steady_clock::now();
   CampaignState state = options.state;
   for (CityId id : options.exclude) {
@@ -487,6 +491,20 @@ PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
     r.picks.push_back(std::move(pick));
   }
   r.exhausted = static_cast<int>(r.picks.size()) < options.budget;
+  if (options.check_runs > 0) {
+    ForecastOptions f;
+    f.seeds = options.seeds;
+    for (const auto& p : r.picks) f.seeds.push_back(p.city.id);
+    f.params = options.params;
+    f.state = state;
+    f.evidence = options.evidence;
+    f.prior_strength = options.prior_strength;
+    f.runs = options.check_runs;
+    f.rng = options.rng + 1;  // runs independent of the sampled worlds
+    f.threads = threads;
+    const ForecastResult forward = forecast(graph, f);
+    r.check = PlanCheck{forward.runs, forward.mean, forward.se};
+  }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return r;
 }

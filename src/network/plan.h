@@ -51,6 +51,15 @@ struct PlanOptions {
   int runs = 1000;
   std::uint64_t rng = 1;  // seed of the random streams
   int threads = 1;        // worker threads for sampling and the first round of gains
+  // Forward runs of the cross-check: the forecast (independent runs, not
+  // the plan's sampled ones) with the seeds and all picks as seeds; 0 = none.
+  int check_runs = 0;
+};
+
+// The plan's value checked by forward simulation.
+struct PlanCheck {
+  int runs = 0;
+  double mean = 0, se = 0;  // expected endorsing UN member states, and its standard error
 };
 
 // A UN member state a pick makes likelier to endorse (on the sampled runs).
@@ -83,6 +92,7 @@ struct PlanResult {
   double base = 0;              // expected endorsing UN member states from the seeds alone
   std::vector<PlanPick> picks;  // in the order chosen
   std::optional<CalibrationSummary> calibration;  // the posterior of p and q (calibrated plans)
+  std::optional<PlanCheck> check;                 // with check_runs
   // True when fewer than `budget` cities were picked because no remaining
   // city adds anything on the sampled worlds.
   bool exhausted = false;
@@ -102,9 +112,9 @@ inline constexpr std::int64_t kMaxPlanCells = 60'000'000;
 // Error(kNotFound) naming "exclude" for an unknown excluded city;
 // Error(kInvalidInput) naming "budget" outside
 // 1..10000, "runs" below 1 or above what kMaxPlanCells allows for the
-// graph, "threads" outside 1..64; as calibrate() for a calibrated plan. Cost: sampling O(runs (n +
-// m)); the first round O(runs (n + m)) plus the components' country lists; each later evaluation
-// O(runs x degree).
+// graph, "threads" outside 1..64, "check_runs" outside 0..kMaxRuns; as calibrate() for a calibrated
+// plan. Cost: sampling O(runs (n + m)); the first round O(runs (n + m)) plus the components'
+// country lists; each later evaluation O(runs x degree).
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options);
 PlanResult plan(store::Store& store, const PlanOptions& options);
 

@@ -191,7 +191,7 @@ Response forecast(RequestContext& ctx, NetworkState& state) {
 Response plan(RequestContext& ctx, NetworkState& state) {
   QueryParams q(ctx.request,
                 {"seed", "campaign", "budget", "comply", "endorse", "prior_strength", "exclude",
-                 "runs", "rng", "threads"},
+                 "check_runs", "runs", "rng", "threads"},
                 {"seed", "exclude"});
   ModelQuery m = model_query(ctx, q, 1'000, kMaxPlanRuns);
   network::PlanOptions o;
@@ -200,6 +200,7 @@ Response plan(RequestContext& ctx, NetworkState& state) {
   o.evidence = std::move(m.start.evidence);
   o.prior_strength = m.prior_strength;
   o.exclude = city_params(ctx.store, q, "exclude");
+  o.check_runs = static_cast<int>(q.integer("check_runs", 0, kMaxForecastRuns).value_or(0));
   o.params = m.params;
   o.budget = static_cast<int>(q.integer("budget", 1, kMaxBudget).value_or(10));
   o.runs = m.runs;

@@ -191,9 +191,21 @@ TEST_P(NetworkApi, PlanIsTheCliPlan) {
                 "--threads", "1"});
   EXPECT_EQ(j["runs"], 300);
   EXPECT_FALSE(j["picks"].empty());
+  EXPECT_TRUE(j["check"].is_null());
+  EXPECT_TRUE(j["picks"][0]["opens"].is_array());
   j.erase("seconds");
   c.erase("seconds");
   EXPECT_EQ(j, c);
+  // What if the first pick declines: it is not picked again; and the plan's
+  // value checked by forward runs.
+  auto again =
+      as(Role::kViewer)
+          .get("/api/plan?" + seeds + "&budget=2&runs=300&rng=3&exclude=" +
+               std::to_string(j["picks"][0]["city"]["id"].get<CityId>()) + "&check_runs=1000");
+  ASSERT_EQ(again.status, 200) << again.body;
+  auto replanned = again.json();
+  for (const auto& p : replanned["picks"]) EXPECT_NE(p["city"], j["picks"][0]["city"]);
+  EXPECT_EQ(replanned["check"]["runs"], 1000);
 }
 
 // The network use cases name their inputs as the query does, in plain

@@ -130,6 +130,26 @@ TEST_F(PlanTest, ACityWhoseAskFailedAsksNoMore) {
   EXPECT_EQ(r.picks.size(), 7u);  // C2 .. C8: each its own member state, C8 for Britain
 }
 
+TEST(PlanRandomGraphTest, TheForwardCheckAgreesWithThePlansOwnEstimate) {
+  TwinGraph g = testing::random_twin_graph(
+      400, 520, {"GB", "RU", "DE", "FR", "TW", "PS", "IT", "ES", "PL", "CN", "JP", "US"}, 3);
+  PlanOptions o;
+  o.seeds = {1, 2};
+  o.params = {0.4, 0.5};
+  o.budget = 5;
+  o.runs = 2000;
+  o.check_runs = 20000;
+  PlanResult r = plan(g, o);
+  ASSERT_TRUE(r.check);
+  EXPECT_EQ(r.check->runs, 20000);
+  // Within 2%, the bar.
+  EXPECT_NEAR(r.picks.back().cumulative, r.check->mean, 0.02 * r.check->mean);
+  o.check_runs = 0;
+  EXPECT_FALSE(plan(g, o).check);
+  o.check_runs = -1;
+  EXPECT_THROW(plan(g, o), Error);
+}
+
 TEST_F(PlanTest, WhatIfACityDeclines) {
   // C3 declines: the DE - FR - IT chain breaks at Germany, so C4 (with C5)
   // is worth two, not three, and C3 is never picked.
