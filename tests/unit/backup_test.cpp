@@ -79,11 +79,13 @@ TEST_F(BackupTest, RestoreReplacesEverythingAndAuditsItselfInTheRestoredLog) {
 
 TEST_F(BackupTest, AnOlderBackupIsMigratedAfterTheRestore) {
   // A copy from before the letters, users and campaigns schemas (migrations
-  // 3 to 5), geocoding (8) and letter languages (11): only the registry of
+  // 3 to 5), geocoding (8), mail (9, 10) and letter languages (11): only the registry of
   // migration 1.
   std::string file = dir.file("old.db");
   backup_database(*store, file);
   store::open_database(file)->execute_script(
+      "DROP TABLE mail_mailboxes; DROP TABLE mail_messages; DROP TABLE mail_deliveries; "
+      "DROP TABLE office_mail_accounts; "
       "DROP TABLE campaign_titles; "
       "DROP TABLE campaign_events; DROP TABLE campaign_countries; DROP TABLE campaign_contacts; "
       "DROP TABLE campaign_originators; DROP TABLE campaign_asks; DROP TABLE campaigns; "
