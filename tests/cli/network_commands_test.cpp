@@ -139,6 +139,15 @@ TEST_F(NetworkCommandsTest, ForecastText) {
             std::string::npos)
       << out;
   EXPECT_NE(out.find("  TW Taiwan (not a UN member)  1.000\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("probability of at least 97 endorsing UN member states: 0.0000 +/- 0.0000\n"),
+            std::string::npos)
+      << out;
+  out = run({"forecast", "--seed", "Coventry, GB", "--comply", "1", "--endorse", "1", "--runs",
+             "100", "--target", "3"})
+            .out;
+  EXPECT_NE(out.find("probability of at least 3 endorsing UN member states: 1.0000 +/- 0.0000\n"),
+            std::string::npos)
+      << out;
 }
 
 TEST_F(NetworkCommandsTest, Plan) {
@@ -154,7 +163,19 @@ TEST_F(NetworkCommandsTest, Plan) {
                    "--runs", "50"})
                   .out;
   EXPECT_NE(text.find("seeds alone: 3.00 expected endorsing UN member states\n"
-                      "  1. Lyon, FR (#6)  +1.00  -> 4.00\n"),
+                      "  1. Lyon, FR (#6)  +1.00  -> 4.00\n"
+                      "       opens France (FR) +1.00, reached by no current chain; by its own "
+                      "ask\n"),
+            std::string::npos)
+      << text;
+  // What if Coventry declines: from Lyon (alone), Volgograd's component
+  // without Coventry holds Russia and Germany.
+  text = run({"plan", "--seed", "Lyon, FR", "--budget", "1", "--comply", "1", "--endorse", "1",
+              "--runs", "50", "--exclude", "Coventry, GB", "--check-runs", "100"})
+             .out;
+  EXPECT_NE(text.find("  1. Volgograd, RU (#2)  +2.00  -> 3.00\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("forward check (100 independent runs): 3.00 +/- 0.00 (the plan's own "
+                      "estimate 3.00, 0.0% apart)\n"),
             std::string::npos)
       << text;
 }
@@ -187,6 +208,10 @@ TEST_F(NetworkCommandsTest, ErrorsNameTheCommandsOptions) {
                "--endorse must be a probability between 0 and 1");
   expect_error({"plan", "--seed", "Kiel, DE", "--budget", "0"},
                "--budget must be between 1 and 10000");
+  expect_error({"forecast", "--seed", "Kiel, DE", "--target", "-1"},
+               "--target must be between 0 and 10000");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--check-runs", "-1"},
+               "--check-runs must be between 0 and 10000000");
   expect_error({"reach", "--from", "Kiel, DE", "--hops", "-1"}, "--hops must be 0 or more");
   expect_error({"network", "bridges", "--top", "0"}, "--top must be 1 or more");
   expect_error({"chain", "Kiel, DE"}, "TARGET: name either a target city or a target country");
