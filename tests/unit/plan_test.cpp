@@ -79,14 +79,24 @@ TEST_F(PlanTest, StartsFromTheCampaignState) {
   EXPECT_DOUBLE_EQ(r.picks[0].cumulative, 5.0);
 }
 
-TEST(PlanRandomGraphTest, AgreesWithTheForecastAndIsGreedy) {
-  TwinGraph g = testing::random_twin_graph(
+// A random graph of 600 cities and a plan from its cities 1 and 2 on 2000
+// sampled runs.
+TwinGraph random_graph() {
+  return testing::random_twin_graph(
       600, 800, {"GB", "RU", "DE", "FR", "IT", "ES", "PL", "CN", "JP", "US", "TW", "BR"}, 5);
+}
+PlanOptions random_graph_plan(double p, double q, int budget) {
   PlanOptions o;
   o.seeds = {1, 2};
-  o.params = {0.3, 0.5};
-  o.budget = 6;
+  o.params = {p, q};
+  o.budget = budget;
   o.runs = 2000;
+  return o;
+}
+
+TEST(PlanRandomGraphTest, AgreesWithTheForecastAndIsGreedy) {
+  TwinGraph g = random_graph();
+  PlanOptions o = random_graph_plan(0.3, 0.5, 6);
   PlanResult r = plan(g, o);
   ASSERT_EQ(r.picks.size(), 6u);
 
@@ -131,13 +141,8 @@ TEST_F(PlanTest, ACityWhoseAskFailedAsksNoMore) {
 }
 
 TEST(PlanRandomGraphTest, TheForwardCheckAgreesWithThePlansOwnEstimate) {
-  TwinGraph g = testing::random_twin_graph(
-      400, 520, {"GB", "RU", "DE", "FR", "TW", "PS", "IT", "ES", "PL", "CN", "JP", "US"}, 3);
-  PlanOptions o;
-  o.seeds = {1, 2};
-  o.params = {0.4, 0.5};
-  o.budget = 5;
-  o.runs = 2000;
+  TwinGraph g = random_graph();
+  PlanOptions o = random_graph_plan(0.4, 0.5, 5);
   o.check_runs = 20000;
   PlanResult r = plan(g, o);
   ASSERT_TRUE(r.check);
