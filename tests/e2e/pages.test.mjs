@@ -154,6 +154,10 @@ test("Russian names cities, statuses, regions and the interval; a refusal is in 
   await page.getByTestId("referral-tree").getByText("Волгоград").first().waitFor();
   await page.getByTestId("referral-tree").getByText("письмо отправлено").first().waitFor();
   await page.getByTestId("forecast").getByText(/95% ДИ/).waitFor();
+  // What the forecast rests on: the chance of a majority, and p and q from
+  // the campaign's answers (all 36 of 2013's letters are past their reply date).
+  await page.getByTestId("forecast-at-least").getByText(/не меньше 97/).waitFor();
+  assert.match(await page.getByTestId("forecast-calibration").textContent(), /по 0 из 36 ответов/);
 
   // The planner with p = 2: the server refuses the field "comply"; the page
   // says so in Russian, naming the field by its label.
