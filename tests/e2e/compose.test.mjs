@@ -10,7 +10,7 @@
 // not compose and sees no write control.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cityId, startWorld } from "./support/harness.mjs";
+import { cityId, setLang, startWorld } from "./support/harness.mjs";
 
 let world;
 let cologne;
@@ -224,7 +224,7 @@ for (const width of WIDTHS) {
   for (const lang of ["en", "ru"]) {
     test(`at ${width} px a viewer (${lang}) is told it may not compose and sees no write control`, async () => {
       const page = await world.newPage({ width, height: 800, lang });
-      if (lang === "ru") await page.addInitScript(() => localStorage.setItem("twinning.lang", "ru"));
+      if (lang === "ru") await page.context().addInitScript(setLang, "ru");
       await world.signIn(page, "vera", "just looking 2013");
       await page.goto(`${world.baseUrl}/letters/new`);
       const refusal = page.getByTestId("may-not-compose");

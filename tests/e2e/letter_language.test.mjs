@@ -7,7 +7,7 @@
 // Screenshots letter-language-LANG-STEP-WIDTH.png.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startWorld } from "./support/harness.mjs";
+import { setLang, startWorld } from "./support/harness.mjs";
 
 let world;
 before(async () => {
@@ -50,7 +50,7 @@ for (const [lang, width] of [["en", 1400], ["en", 390], ["ru", 390]]) {
   test(`${lang} at ${width} px: Kiel's letter in German, then in Russian, and the draft names its language`, async () => {
     const w = WORDS[lang];
     const page = await world.newPage({ width, height: 900, lang });
-    if (lang === "ru") await page.addInitScript(() => localStorage.setItem("twinning.lang", "ru"));
+    if (lang === "ru") await page.context().addInitScript(setLang, "ru");
     await world.signIn(page, "irina", "correct horse battery");
     await page.goto(`${world.baseUrl}/letters/new`);
     await page.getByRole("heading", { level: 1, name: w.heading }).waitFor();

@@ -9,7 +9,7 @@
 // the interface's language.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cityId, startWorld, twinning } from "./support/harness.mjs";
+import { cityId, setLang, startWorld, twinning } from "./support/harness.mjs";
 
 let world;
 const longWord = "Städtepartnerschaft".repeat(64).slice(0, 1200);
@@ -44,10 +44,6 @@ function pages() {
     { name: "not-found", path: "/no/such/page", ready: (p) => p.getByTestId("not-found").waitFor() },
   ];
 }
-
-// Chooses the interface language before the page loads (a frame without
-// storage, the PDF viewer of a letter's page, is left alone).
-const setLang = (l) => window.localStorage?.setItem("twinning.lang", l);
 
 /** A signed-in coordinator's page in `lang` at `size`. */
 async function coordinatorPage(size, lang) {

@@ -4,7 +4,7 @@
 // and screenshots at 1400 and 390 px (campaign-desk-LANG-STEP-WIDTH.png).
 // Nothing here calls the API.
 import assert from "node:assert/strict";
-import { startWorld } from "./harness.mjs";
+import { setLang, startWorld } from "./harness.mjs";
 
 export const COORDINATOR = ["irina", "correct horse battery"];
 export const CORRESPONDENT = ["koeln", "Dom zu Köln 1248"];
@@ -22,10 +22,6 @@ export async function demoWorld() {
   world.addUser(VIEWER[0], "viewer", VIEWER[1]);
   return world;
 }
-
-// The interface's language, chosen before a page loads (the PDF frame of a
-// letter has no storage and is left alone).
-export const setLang = (l) => window.localStorage?.setItem("twinning.lang", l);
 
 /** A page in `lang` at `size`, signed in as `who` ([name, password]) or anonymous. */
 export async function open(world, lang, size, who) {

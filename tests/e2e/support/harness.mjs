@@ -20,6 +20,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * Chooses the interface language before a page loads; pass it to
+ * `addInitScript`. A frame without storage (the PDF viewer of a letter's
+ * page) is left alone: `localStorage` is null there.
+ */
+export const setLang = (l) => window.localStorage?.setItem("twinning.lang", l);
+
 export const sourceDir = resolve(process.env.TWINNING_SOURCE_DIR ?? join(here, "..", "..", ".."));
 export const webDist = join(sourceDir, "web", "dist");
 export const artifactsDir = resolve(process.env.TWINNING_ARTIFACTS ?? join(sourceDir, "build", "web-artifacts"));
