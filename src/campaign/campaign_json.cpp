@@ -1,10 +1,8 @@
 #include "campaign/campaign_json.h"
 
 #include "campaign/campaign_status.h"
-#include "letters/correspondence.h"
 #include "model/campaign_json.h"
 #include "model/letter_json.h"
-#include "store/campaign_store.h"
 #include "store/city_store.h"
 
 namespace twinning::campaign {
@@ -63,33 +61,20 @@ nlohmann::json wave_json(store::Store& store, const WaveResult& w) {
   return {{"sent", sent}, {"skipped", skipped}};
 }
 
-nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaign,
+nlohmann::json campaign_detail_json(store::Store& store, const CampaignView& view,
                                     CityFields fields) {
-  store::CampaignStore campaigns(store);
   nlohmann::json contacts = nlohmann::json::array();
-  std::set<CityId> overdue = overdue_cities(store, campaign.id, today_utc());
-  for (auto k : campaigns.contacts(campaign.id)) {
-    // The register is not public: letter ids only where the actor may read.
-    if (!letters::letter_readable(store, k.letter_id)) k.letter_id = 0;
-    if (k.reply_letter_id && !letters::letter_readable(store, *k.reply_letter_id)) {
-      k.reply_letter_id.reset();
-    }
+  for (const auto& k : view.contacts) {
     nlohmann::json j = k;
     if (k.letter_id == 0) j["letter_id"] = nullptr;
     j["city"] = city_json(store, k.city_id, fields);
-    j["overdue"] = overdue.count(k.city_id) > 0;
+    j["overdue"] = view.overdue.count(k.city_id) > 0;
     contacts.push_back(std::move(j));
   }
-  auto countries = campaigns.countries(campaign.id);
-  for (auto& c : countries) {
-    if (c.evidence_letter_id && !letters::letter_readable(store, *c.evidence_letter_id)) {
-      c.evidence_letter_id.reset();
-    }
-  }
-  return {{"campaign", campaign},
+  return {{"campaign", view.campaign},
           {"contacts", contacts},
-          {"countries", countries},
-          {"can", permissions_json(campaign_permissions(store))}};
+          {"countries", view.countries},
+          {"can", permissions_json(view.can)}};
 }
 
 nlohmann::json chain_json(store::Store& store, const std::vector<CityId>& chain) {

@@ -14,6 +14,7 @@
 
 #include "campaign/campaign_letters.h"
 #include "campaign/campaign_permissions.h"
+#include "campaign/campaign_reads.h"
 #include "campaign/campaign_status.h"
 #include "campaign/campaigns.h"
 #include "campaign/country_choice.h"
@@ -31,14 +32,12 @@ nlohmann::json city_json(store::Store& store, CityId id, CityFields fields = Cit
 // {"sent": [{"city", "from", "letter_id", "number"}], "skipped": [{"city", "reason"}]}.
 nlohmann::json wave_json(store::Store& store, const WaveResult& wave);
 
-// {"campaign", "contacts": [contact + "city" + "overdue" (today, by
-// overdue_cities())], "countries": [stance], "can"}:
-// the campaign with every contacted city and every country's ministry, and
-// what the actor may do in it (permissions_json). Letter
-// ids (a contact's letter_id and reply_letter_id, a country's
-// evidence_letter_id) are null where the actor may not read the letter
-// (letters::letter_readable): the campaign is public, the register is not.
-nlohmann::json campaign_detail_json(store::Store& store, const Campaign& campaign,
+// {"campaign", "contacts": [contact + "city" + "overdue"], "countries":
+// [stance], "can"}: campaign_view()'s campaign with every contacted city and
+// every country's ministry, and what the actor may do in it
+// (permissions_json). A letter id the view hides (the actor may not read
+// that letter) is null.
+nlohmann::json campaign_detail_json(store::Store& store, const CampaignView& view,
                                     CityFields fields = CityFields::kName);
 
 // [city, ...]: a referral chain from the city back to its originator.

@@ -42,12 +42,6 @@ void require_country_writer(store::Store& store, const std::string& country) {
 
 store::CampaignStore campaigns(store::Store& store) { return store::CampaignStore(store); }
 
-Campaign require_campaign(store::Store& store, CampaignId id) {
-  auto c = campaigns(store).get(id);
-  if (!c) throw_not_found("no campaign with id " + std::to_string(id), "campaign");
-  return *c;
-}
-
 CampaignContact require_contact(store::Store& store, CampaignId id, CityId city) {
   auto c = campaigns(store).contact(id, city);
   if (!c) {
@@ -191,22 +185,10 @@ Campaign set_campaign_title(store::Store& store, CampaignId id, std::string_view
   // Not a structured binding: clang 14 (the sanitizer build) cannot capture one.
   const auto checked = checked_title(lang, title);
   return store.db().write_transaction([&] {
-    require_campaign(store, id);
+    get_campaign(store, id);
     campaigns(store).put_title(id, checked.first, checked.second);
-    return require_campaign(store, id);
+    return get_campaign(store, id);
   });
-}
-
-Campaign find_campaign(store::Store& store, std::string_view reference, std::string_view field) {
-  std::string ref(trim(reference));
-  auto s = campaigns(store);
-  if (auto c = s.find_by_code(ref)) return *c;
-  if (!ref.empty() &&
-      std::all_of(ref.begin(), ref.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-      ref.size() < 18) {
-    if (auto c = s.get(std::stoll(ref))) return *c;
-  }
-  throw_not_found("no campaign '" + ref + "'", std::string(field));
 }
 
 WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templates, CampaignId id,
@@ -215,7 +197,7 @@ WaveResult send_wave(store::Store& store, const letters::TemplateLibrary& templa
   if (!options.number.empty() && !options.circular) {
     throw_invalid("an explicit number belongs to one circular letter: add --circular", "number");
   }
-  Campaign c = require_campaign(store, id);
+  Campaign c = get_campaign(store, id);
   std::vector<CityId> origins = c.originators;
   if (options.from) {
     if (std::find(origins.begin(), origins.end(), *options.from) == origins.end()) {
@@ -321,7 +303,7 @@ CampaignContact record_reply(store::Store& store, CampaignId id, const ReplyRequ
   require_city_writer(store, r.city);
   PartialDate date = r.date.value_or(today_utc());
   return store.db().write_transaction([&] {
-    require_campaign(store, id);
+    get_campaign(store, id);
     CampaignContact c = require_contact(store, id, r.city);
     check_transition(store, c, ContactState::kReplied);
     City city = store::CityStore(store).require(r.city);
@@ -375,7 +357,7 @@ WaveResult record_forward(store::Store& store, const letters::TemplateLibrary& t
   PartialDate date = r.date.value_or(today_utc());
   WaveResult result;
   store.db().write_transaction([&] {
-    Campaign campaign = require_campaign(store, id);
+    Campaign campaign = get_campaign(store, id);
     CampaignContact c = require_contact(store, id, r.city);
     check_transition(store, c, ContactState::kForwarded);
     std::vector<CityId> twins = active_twins(store, r.city);
@@ -440,7 +422,7 @@ CountryStance record_ministry_asked(store::Store& store, CampaignId id, const st
   std::string cc = store::CountryStore(store).require(country, "country").iso2;
   require_country_writer(store, cc);
   return store.db().write_transaction([&] {
-    require_campaign(store, id);
+    get_campaign(store, id);
     CountryStance stance = stance_of(store, id, cc);
     if (!ministry_transition_allowed(stance.state, MinistryState::kAsked)) {
       throw_conflict("the foreign ministry of " + cc + " is already " +
@@ -482,7 +464,7 @@ CountryStance record_ministry_answer(store::Store& store, CampaignId id, const M
   std::string cc = resolve_country(store, a.country, a.lang, "country");
   require_country_writer(store, cc);
   return store.db().write_transaction([&] {
-    require_campaign(store, id);
+    get_campaign(store, id);
     Letter evidence = require_evidence(store, a.evidence);
     CountryStance stance = stance_of(store, id, cc);
     MinistryState to = a.endorsed ? MinistryState::kEndorsed : MinistryState::kDeclined;
@@ -516,7 +498,7 @@ CorrectedStance correct_ministry_answer(store::Store& store, CampaignId id,
   std::string cc = resolve_country(store, k.country, k.lang, "country");
   bool decided = k.state == MinistryState::kEndorsed || k.state == MinistryState::kDeclined;
   return store.db().write_transaction([&] {
-    require_campaign(store, id);
+    get_campaign(store, id);
     auto stored = campaigns(store).country(id, cc);
     if (!stored) {
       throw_not_found("nothing is recorded for the foreign ministry of " + cc + " to correct",
@@ -565,7 +547,7 @@ std::vector<Reminder> send_reminders(store::Store& store, const letters::Templat
   PartialDate as_of = options.as_of.value_or(today_utc());
   std::vector<Reminder> out;
   store.db().write_transaction([&] {
-    Campaign campaign = require_campaign(store, id);
+    Campaign campaign = get_campaign(store, id);
     for (CampaignContact c : campaigns(store).contacts(id)) {
       if (!options.only.empty() &&
           std::find(options.only.begin(), options.only.end(), c.city_id) == options.only.end()) {

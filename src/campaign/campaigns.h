@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "campaign/campaign_reads.h"  // find_campaign, list_campaigns, campaign_view
 #include "letters/attachments.h"
 #include "letters/letter_template.h"
 #include "model/campaign.h"
@@ -70,10 +71,6 @@ CampaignId create_campaign(store::Store& store, const CampaignRequest& request);
 // Error(kForbidden) unless a coordinator or admin.
 Campaign set_campaign_title(store::Store& store, CampaignId id, std::string_view lang,
                             std::string_view title);
-
-// The campaign named by code or id. Throws Error(kNotFound) naming `field`.
-Campaign find_campaign(store::Store& store, std::string_view reference,
-                       std::string_view field = "campaign");
 
 struct SendOptions {
   std::optional<CityId> from;       // one originator; default: every originator in order

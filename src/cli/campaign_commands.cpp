@@ -14,9 +14,6 @@
 #include "model/error.h"
 #include "model/text.h"
 #include "registry/city_lookup.h"
-#include "store/campaign_store.h"
-#include "store/city_store.h"
-#include "store/country_store.h"
 
 namespace twinning::cli {
 namespace {
@@ -103,7 +100,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
     r.starts_on = opt_date(n->starts, "--starts");
     r.ends_on = opt_date(n->ends, "--ends");
     CampaignId id = campaign::create_campaign(store, r);
-    if (ctx.json) return ctx.print_json(*store::CampaignStore(store).get(id));
+    if (ctx.json) return ctx.print_json(campaign::get_campaign(store, id));
     std::cout << "created campaign " << r.code << " (#" << id << ")\n";
   });
 
@@ -111,7 +108,7 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   auto* c_list = cmd->add_subcommand("list", "List campaigns");
   add_json_flag(c_list, ctx);
   c_list->callback([&ctx] {
-    auto all = store::CampaignStore(ctx.store()).list();
+    auto all = campaign::list_campaigns(ctx.store());
     if (ctx.json) return ctx.print_json(all);
     for (const auto& c : all) std::cout << c.code << "\t" << c.title << '\n';
     if (all.empty()) std::cout << "no campaigns\n";
@@ -126,9 +123,10 @@ void add_campaign_commands(CLI::App& app, Context& ctx) {
   c_show->callback([&ctx, campaign_ref] {
     auto& store = ctx.store();
     Campaign c = campaign::find_campaign(store, *campaign_ref, "CAMPAIGN");
-    if (ctx.json) return ctx.print_json(campaign::campaign_detail_json(store, c));
-    auto contacts = store::CampaignStore(store).contacts(c.id);
-    auto countries = store::CampaignStore(store).countries(c.id);
+    campaign::CampaignView view = campaign::campaign_view(store, c);
+    if (ctx.json) return ctx.print_json(campaign::campaign_detail_json(store, view));
+    const auto& contacts = view.contacts;
+    const auto& countries = view.countries;
     std::cout << c.title << "  [" << c.code << "]\n" << c.initiative << '\n';
     for (std::size_t i = 0; i < c.asks.size(); ++i)
       std::cout << "  " << i + 1 << ". " << c.asks[i] << '\n';

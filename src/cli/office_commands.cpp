@@ -6,7 +6,6 @@
 #include "letters/letter_json.h"
 #include "letters/offices.h"
 #include "registry/city_lookup.h"
-#include "store/office_store.h"
 
 namespace twinning::cli {
 namespace {
@@ -61,7 +60,7 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     r.incoming_pattern = add_o->incoming;
     r.yearly_restart = add_o->yearly;
     OfficeId id = letters::add_office(store, r);
-    auto j = letters::office_json(store, store::OfficeStore(store).require(id));
+    auto j = letters::office_json(store, letters::get_office(store, id));
     if (ctx.json) return ctx.print_json(j);
     std::cout << "added office #" << id << "\n";
     print_office(j);
@@ -90,7 +89,7 @@ void add_office_commands(CLI::App& app, Context& ctx) {
     Office o = letters::find_office(store, req_o->office, "OFFICE");
     OfficeRequisites r;
     r.lang = req_o->lang;
-    for (const auto& old : store::OfficeStore(store).requisites(o.id)) {
+    for (const auto& old : letters::office_requisites(store, o.id)) {
       if (old.lang == r.lang) r = old;
     }
     auto set = [](std::string& field, const std::optional<std::string>& v) {

@@ -33,6 +33,16 @@ void check_text(const std::string& value, const char* field) {
   if (value.size() > 4000) throw_invalid(std::string(field) + " is longer than 4000 bytes", field);
 }
 
+// `office`, if the actor works with it (may_write_for_city). Throws
+// Error(kForbidden) naming `field` and telling nothing of the office: the
+// same answer whichever form named it.
+Office usable(store::Store& store, Office office, std::string_view field) {
+  if (!may_write_for_city(store.actor(), office.city_id)) {
+    throw Error(ErrorCode::kForbidden, "you may not use this office", std::string(field));
+  }
+  return office;
+}
+
 }  // namespace
 
 NumberPattern office_pattern(const Office& office, LetterDirection direction) {
@@ -99,11 +109,17 @@ Office find_office(store::Store& store, std::string_view reference, std::string_
   if (!found) {
     throw_not_found("no office '" + ref + "' (see `twinning office list`)", std::string(field));
   }
-  // The same answer whichever form named it, and nothing of the office.
-  if (!may_write_for_city(store.actor(), found->city_id)) {
-    throw Error(ErrorCode::kForbidden, "you may not use this office", std::string(field));
-  }
-  return *found;
+  return usable(store, *found, field);
+}
+
+Office get_office(store::Store& store, OfficeId id, std::string_view field) {
+  auto found = store::OfficeStore(store).get(id);
+  if (!found) throw_not_found("no office #" + std::to_string(id), std::string(field));
+  return usable(store, *found, field);
+}
+
+std::vector<OfficeRequisites> office_requisites(store::Store& store, OfficeId id) {
+  return store::OfficeStore(store).requisites(get_office(store, id).id);
 }
 
 Office office_of_city(store::Store& store, CityId city, std::string_view field) {

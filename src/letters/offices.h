@@ -43,6 +43,15 @@ void set_office_requisites(store::Store& store, OfficeId office, OfficeRequisite
 Office find_office(store::Store& store, std::string_view reference,
                    std::string_view field = "office");
 
+// Office `id`, if the actor works with it, as find_office. Throws
+// Error(kNotFound) naming `field` if there is none, Error(kForbidden) naming
+// `field` and nothing of the office if the actor may not use it.
+Office get_office(store::Store& store, OfficeId id, std::string_view field = "office");
+
+// Every language's requisites of office `id`, by language; the access as
+// get_office (another city's office is Error(kForbidden)).
+std::vector<OfficeRequisites> office_requisites(store::Store& store, OfficeId id);
+
 // The only office of `city`. Throws Error(kNotFound) if it has none,
 // Error(kAmbiguous) listing their codes if it has several.
 Office office_of_city(store::Store& store, CityId city, std::string_view field = "office");

@@ -13,12 +13,11 @@
 #include "model/campaign_json.h"
 #include "model/error.h"
 #include "registry/city_lookup.h"
+#include "registry/registry.h"
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/letter_input.h"
 #include "server/request_input.h"
-#include "store/campaign_store.h"
-#include "store/country_store.h"
 
 namespace twinning::server {
 namespace {
@@ -54,13 +53,13 @@ std::optional<int> int_field(const JsonFields& f, std::string_view name, int min
 
 // The ISO2 code of body field `name`, which must name a known country.
 std::string country_field(RequestContext& ctx, const JsonFields& f, std::string_view name) {
-  return store::CountryStore(ctx.store).require(f.required_text(name), name).iso2;
+  return registry::find_country(ctx.store, f.required_text(name), name).iso2;
 }
 
 Response list_campaigns(RequestContext& ctx) {
   QueryParams q(ctx.request, {"limit", "offset"});
   Page page = q.page();
-  auto all = store::CampaignStore(ctx.store).list();
+  auto all = campaign::list_campaigns(ctx.store);
   return json_response(200, page_json(slice(all, page), all.size(), page));
 }
 
@@ -83,7 +82,7 @@ Response create_campaign(RequestContext& ctx) {
   r.ends_on = day_field(f, "ends_on");
   r.reply_days = int_field(f, "reply_days", 1, 3650).value_or(r.reply_days);
   CampaignId id = campaign::create_campaign(ctx.store, r);
-  Campaign c = *store::CampaignStore(ctx.store).get(id);
+  Campaign c = campaign::get_campaign(ctx.store, id);
   Response response = json_response(201, c);
   response.add_header("Location", "/api/campaigns/" + c.code);
   return response;
@@ -100,9 +99,9 @@ Response set_title(RequestContext& ctx) {
 
 Response get_campaign(RequestContext& ctx) {
   QueryParams(ctx.request, {});
-  return json_response(200,
-                       campaign::campaign_detail_json(ctx.store, campaign_of(ctx),
-                                                      campaign::CityFields::kNameAndCoordinates));
+  return json_response(200, campaign::campaign_detail_json(
+                                ctx.store, campaign::campaign_view(ctx.store, campaign_of(ctx)),
+                                campaign::CityFields::kNameAndCoordinates));
 }
 
 Response status(RequestContext& ctx) {

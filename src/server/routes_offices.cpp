@@ -11,7 +11,6 @@
 #include "server/api.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
-#include "store/office_store.h"
 
 namespace twinning::server {
 namespace {
@@ -62,8 +61,7 @@ Response create_office(RequestContext& ctx) {
     for (const auto& req : requisites) letters::set_office_requisites(ctx.store, created, req);
     return created;
   });
-  return json_response(201,
-                       letters::office_json(ctx.store, store::OfficeStore(ctx.store).require(id)));
+  return json_response(201, letters::office_json(ctx.store, letters::get_office(ctx.store, id)));
 }
 
 Response list_templates(RequestContext& ctx) {

@@ -63,7 +63,7 @@ TEST_F(CampaignJsonTest, WavesRemindersAndTheCountriesMap) {
 }
 
 TEST_F(CampaignJsonTest, DetailAndStatus) {
-  nlohmann::json d = campaign_detail_json(*store, *store::CampaignStore(*store).get(id));
+  nlohmann::json d = campaign_detail_json(*store, campaign_view(*store, get_campaign(*store, id)));
   EXPECT_EQ(d["campaign"]["code"], "test");
   EXPECT_EQ(d["contacts"], nlohmann::json::array());
   EXPECT_EQ(d["countries"], nlohmann::json::array());

@@ -114,6 +114,43 @@ TEST_F(OfficesTest, CitiesWithoutOrWithSeveralOffices) {
   EXPECT_THROW(find_office(*store, "nosuch"), Error);
 }
 
+// get_office and office_requisites read an office as find_office finds
+// one: a correspondent reads its own city's office, and another city's is
+// refused with nothing of it told, whether it exists or not.
+TEST_F(OfficesTest, AnOfficeIsReadOnlyByWhoWorksWithIt) {
+  OfficeId cov = add_office(*store, request("coventry", s.coventry));
+  set_office_requisites(*store, cov,
+                        OfficeRequisites{"en", "COVENTRY CITY COUNCIL", "", "", "", "", "", ""});
+  EXPECT_EQ(get_office(*store, cov).code, "coventry");
+  EXPECT_EQ(office_requisites(*store, s.office).size(),
+            store::OfficeStore(*store).requisites(s.office).size());
+  std::string field;
+  auto code_of = [&](auto read) {
+    try {
+      read();
+    } catch (const Error& e) {
+      field = e.field();
+      EXPECT_EQ(std::string(e.what()).find("volgograd"), std::string::npos) << e.what();
+      return e.code();
+    }
+    return ErrorCode::kUnavailable;  // read without an error
+  };
+  EXPECT_EQ(code_of([&] { get_office(*store, 999999, "OFFICE"); }), ErrorCode::kNotFound);
+  EXPECT_EQ(field, "OFFICE");
+
+  store->set_actor(Actor{0, "coventry-office", Role::kCorrespondent, s.coventry, std::nullopt});
+  EXPECT_EQ(get_office(*store, cov).city_id, s.coventry);
+  ASSERT_EQ(office_requisites(*store, cov).size(), 1u);
+  EXPECT_EQ(office_requisites(*store, cov)[0].letterhead, "COVENTRY CITY COUNCIL");
+  EXPECT_EQ(code_of([&] { get_office(*store, s.office, "OFFICE"); }), ErrorCode::kForbidden);
+  EXPECT_EQ(field, "OFFICE");
+  EXPECT_EQ(code_of([&] { office_requisites(*store, s.office); }), ErrorCode::kForbidden);
+
+  store->set_actor(Actor{0, "reader", Role::kViewer, std::nullopt, std::nullopt});
+  EXPECT_EQ(code_of([&] { get_office(*store, cov); }), ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] { office_requisites(*store, cov); }), ErrorCode::kForbidden);
+}
+
 TEST_F(OfficesTest, PreviewSkipsNumbersRegisteredExplicitly) {
   Office o = store::OfficeStore(*store).require(s.office);
   Letter l;
