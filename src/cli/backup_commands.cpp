@@ -1,6 +1,7 @@
 // CLI commands `backup FILE` and `restore FILE` (maintenance/backup.h).
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli_context.h"
 #include "maintenance/backup.h"
@@ -35,31 +36,32 @@ std::string describe(const maintenance::BackupReport& r) {
 }  // namespace
 
 void add_backup_commands(CLI::App& app, Context& ctx) {
-  static std::string file;
+  auto backup_file = std::make_shared<std::string>();
   auto* backup = app.add_subcommand(
       "backup",
       "Write a consistent copy of the whole database to FILE (SQLite: a database file; "
       "PostgreSQL: a pg_dump archive; replaced all or nothing, mode 0600)");
-  backup->add_option("FILE", file, "The backup file to write")->required();
+  backup->add_option("FILE", *backup_file, "The backup file to write")->required();
   add_json_flag(backup, ctx);
-  backup->callback([&ctx] {
-    auto report = maintenance::backup_database(ctx.store(), file);
+  backup->callback([&ctx, backup_file] {
+    auto report = maintenance::backup_database(ctx.store(), *backup_file);
     if (ctx.json) return ctx.print_json(report);
     std::cout << "backed up " << report.database << " to " << report.file << ": "
               << describe(report) << '\n';
   });
 
+  auto restore_file = std::make_shared<std::string>();
   auto* restore = app.add_subcommand(
       "restore",
       "Replace the whole database by the backup FILE (checked first; all or nothing), then "
       "bring its schema up to date");
-  restore->add_option("FILE", file, "The backup file to restore")->required();
+  restore->add_option("FILE", *restore_file, "The backup file to restore")->required();
   add_json_flag(restore, ctx);
-  restore->callback([&ctx] {
+  restore->callback([&ctx, restore_file] {
     // Opened without migrating: a live database too damaged to migrate can
     // still be replaced.
     store::Store live(store::open_database(ctx.db_location));
-    auto report = maintenance::restore_database(live, file);
+    auto report = maintenance::restore_database(live, *restore_file);
     if (ctx.json) return ctx.print_json(report);
     std::cout << "restored " << report.database << " from " << report.file << ": "
               << describe(report);

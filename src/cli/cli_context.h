@@ -3,6 +3,15 @@
 // (text, or with --json the API's JSON shape). It must not hold a domain
 // rule nor read a store directly.
 //
+// Options are held one way: a command's options live in a struct (a single
+// value for a command with one option) made with std::make_shared in the
+// function that registers the command; add_option binds its fields and the
+// command's callback captures the shared_ptr by value. Never `static`: a
+// static outlives its App and is shared by every App the process builds, so
+// a second one would start from the first one's parsed values. Sibling
+// subcommands may share one such value for an argument they all take (the
+// campaign commands' CAMPAIGN), since one subcommand runs per process.
+//
 // State shared by the CLI's command groups: the global options (--db,
 // --json, --templates), the Store and the letter templates, each opened on
 // first use so that `--help` needs no database. One per process.

@@ -2,6 +2,7 @@
 // (ingest/geocode.h), and settles the review list one city at a time.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli_context.h"
 #include "ingest/geocode.h"
@@ -40,30 +41,37 @@ void print_report(const ingest::GeocodeReport& r, int limit) {
 }  // namespace
 
 void add_geocode_commands(CLI::App& app, Context& ctx) {
-  static std::string gazetteer_option;
-  static int limit = 20;
+  struct GeocodeOptions {
+    std::string gazetteer;
+    int limit = 20;
+  };
+  auto o = std::make_shared<GeocodeOptions>();
   auto* geocode = app.add_subcommand(
       "geocode",
       "Place cities at their gazetteer coordinates (GeoNames), add populations and GeoNames ids, "
       "and list the cities to review; coordinates set by hand are never changed");
-  geocode->add_option("--gazetteer", gazetteer_option,
+  geocode->add_option("--gazetteer", o->gazetteer,
                       "Gazetteer CSV (default: $TWINNING_GAZETTEER, else data/gazetteer.csv)");
-  geocode->add_option("--limit", limit, "Changes shown in the text output (0 = all)")
+  geocode->add_option("--limit", o->limit, "Changes shown in the text output (0 = all)")
       ->check(CLI::NonNegativeNumber);
   add_json_flag(geocode, ctx);
 
-  static std::string pick_city;
-  static std::int64_t pick_id = 0;
+  struct PickOptions {
+    std::string city;
+    std::int64_t geonames_id = 0;
+  };
+  auto p = std::make_shared<PickOptions>();
   auto* pick = geocode->add_subcommand(
       "pick", "Settle a city on the review list with one of its gazetteer candidates");
-  pick->add_option("CITY", pick_city, "City: id or \"Name, CC\"")->required();
-  pick->add_option("GEONAMES_ID", pick_id, "GeoNames id of one of its candidates")->required();
+  pick->add_option("CITY", p->city, "City: id or \"Name, CC\"")->required();
+  pick->add_option("GEONAMES_ID", p->geonames_id, "GeoNames id of one of its candidates")
+      ->required();
   add_json_flag(pick, ctx);
 
-  static std::string keep_city;
+  auto keep_city = std::make_shared<std::string>();
   auto* keep = geocode->add_subcommand(
       "keep", "Settle a city on the review list by keeping its recorded coordinates");
-  keep->add_option("CITY", keep_city, "City: id or \"Name, CC\"")->required();
+  keep->add_option("CITY", *keep_city, "City: id or \"Name, CC\"")->required();
   add_json_flag(keep, ctx);
 
   auto settle = [&ctx](const std::string& ref, std::optional<std::int64_t> id) {
@@ -74,14 +82,14 @@ void add_geocode_commands(CLI::App& app, Context& ctx) {
     std::cout << city_label(c.name, c.country, c.id) << " at " << format_coordinates(c.lat, c.lng)
               << ", set by hand\n";
   };
-  pick->callback([settle] { settle(pick_city, pick_id); });
-  keep->callback([settle] { settle(keep_city, std::nullopt); });
-  geocode->callback([&ctx, pick, keep] {
+  pick->callback([settle, p] { settle(p->city, p->geonames_id); });
+  keep->callback([settle, keep_city] { settle(*keep_city, std::nullopt); });
+  geocode->callback([&ctx, o, pick, keep] {
     if (pick->parsed() || keep->parsed()) return;
-    auto gazetteer = ingest::Gazetteer::load(ingest::Gazetteer::locate(gazetteer_option));
+    auto gazetteer = ingest::Gazetteer::load(ingest::Gazetteer::locate(o->gazetteer));
     auto report = ingest::geocode(ctx.store(), gazetteer);
     if (ctx.json) return ctx.print_json(ingest::geocode_json(report));
-    print_report(report, limit);
+    print_report(report, o->limit);
   });
 }
 

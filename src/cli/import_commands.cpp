@@ -1,5 +1,6 @@
 // CLI commands that bring data in: import wikipedia-csv | wikidata.
 #include <iostream>
+#include <memory>
 
 #include "cli/cli_context.h"
 #include "ingest/wikidata_json.h"
@@ -34,20 +35,24 @@ void print_report(const Context& ctx, const ingest::ImportReport& r) {
 void add_import_commands(CLI::App& app, Context& ctx) {
   auto* imp = app.add_subcommand("import", "Import twin-city data");
   imp->require_subcommand(1);
-  static std::string file;
   auto* wcsv = imp->add_subcommand(
       "wikipedia-csv", "Import the Wikipedia-list CSV (city1,country1[,lat1,lng1],city2,...)");
-  wcsv->add_option("FILE", file, "CSV file")->required();
+  auto csv_file = std::make_shared<std::string>();
+  wcsv->add_option("FILE", *csv_file, "CSV file")->required();
   add_json_flag(wcsv, ctx);
-  wcsv->callback(
-      [&ctx] { print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), file)); });
+  wcsv->callback([&ctx, csv_file] {
+    print_report(ctx, ingest::import_wikipedia_csv_file(ctx.store(), *csv_file));
+  });
   auto* wd = imp->add_subcommand(
       "wikidata",
       "Import Wikidata entity JSON (a dump or an array): items with P17, P625, labels and P190 "
       "twin claims (P580/P582 dates); countries are items with P297");
-  wd->add_option("FILE", file, "JSON file")->required();
+  auto json_file = std::make_shared<std::string>();
+  wd->add_option("FILE", *json_file, "JSON file")->required();
   add_json_flag(wd, ctx);
-  wd->callback([&ctx] { print_report(ctx, ingest::import_wikidata_file(ctx.store(), file)); });
+  wd->callback([&ctx, json_file] {
+    print_report(ctx, ingest::import_wikidata_file(ctx.store(), *json_file));
+  });
 }
 
 }  // namespace twinning::cli

@@ -1,6 +1,7 @@
 // CLI command `quality`: the data-quality report (ingest/quality_report.h).
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli_context.h"
 #include "ingest/quality_report.h"
@@ -87,19 +88,19 @@ void print_report(const ingest::QualityReport& r, int limit) {
 }  // namespace
 
 void add_quality_commands(CLI::App& app, Context& ctx) {
-  static int limit = 20;
+  auto limit = std::make_shared<int>(20);
   auto* quality = app.add_subcommand(
       "quality",
       "Report suspicious records: a city under two countries, coordinates far outside the "
       "country, one point for differently named cities, self-links, one-sided links, cities "
       "to review after geocoding");
-  quality->add_option("--limit", limit, "Findings shown per check in the text output (0 = all)")
+  quality->add_option("--limit", *limit, "Findings shown per check in the text output (0 = all)")
       ->check(CLI::NonNegativeNumber);
   add_json_flag(quality, ctx);
-  quality->callback([&ctx] {
+  quality->callback([&ctx, limit] {
     auto report = ingest::quality_report(ctx.store());
     if (ctx.json) return ctx.print_json(report);
-    print_report(report, limit);
+    print_report(report, *limit);
   });
 }
 

@@ -1,6 +1,7 @@
 // CLI commands of the registry: init, cities, city, link, stats.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli_context.h"
 #include "ingest/country_resolver.h"
@@ -102,27 +103,30 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
 
   // cities
   auto* cities = app.add_subcommand("cities", "List, search and add cities");
-  static std::string country, search;
-  static int limit = 50, offset = 0;
-  cities->add_option("--country", country, "ISO 3166-1 alpha-2 code");
-  cities->add_option("--search", search, "Text to search in all names (fuzzy)");
-  cities->add_option("--limit", limit, "At most this many")->check(CLI::Range(1, 100000));
-  cities->add_option("--offset", offset, "Skip this many (listing only)")
+  struct CitiesOptions {
+    std::string country, search;
+    int limit = 50, offset = 0;
+  };
+  auto co = std::make_shared<CitiesOptions>();
+  cities->add_option("--country", co->country, "ISO 3166-1 alpha-2 code");
+  cities->add_option("--search", co->search, "Text to search in all names (fuzzy)");
+  cities->add_option("--limit", co->limit, "At most this many")->check(CLI::Range(1, 100000));
+  cities->add_option("--offset", co->offset, "Skip this many (listing only)")
       ->check(CLI::Range(0, 1 << 30));
   add_json_flag(cities, ctx);
-  cities->callback([&ctx, cities] {
+  cities->callback([&ctx, cities, co] {
     if (!cities->get_subcommands().empty()) return;
     auto& store = ctx.store();
     std::string iso2 =
-        country.empty() ? "" : registry::find_country(store, country, "--country").iso2;
+        co->country.empty() ? "" : registry::find_country(store, co->country, "--country").iso2;
     nlohmann::json out = nlohmann::json::array();
-    if (!search.empty()) {
-      out = registry::search_cities(store, search, iso2, limit);
+    if (!co->search.empty()) {
+      out = registry::search_cities(store, co->search, iso2, co->limit);
     } else {
       store::CityListQuery q;
       q.country = iso2;
-      q.limit = limit;
-      q.offset = offset;
+      q.limit = co->limit;
+      q.offset = co->offset;
       out = registry::list_cities(store, q, "--country").cities;
     }
     if (ctx.json) return ctx.print_json(out);
@@ -138,91 +142,94 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     if (out.empty()) std::cout << "no cities found\n";
   });
 
-  static CityOptions add_opts;
+  auto add_opts = std::make_shared<CityOptions>();
   auto* add = cities->add_subcommand("add", "Add a city to the registry");
-  add->add_option("NAME", add_opts.name, "Name (as the registry will show it)")->required();
-  add->add_option("--country", add_opts.country, "ISO 3166-1 alpha-2 code")->required();
-  add_city_detail_options(add, add_opts);
+  add->add_option("NAME", add_opts->name, "Name (as the registry will show it)")->required();
+  add->add_option("--country", add_opts->country, "ISO 3166-1 alpha-2 code")->required();
+  add_city_detail_options(add, *add_opts);
   add_json_flag(add, ctx);
-  add->callback([&ctx] {
+  add->callback([&ctx, add_opts] {
     auto& store = ctx.store();
     City c;
-    c.name = add_opts.name;
-    c.country = registry::find_country(store, add_opts.country, "--country").iso2;
-    c.lat = add_opts.lat;
-    c.lng = add_opts.lng;
-    c.population = add_opts.population;
-    c.head_name = add_opts.head_name;
-    c.head_title = add_opts.head_title;
-    c.postal_address = add_opts.address;
-    c.phone = add_opts.phone;
-    c.fax = add_opts.fax;
-    c.email = add_opts.email;
-    c.languages = add_opts.languages;
-    c.wikidata_id = add_opts.wikidata;
+    c.name = add_opts->name;
+    c.country = registry::find_country(store, add_opts->country, "--country").iso2;
+    c.lat = add_opts->lat;
+    c.lng = add_opts->lng;
+    c.population = add_opts->population;
+    c.head_name = add_opts->head_name;
+    c.head_title = add_opts->head_title;
+    c.postal_address = add_opts->address;
+    c.phone = add_opts->phone;
+    c.fax = add_opts->fax;
+    c.email = add_opts->email;
+    c.languages = add_opts->languages;
+    c.wikidata_id = add_opts->wikidata;
     City created = registry::create_city(store, c);
     if (ctx.json) return ctx.print_json(created);
     std::cout << "added #" << created.id << " " << created.name << ", " << created.country << '\n';
   });
 
-  static CityOptions set_opts;
-  static std::string set_ref;
+  auto set_opts = std::make_shared<CityOptions>();
+  auto set_ref = std::make_shared<std::string>();
   auto* set = cities->add_subcommand("set", "Change a city's details");
-  set->add_option("CITY", set_ref, "City id or \"Name, CC\"")->required();
-  set->add_option("--name", set_opts.name, "New official name");
-  add_city_detail_options(set, set_opts);
+  set->add_option("CITY", *set_ref, "City id or \"Name, CC\"")->required();
+  set->add_option("--name", set_opts->name, "New official name");
+  add_city_detail_options(set, *set_opts);
   add_json_flag(set, ctx);
-  set->callback([&ctx] {
+  set->callback([&ctx, set_opts, set_ref] {
     auto& store = ctx.store();
-    CityId id = registry::resolve_city(store, set_ref, "CITY");
+    CityId id = registry::resolve_city(store, *set_ref, "CITY");
     CityDetails d;
     auto opt = [](const std::string& s) {
       return s.empty() ? std::nullopt : std::optional<std::string>(s);
     };
-    d.name = opt(set_opts.name);
-    d.lat = set_opts.lat;
-    d.lng = set_opts.lng;
-    d.population = set_opts.population;
-    d.head_name = opt(set_opts.head_name);
-    d.head_title = opt(set_opts.head_title);
-    d.postal_address = opt(set_opts.address);
-    d.phone = opt(set_opts.phone);
-    d.fax = opt(set_opts.fax);
-    d.email = opt(set_opts.email);
-    d.wikidata_id = opt(set_opts.wikidata);
-    if (!set_opts.languages.empty()) d.languages = set_opts.languages;
+    d.name = opt(set_opts->name);
+    d.lat = set_opts->lat;
+    d.lng = set_opts->lng;
+    d.population = set_opts->population;
+    d.head_name = opt(set_opts->head_name);
+    d.head_title = opt(set_opts->head_title);
+    d.postal_address = opt(set_opts->address);
+    d.phone = opt(set_opts->phone);
+    d.fax = opt(set_opts->fax);
+    d.email = opt(set_opts->email);
+    d.wikidata_id = opt(set_opts->wikidata);
+    if (!set_opts->languages.empty()) d.languages = set_opts->languages;
     City after = registry::update_city(store, id, d);
     if (ctx.json) return ctx.print_json(after);
     std::cout << "updated #" << id << '\n';
   });
 
-  static std::string name_ref, name_text, name_lang, name_kind = "alternate", name_from, name_to;
+  struct NameOptions {
+    std::string city, text, lang, kind = "alternate", from, to;
+  };
+  auto no = std::make_shared<NameOptions>();
   auto* name = cities->add_subcommand("name", "Record another name of a city (e.g. a former one)");
-  name->add_option("CITY", name_ref, "City id or \"Name, CC\"")->required();
-  name->add_option("NAME", name_text, "The name")->required();
-  name->add_option("--lang", name_lang, "Language (BCP 47), e.g. ru");
-  name->add_option("--kind", name_kind, "local, alternate or former");
-  name->add_option("--from", name_from, "In use from (YYYY[-MM[-DD]])");
-  name->add_option("--to", name_to, "In use until (YYYY[-MM[-DD]])");
+  name->add_option("CITY", no->city, "City id or \"Name, CC\"")->required();
+  name->add_option("NAME", no->text, "The name")->required();
+  name->add_option("--lang", no->lang, "Language (BCP 47), e.g. ru");
+  name->add_option("--kind", no->kind, "local, alternate or former");
+  name->add_option("--from", no->from, "In use from (YYYY[-MM[-DD]])");
+  name->add_option("--to", no->to, "In use until (YYYY[-MM[-DD]])");
   add_json_flag(name, ctx);
-  name->callback([&ctx] {
+  name->callback([&ctx, no] {
     auto& store = ctx.store();
-    CityId id = registry::resolve_city(store, name_ref, "CITY");
-    CityName n{name_text, name_lang, name_kind, parse_optional_date(name_from, "--from"),
-               parse_optional_date(name_to, "--to")};
+    CityId id = registry::resolve_city(store, no->city, "CITY");
+    CityName n{no->text, no->lang, no->kind, parse_optional_date(no->from, "--from"),
+               parse_optional_date(no->to, "--to")};
     City after = registry::add_city_name(store, id, n);
     if (ctx.json) return ctx.print_json(after);
-    std::cout << "recorded " << name_kind << " name '" << name_text << "' of #" << id << '\n';
+    std::cout << "recorded " << no->kind << " name '" << no->text << "' of #" << id << '\n';
   });
 
   // city CITY
-  static std::string city_ref;
+  auto city_ref = std::make_shared<std::string>();
   auto* city = app.add_subcommand("city", "Show a city with its twins and their history");
-  city->add_option("CITY", city_ref, "City id or \"Name, CC\"")->required();
+  city->add_option("CITY", *city_ref, "City id or \"Name, CC\"")->required();
   add_json_flag(city, ctx);
-  city->callback([&ctx] {
+  city->callback([&ctx, city_ref] {
     auto& store = ctx.store();
-    auto view = registry::city_view(store, registry::resolve_city(store, city_ref, "CITY"));
+    auto view = registry::city_view(store, registry::resolve_city(store, *city_ref, "CITY"));
     if (ctx.json) return ctx.print_json(view);
     print_city_view(view);
   });
@@ -230,28 +237,31 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
   // link add | event
   auto* link = app.add_subcommand("link", "Add twin links and their history");
   link->require_subcommand(1);
-  static std::string a_ref, b_ref, kind = "twin", since, until, status = "active", source, notes;
+  struct LinkOptions {
+    std::string a, b, kind = "twin", since, until, status = "active", source, notes;
+  };
+  auto lo = std::make_shared<LinkOptions>();
   auto* ladd = link->add_subcommand("add", "Link two cities (one link per pair, either order)");
-  ladd->add_option("CITY1", a_ref, "City id or \"Name, CC\"")->required();
-  ladd->add_option("CITY2", b_ref, "City id or \"Name, CC\"")->required();
-  ladd->add_option("--kind", kind, "twin, sister, partner or friendship");
-  ladd->add_option("--since", since, "Start date YYYY[-MM[-DD]]");
-  ladd->add_option("--until", until, "End date YYYY[-MM[-DD]]");
-  ladd->add_option("--status", status, "active, suspended or ended");
-  ladd->add_option("--source", source, "URL or document the link is known from");
-  ladd->add_option("--notes", notes, "Notes");
+  ladd->add_option("CITY1", lo->a, "City id or \"Name, CC\"")->required();
+  ladd->add_option("CITY2", lo->b, "City id or \"Name, CC\"")->required();
+  ladd->add_option("--kind", lo->kind, "twin, sister, partner or friendship");
+  ladd->add_option("--since", lo->since, "Start date YYYY[-MM[-DD]]");
+  ladd->add_option("--until", lo->until, "End date YYYY[-MM[-DD]]");
+  ladd->add_option("--status", lo->status, "active, suspended or ended");
+  ladd->add_option("--source", lo->source, "URL or document the link is known from");
+  ladd->add_option("--notes", lo->notes, "Notes");
   add_json_flag(ladd, ctx);
-  ladd->callback([&ctx] {
+  ladd->callback([&ctx, lo] {
     Link l;
-    l.kind = parse_link_kind(kind, "--kind");
-    l.since = parse_optional_date(since, "--since");
-    l.until = parse_optional_date(until, "--until");
-    l.status = parse_link_status(status, "--status");
-    l.source = source;
-    l.notes = notes;
+    l.kind = parse_link_kind(lo->kind, "--kind");
+    l.since = parse_optional_date(lo->since, "--since");
+    l.until = parse_optional_date(lo->until, "--until");
+    l.status = parse_link_status(lo->status, "--status");
+    l.source = lo->source;
+    l.notes = lo->notes;
     auto& store = ctx.store();
-    l.city_a = registry::resolve_city(store, a_ref, "CITY1");
-    l.city_b = registry::resolve_city(store, b_ref, "CITY2");
+    l.city_a = registry::resolve_city(store, lo->a, "CITY1");
+    l.city_b = registry::resolve_city(store, lo->b, "CITY2");
     auto [view, created] = registry::add_link(store, l);
     if (ctx.json) {
       nlohmann::json j = view;
@@ -261,20 +271,23 @@ void add_registry_commands(CLI::App& app, Context& ctx) {
     std::cout << (created ? "linked" : "already linked") << " (link #" << view.link.id << ")\n";
   });
 
-  static std::string ev_date, ev_text, ev_source;
+  struct EventOptions {
+    std::string a, b, date, text, source;
+  };
+  auto eo = std::make_shared<EventOptions>();
   auto* lev = link->add_subcommand("event", "Add a dated event to the history of a link");
-  lev->add_option("CITY1", a_ref, "City id or \"Name, CC\"")->required();
-  lev->add_option("CITY2", b_ref, "City id or \"Name, CC\"")->required();
-  lev->add_option("--date", ev_date, "YYYY[-MM[-DD]]")->required();
-  lev->add_option("--text", ev_text, "What happened")->required();
-  lev->add_option("--source", ev_source, "Where it is documented");
+  lev->add_option("CITY1", eo->a, "City id or \"Name, CC\"")->required();
+  lev->add_option("CITY2", eo->b, "City id or \"Name, CC\"")->required();
+  lev->add_option("--date", eo->date, "YYYY[-MM[-DD]]")->required();
+  lev->add_option("--text", eo->text, "What happened")->required();
+  lev->add_option("--source", eo->source, "Where it is documented");
   add_json_flag(lev, ctx);
-  lev->callback([&ctx] {
-    PartialDate date = parse_partial_date(ev_date, "--date");
+  lev->callback([&ctx, eo] {
+    PartialDate date = parse_partial_date(eo->date, "--date");
     auto& store = ctx.store();
-    CityId a = registry::resolve_city(store, a_ref, "CITY1");
-    CityId b = registry::resolve_city(store, b_ref, "CITY2");
-    auto [event, created] = registry::add_link_event(store, a, b, date, ev_text, ev_source);
+    CityId a = registry::resolve_city(store, eo->a, "CITY1");
+    CityId b = registry::resolve_city(store, eo->b, "CITY2");
+    auto [event, created] = registry::add_link_event(store, a, b, date, eo->text, eo->source);
     if (ctx.json) return ctx.print_json({{"event_id", event.id}, {"created", created}});
     std::cout << (created ? "recorded event #" : "already recorded as event #") << event.id << '\n';
   });
