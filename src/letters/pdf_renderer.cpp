@@ -1,3 +1,10 @@
+// One file of over 500 lines, on purpose: most of it is LetterPdf, one
+// layout pass that draws a letter on one cairo/Pango surface, each part
+// placed below the last and flowed onto new pages (letterhead, number and
+// date, addressees, subject, body, signature, distribution list, in the
+// GOST or the business layout, then the courtesy note and translation); the
+// helpers around it (font families per language, bidi isolation, the glyph
+// check) serve only that pass, and the atomic file write only its output.
 #include "letters/pdf_renderer.h"
 
 #include <cairo-pdf.h>

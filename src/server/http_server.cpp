@@ -1,3 +1,9 @@
+// One file of over 500 lines, on purpose: it is the Beast server's one
+// asynchronous state machine — the listener, each session's
+// read/handle/write loop with its timeouts and per-client quotas, the
+// worker threads and their store connections, the graceful shutdown — all
+// sharing ServerState; StorePool, AccessLog and ClientQuotas are private
+// parts of it, used nowhere else.
 #include "server/http_server.h"
 
 #include <fcntl.h>

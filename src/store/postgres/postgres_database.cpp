@@ -1,3 +1,11 @@
+// One file of over 500 lines, on purpose: it is PostgresDatabase's
+// implementation behind its pimpl, and every part of it — the prepared
+// statement cache and parameter encoding, the cursor path of large SELECTs,
+// the bulk writer (Impl::Bulk) with its background thread and id blocks, the
+// foreign keys a bulk load suspends, the transaction calls — works on
+// Impl's private state (its two connections, statements, background queue).
+// Split, Impl would move into a header that only these parts read; none of
+// the helpers here is used elsewhere.
 #include "store/postgres/postgres_database.h"
 
 #include <algorithm>
