@@ -14,6 +14,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
   static server::ServerOptions options;
   static int session_hours = 12;
   static int session_idle_minutes = 30;
+  static int mail_poll_seconds = 0;
   options.web_root = "web/dist";
   auto* serve = app.add_subcommand("serve", "Run the HTTP API and the web interface");
   serve->add_option("--host", options.host, "Address to listen on")->capture_default_str();
@@ -63,6 +64,12 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
                    "Failed logins per client address within 15 minutes before logins are refused")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--mail-poll", mail_poll_seconds,
+                   "Fetch and file every office's reply mailbox every SECONDS, as "
+                   "system:mail-poller (like `mail fetch`); 0: never")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 24 * 3600));
   serve->callback([&ctx] {
     // A peer or a reader of our stdout that went away must not kill the
     // server: writes then fail with EPIPE instead.
@@ -72,6 +79,7 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
     options.templates = ctx.templates_dir;
     options.login.session_lifetime = std::chrono::hours(session_hours);
     options.login.session_idle = std::chrono::minutes(session_idle_minutes);
+    options.mail_poll = std::chrono::seconds(mail_poll_seconds);
     server::Application application(options, server::api_routes());
     server::run_http_server(application, [](const std::string& host, int port) {
       std::cout << "twinning: serving http://" << host << ":" << port << "/" << std::endl;

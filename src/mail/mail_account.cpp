@@ -137,6 +137,19 @@ MailAccount require_mail_account(store::Store& store, OfficeId office) {
   return *account;
 }
 
+std::vector<OfficeId> offices_with_reply_mailbox(store::Store& store) {
+  if (store.actor().role != Role::kAdmin) {
+    throw Error(ErrorCode::kForbidden, "only an administrator lists every office's mail account",
+                "actor");
+  }
+  std::vector<OfficeId> out;
+  for (const auto& row : store.db().query(
+           "SELECT office_id FROM office_mail_accounts WHERE imap_url <> '' ORDER BY office_id")) {
+    out.push_back(row.integer(0));
+  }
+  return out;
+}
+
 MailAccount set_mail_account(store::Store& store, const MailAccount& account) {
   check_url(account.smtp_url, {"smtp", "smtps"}, "smtp_url");
   if (!account.imap_url.empty()) check_url(account.imap_url, {"imap", "imaps"}, "imap_url");

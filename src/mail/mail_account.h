@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/letter.h"
 #include "store/store.h"
@@ -43,6 +44,11 @@ std::optional<MailAccount> find_mail_account(store::Store& store, OfficeId offic
 // As find_mail_account, but throws Error(kConflict) naming "mail_account"
 // ("office 'volgograd' has no mail account: ...") when there is none.
 MailAccount require_mail_account(store::Store& store, OfficeId office);
+
+// The offices whose account names a reply mailbox (a non-empty imap_url),
+// by id: what the serve's mail poller fetches. Needs an administrator
+// (Error(kForbidden) otherwise).
+std::vector<OfficeId> offices_with_reply_mailbox(store::Store& store);
 
 // Creates or replaces the account of `account.office_id` (updated_at is
 // set) and audits it; returns it as stored. Throws Error(kForbidden) unless

@@ -26,6 +26,7 @@
 #include "ingest/country_resolver.h"
 #include "model/error.h"
 #include "server/beast_request.h"
+#include "server/mail_poller.h"
 #include "store/clock.h"
 
 namespace twinning::server {
@@ -504,6 +505,7 @@ void run_http_server(const Application& app,
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   net::steady_timer drain_timer(ioc);
   Clock::time_point deadline;
+  std::optional<MailPoller> mail_poller;  // --mail-poll; started once listening
 
   std::function<void()> watch_drain = [&] {
     std::size_t open;
@@ -523,6 +525,7 @@ void run_http_server(const Application& app,
     if (sec) return;
     state.stopping = true;
     deadline = Clock::now() + options.shutdown_grace;
+    if (mail_poller) mail_poller->request_stop();
     listener->stop();
     for (auto& s : live_sessions(state)) {
       net::post(s->executor(), [s] { s->on_stop(); });
@@ -532,6 +535,9 @@ void run_http_server(const Application& app,
 
   listener->start();
   on_listening(options.host, listener->port());
+  if (options.mail_poll.count() > 0) {
+    mail_poller.emplace(options.db_location, options.mail_poll, std::cerr);
+  }
 
   std::vector<std::thread> workers;
   for (int i = 1; i < threads; ++i) {
@@ -556,6 +562,7 @@ void run_http_server(const Application& app,
   ioc.restart();
   ioc.run_for(kDrainTimeout);
   t_worker = -1;
+  mail_poller.reset();  // waits for a round in progress
   state.stores.close_all();
 }
 

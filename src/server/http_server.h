@@ -6,7 +6,9 @@
 // duration_ms, user, ip — never a password, token or cookie), and graceful
 // shutdown on SIGTERM or SIGINT: stop accepting, close idle connections,
 // let in-flight requests finish (within ServerOptions::shutdown_grace), then
-// close the database connections.
+// close the database connections. With ServerOptions::mail_poll, the mail
+// poller (server/mail_poller.h) runs beside the workers from the moment the
+// socket listens, and is stopped with them.
 #pragma once
 
 #include <functional>

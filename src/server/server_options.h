@@ -21,6 +21,9 @@ struct ServerOptions {
   bool secure_cookies = false;  // mark cookies Secure (behind a TLS proxy)
   std::string access_log = "-";  // file for the JSON access log; "-" stderr, "" none
   auth::LoginPolicy login;
+  // --mail-poll: fetch every office's reply mailbox this often
+  // (server/mail_poller.h); 0 = never.
+  std::chrono::seconds mail_poll{0};
   std::chrono::seconds shutdown_grace = std::chrono::seconds(30);  // for in-flight requests
   // What one client address may hold at once: open connections, and bytes
   // of request bodies being received (a declared Content-Length, or a

@@ -1,0 +1,66 @@
+// One round of the serve's mail poller (mail/mailbox_poll.h) against the
+// real test servers: every office with a reply mailbox is fetched, one
+// whose fetch fails is reported with the reason and does not stop the
+// others, and only an administrator polls.
+#include "mail/mailbox_poll.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "mail/mail_account.h"
+#include "support/mail_intake_fixture.h"
+#include "support/mail_servers.h"
+
+namespace twinning::mail {
+namespace {
+
+TEST(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOther) {
+  const testing::TestMailServers* servers = testing::test_mail_servers();
+  ASSERT_TRUE(servers);
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
+  setenv("TWINNING_TEST_POLL_UNIT_PASSWORD", servers->password.c_str(), 1);
+  unsetenv("TWINNING_TEST_POLL_UNSET");
+  MailAccount a;
+  a.smtp_url = servers->smtp_url;
+  a.smtp_user = servers->user;
+  a.from_address = "office@volgograd.example";
+  a.reply_address = "office@volgograd.example";
+  a.imap_url = servers->imap_url;
+  a.ca_file = servers->ca_file;
+  // Volgograd's password variable is unset; Coventry's works.
+  a.office_id = m.w.volgograd_office;
+  a.password_source = "env:TWINNING_TEST_POLL_UNSET";
+  set_mail_account(*store, a);
+  a.office_id = m.w.coventry_office;
+  a.password_source = "env:TWINNING_TEST_POLL_UNIT_PASSWORD";
+  set_mail_account(*store, a);
+
+  store->set_actor(mail_poller_actor());
+  auto polls = poll_mailboxes(*store);
+  ASSERT_EQ(polls.size(), 2u);
+  std::sort(polls.begin(), polls.end(),
+            [](const MailboxPoll& x, const MailboxPoll& y) { return x.office < y.office; });
+  for (const auto& p : polls) {
+    if (p.office == m.w.volgograd_office) {
+      EXPECT_FALSE(p.report);
+      EXPECT_EQ(p.office_code, "volgograd");
+      EXPECT_NE(p.error.find("TWINNING_TEST_POLL_UNSET"), std::string::npos) << p.error;
+    } else {
+      ASSERT_TRUE(p.report) << p.error;
+      EXPECT_EQ(p.report->mailbox, servers->imap_url);
+      EXPECT_EQ(p.error.find(servers->password), std::string::npos);
+    }
+  }
+  Actor coordinator = mail_poller_actor();
+  coordinator.name = "coordinator";
+  coordinator.role = Role::kCoordinator;
+  store->set_actor(coordinator);
+  EXPECT_EQ(testing::code_of([&] { poll_mailboxes(*store); }), ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace twinning::mail
