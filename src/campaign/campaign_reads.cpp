@@ -1,7 +1,5 @@
 #include "campaign/campaign_reads.h"
 
-#include <algorithm>
-
 #include "campaign/campaign_status.h"
 #include "letters/letter_reading.h"
 #include "model/error.h"
@@ -14,10 +12,8 @@ Campaign find_campaign(store::Store& store, std::string_view reference, std::str
   std::string ref(trim(reference));
   store::CampaignStore campaigns(store);
   if (auto c = campaigns.find_by_code(ref)) return *c;
-  if (!ref.empty() &&
-      std::all_of(ref.begin(), ref.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-      ref.size() < 18) {
-    if (auto c = campaigns.get(std::stoll(ref))) return *c;
+  if (auto id = id_in(ref)) {
+    if (auto c = campaigns.get(*id)) return *c;
   }
   throw_not_found("no campaign '" + ref + "'", std::string(field));
 }

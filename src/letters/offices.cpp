@@ -1,7 +1,5 @@
 #include "letters/offices.h"
 
-#include <cctype>
-
 #include "letters/language.h"
 #include "letters/letter_access.h"
 #include "model/error.h"
@@ -103,9 +101,9 @@ Office find_office(store::Store& store, std::string_view reference, std::string_
   store::OfficeStore offices(store);
   std::string ref(trim(reference));
   std::optional<Office> found = offices.find_by_code(ref);
-  bool digits = !ref.empty() && ref.size() < 19;
-  for (char c : ref) digits &= std::isdigit(static_cast<unsigned char>(c)) != 0;
-  if (!found && digits) found = offices.get(std::stoll(ref));
+  if (!found) {
+    if (auto id = id_in(ref)) found = offices.get(*id);
+  }
   if (!found) {
     throw_not_found("no office '" + ref + "' (see `twinning office list`)", std::string(field));
   }

@@ -150,4 +150,14 @@ std::string join_list(const std::vector<std::string>& parts, std::string_view se
   return out;
 }
 
+std::optional<std::int64_t> id_in(std::string_view reference) {
+  if (reference.empty() || reference.size() > 18) return std::nullopt;
+  std::int64_t id = 0;
+  for (char c : reference) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
 }  // namespace twinning

@@ -2,6 +2,8 @@
 // trimming, and the search key under which names are compared.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,12 @@ std::string name_key(std::string_view name);
 
 // Splits on `sep`, trimming each part and dropping empty parts.
 std::vector<std::string> split_list(std::string_view s, char sep);
+
+// The record id `reference` spells when it is 1 to 18 decimal digits (an
+// int64 that cannot overflow), none otherwise: the one rule by which a
+// reference the user typed ("12", "volgograd", "2014") is read as an id
+// where codes are looked up first (campaigns, offices).
+std::optional<std::int64_t> id_in(std::string_view reference);
 
 // Joins with `sep`.
 std::string join_list(const std::vector<std::string>& parts, std::string_view sep);

@@ -50,5 +50,17 @@ TEST(Lists, SplitTrimsAndDropsEmpty) {
   EXPECT_TRUE(split_list("", ';').empty());
 }
 
+// A reference is an id when it is only decimal digits, at most 18 of them;
+// anything else is left to be a code or a name.
+TEST(Ids, DigitsAreAnIdAndAnythingElseIsNot) {
+  EXPECT_EQ(id_in("12"), 12);
+  EXPECT_EQ(id_in("0"), 0);
+  EXPECT_EQ(id_in("999999999999999999"), 999999999999999999);  // 18 digits
+  EXPECT_FALSE(id_in("9999999999999999999"));                  // 19: could overflow
+  for (const char* not_an_id : {"", "#12", "-1", "12a", " 12", "un-year-2014", "١٢"}) {
+    EXPECT_FALSE(id_in(not_an_id)) << not_an_id;
+  }
+}
+
 }  // namespace
 }  // namespace twinning
