@@ -141,6 +141,52 @@ TextDirection base_direction(std::string_view text) {
   return TextDirection::kNeutral;
 }
 
+namespace {
+
+// One word of isolate_left_to_right_words: wrapped when it qualifies.
+std::string isolated_word(std::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t n = static_cast<int32_t>(word.size());
+  int32_t core_begin = -1, core_end = -1;  // bytes from the first to the last letter or digit
+  bool digit = false, left_to_right = false;
+  for (int32_t i = 0; i < n;) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) continue;
+    UCharDirection d = u_charDirection(c);
+    if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) return std::string(word);
+    digit = digit || (c >= '0' && c <= '9');
+    left_to_right = left_to_right || d == U_LEFT_TO_RIGHT;
+    if (u_isalnum(c)) {
+      if (core_begin < 0) core_begin = at;
+      core_end = i;
+    }
+  }
+  if (core_begin < 0 || !digit) return std::string(word);
+  std::string_view core = word.substr(core_begin, core_end - core_begin);
+  if (!left_to_right && core.find_first_of("-/") == std::string_view::npos) {
+    return std::string(word);
+  }
+  return std::string(word.substr(0, core_begin)) + "\xE2\x81\xA6" + std::string(core) +
+         "\xE2\x81\xA9" + std::string(word.substr(core_end));
+}
+
+}  // namespace
+
+std::string isolate_left_to_right_words(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = text.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    out += isolated_word(text.substr(start, end - start));
+    if (end == text.size()) return out;
+    out += text[end];
+    start = end + 1;
+  }
+}
+
 std::string format_reference_date(const PartialDate& date, std::string_view lang) {
   if (primary_language(lang) == "ru" && date.precision() == DatePrecision::kDay) {
     char buf[16];

@@ -32,6 +32,16 @@ enum class TextDirection { kLeftToRight, kRightToLeft, kNeutral };
 // valid UTF-8.
 TextDirection base_direction(std::string_view text);
 
+// Right-to-left text with each word (between spaces, tabs and line breaks)
+// that holds a European digit and a left-to-right letter or an inner '-'
+// or '/' ("19-024/125рс", "1944-2014") wrapped in U+2066 LEFT-TO-RIGHT
+// ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE, leading and trailing
+// punctuation left outside; a word with a right-to-left letter stays as it
+// is. After Arabic letters the bidi algorithm reads European digits as
+// Arabic numbers and would print "19-024/1рс" as "024/1рс-19"; isolated,
+// the word keeps its order. Precondition: valid UTF-8.
+std::string isolate_left_to_right_words(std::string_view text);
+
 // A full date as written in the reference line of a letter: Russian
 // "06.09.2013" (GOST R 7.0.97); every other language its long form (below).
 std::string format_reference_date(const PartialDate& date, std::string_view lang);

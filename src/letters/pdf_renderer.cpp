@@ -77,8 +77,13 @@ constexpr const char* kPopIsolate = "\xE2\x81\xA9";          // U+2069
 // aligned right; one that starts with a left-to-right letter (an address in
 // Latin script, a name) is isolated as left-to-right, so that the bidi
 // algorithm does not move its leading or trailing numbers and punctuation.
+// In the others, letter numbers and spans of years keep their order
+// (language.h isolate_left_to_right_words).
 std::string directional(const std::string& text, bool rtl) {
-  if (!rtl || base_direction(text) != TextDirection::kLeftToRight) return text;
+  if (!rtl) return text;
+  if (base_direction(text) != TextDirection::kLeftToRight) {
+    return isolate_left_to_right_words(text);
+  }
   return kLeftToRightIsolate + text + kPopIsolate;
 }
 
@@ -86,14 +91,14 @@ std::string directional(const std::string& text, bool rtl) {
 // LINE SEPARATOR, which breaks the line without starting a new paragraph.
 std::string paragraph_text(std::string_view text, bool rtl) {
   std::string out;
-  for (char c : text) {
+  for (char c : directional(std::string(text), rtl)) {
     if (c == '\n') {
       out += "\xE2\x80\xA8";
     } else {
       out += c;
     }
   }
-  return directional(out, rtl);
+  return out;
 }
 
 // Lines `from`.. of a line block as one text, a Pango paragraph each.

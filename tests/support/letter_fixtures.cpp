@@ -270,8 +270,8 @@ bool pdf_shows(const std::string& pdf, const std::string& s, bool rtl) {
   // Punctuation, and the Arabic vowel signs, which pdftotext may put
   // before or after the letter they sit on.
   const std::vector<std::string> punctuation = {
-      ":", ".",      ",",      "(",      ")",      "«",      "»",      "،",      "؛",
-      "؟", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652"};
+      ":", ".", ",",      "(",      ")",      "«",      "»",      "„",      "“",      "”",     "،",
+      "؛", "؟", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652"};
   std::string text = squeeze_text(without(pdf, punctuation));
   std::istringstream words(without(s, punctuation));
   std::string word;

@@ -139,6 +139,21 @@ TEST(LanguageTest, WritingDirection) {
   EXPECT_EQ(base_direction("+7 8442"), TextDirection::kNeutral);
 }
 
+TEST(LanguageTest, LetterNumbersAndSpansOfYearsKeepTheirOrderInRightToLeftText) {
+  const std::string lri = "\xE2\x81\xA6", pdi = "\xE2\x81\xA9";
+  // A letter number, its punctuation outside; a span of years; Cyrillic.
+  EXPECT_EQ(
+      isolate_left_to_right_words("كتابنا رقم 19-024/1рс بتاريخ («1944-2014»)،"),
+      "كتابنا رقم " + lri + "19-024/1рс" + pdi + " بتاريخ («" + lri + "1944-2014" + pdi + "»)،");
+  EXPECT_EQ(isolate_left_to_right_words("מס׳ A4\nשנת 2013"),
+            "מס׳ " + lri + "A4" + pdi + "\nשנת 2013");
+  // Left alone: a plain number or date, a word without a digit, Arabic-Indic
+  // digits, a word with a right-to-left letter.
+  for (const char* same : {"2013", "06.09.2013", "Волгоград", "٢٠١٣-١٩٤٤", "ص-19", "", " "}) {
+    EXPECT_EQ(isolate_left_to_right_words(same), same);
+  }
+}
+
 TEST(LanguageTest, LanguageTagsAreNormalisedOrRejected) {
   EXPECT_EQ(normalize_language_tag("RU"), "ru");
   EXPECT_EQ(normalize_language_tag("zh_hans_cn"), "zh-Hans-CN");

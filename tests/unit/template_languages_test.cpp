@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <string>
+#include <vector>
 
+#include "letters/follow_ups.h"
 #include "letters/language.h"
 #include "letters/to_twins.h"
 #include "model/error.h"
@@ -21,10 +24,10 @@ namespace {
 // A country whose first official language (CLDR) is the template's.
 const std::map<std::string, std::string> kCountryOf = {
     {"ar", "EG"}, {"bg", "BG"}, {"cs", "CZ"}, {"da", "DK"}, {"de", "DE"}, {"el", "GR"},
-    {"en", "GB"}, {"es", "ES"}, {"fr", "FR"}, {"hr", "HR"}, {"hu", "HU"}, {"hy", "AM"},
-    {"it", "IT"}, {"ja", "JP"}, {"ko", "KR"}, {"nb", "NO"}, {"nl", "NL"}, {"pl", "PL"},
-    {"pt", "PT"}, {"ro", "RO"}, {"ru", "RU"}, {"sk", "SK"}, {"sr", "RS"}, {"sv", "SE"},
-    {"tr", "TR"}, {"zh", "CN"}};
+    {"en", "GB"}, {"es", "ES"}, {"fr", "FR"}, {"he", "IL"}, {"hr", "HR"}, {"hu", "HU"},
+    {"hy", "AM"}, {"it", "IT"}, {"ja", "JP"}, {"ko", "KR"}, {"nb", "NO"}, {"nl", "NL"},
+    {"pl", "PL"}, {"pt", "PT"}, {"ro", "RO"}, {"ru", "RU"}, {"sk", "SK"}, {"sr", "RS"},
+    {"sv", "SE"}, {"tr", "TR"}, {"zh", "CN"}};
 
 // The text of section `section` of the source tree's
 // templates/NAME/LANG.mustache, as written.
@@ -52,6 +55,7 @@ TEST_F(TemplateLanguagesTest, TheGenericLetterInEveryShippedLanguage) {
   auto langs = library.languages("letter");
   EXPECT_GE(langs.size(), 25u);
   const auto date = parse_partial_date("2013-09-06");
+  std::vector<std::string> right_to_left;
   for (const auto& lang : langs) {
     SCOPED_TRACE(lang);
     ASSERT_TRUE(kCountryOf.count(lang)) << "no test city for templates/letter/" << lang;
@@ -87,6 +91,7 @@ TEST_F(TemplateLanguagesTest, TheGenericLetterInEveryShippedLanguage) {
     std::string where = country_name_in(iso2, lang, country.name);
     EXPECT_TRUE(testing::pdf_shows(text, where, rtl)) << where << "\n" << text;
     if (rtl) {
+      right_to_left.push_back(lang);
       // Right to left: the body starts at the right margin.
       auto page = testing::render_page(pdf, 1);
       long left = page.dark_pixels(0.05, 0.3, 0.5, 0.75);
@@ -94,6 +99,8 @@ TEST_F(TemplateLanguagesTest, TheGenericLetterInEveryShippedLanguage) {
       EXPECT_GT(right, 2 * left) << "right-to-left text is aligned right";
     }
   }
+  // Both right-to-left scripts the issue names were laid out and checked.
+  EXPECT_EQ(right_to_left, (std::vector<std::string>{"ar", "he"}));
 }
 
 TEST_F(TemplateLanguagesTest, EveryFollowUpTemplateHasAGenericLetterInItsLanguage) {
@@ -105,6 +112,49 @@ TEST_F(TemplateLanguagesTest, EveryFollowUpTemplateHasAGenericLetterInItsLanguag
     for (const auto& lang : library.languages(name)) {
       EXPECT_NE(std::find(generic.begin(), generic.end(), lang), generic.end())
           << name << "/" << lang;
+    }
+  }
+}
+
+TEST_F(TemplateLanguagesTest, TheRightToLeftFollowUpsPrintInTheirLanguage) {
+  // A reminder, a forward and a correction of a letter to a city of Egypt
+  // and of Israel: written from forward/, reminder/, correction/ in Arabic
+  // and Hebrew, printed right to left in that script's font.
+  for (const std::string lang : {"ar", "he"}) {
+    SCOPED_TRACE(lang);
+    City c;
+    c.name = "Testville " + lang;
+    c.country = kCountryOf.at(lang);
+    CityId city = store::CityStore(*store).create(c);
+    DraftRequest r = to(city, "Twinning 1944-2014.");
+    r.subject = "70";
+    LetterId original = register_outgoing(*store, library, r, on("2013-09-06")).id;
+    FollowUp reminder;
+    reminder.response_deadline = parse_partial_date("2013-12-01");
+    FollowUp copy;
+    copy.addressees = {Addressee{city, "", "", ""}};
+    FollowUp correction;
+    correction.body = "Twinning 1944-2015.";
+    for (LetterId id :
+         {remind(*store, library, original, reminder), forward(*store, library, original, copy),
+          correct(*store, library, original, correction)}) {
+      auto reg = register_letter(*store, id, on("2013-10-01"));
+      Letter l = get(id);
+      SCOPED_TRACE(std::string(letter_kind_name(l.kind)));
+      EXPECT_EQ(l.lang, lang);
+      std::string pdf = dir.file("follow-up-" + lang + "-" + std::to_string(id) + ".pdf");
+      print_letter(*store, library, id, pdf);
+      EXPECT_EQ(testing::pdf_fonts(pdf).find("DejaVu"), std::string::npos)
+          << testing::pdf_fonts(pdf);
+      std::string text = testing::pdf_text(pdf, false);
+      std::string opening = l.body.substr(0, l.body.find('\n'));
+      for (const std::string& shown : {l.subject, opening, reg.number}) {
+        EXPECT_FALSE(shown.empty());
+        EXPECT_TRUE(testing::pdf_shows(text, shown, true)) << shown << "\n" << text;
+      }
+      auto page = testing::render_page(pdf, 1);
+      EXPECT_GT(page.dark_pixels(0.5, 0.3, 0.95, 0.75), 2 * page.dark_pixels(0.05, 0.3, 0.5, 0.75))
+          << "right-to-left text is aligned right";
     }
   }
 }
