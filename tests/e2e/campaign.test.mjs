@@ -4,7 +4,7 @@
 // the tally, the countries map and the API move from 0 to 1.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startWorld, twinning } from "./support/harness.mjs";
+import { setLang, startWorld, twinning } from "./support/harness.mjs";
 
 let world;
 let evidence; // the ministry's letter, registered as incoming
@@ -92,4 +92,25 @@ test("the dashboard has colour keys, a timeline of the one day of the demo, and 
   await world.screenshot(page, "campaign-dashboard");
   assert.deepEqual(world.takePageErrors(), []);
   await page.context().close();
+});
+
+test("the campaign's title is shown in the interface's language when it has one, else its default title", async () => {
+  const russian = "2014 год — Год международного движения городов-побратимов";
+  twinning(world.db, ["campaign", "title", "un-year-2014", "ru", russian]);
+  assert.equal((await world.api("/api/campaigns/un-year-2014")).json.campaign.titles.ru, russian);
+
+  const ru = await world.newPage();
+  await ru.context().addInitScript(setLang, "ru");
+  await ru.goto(world.baseUrl + "/campaigns");
+  await ru.locator(".campaign-list").getByRole("link", { name: russian }).click();
+  await ru.getByRole("heading", { level: 1, name: russian }).waitFor();
+  await ru.context().close();
+
+  // English has no title of its own but the default: still the English one.
+  const en = await world.newPage();
+  await en.goto(world.baseUrl + "/campaigns/un-year-2014");
+  await en.getByRole("heading", { level: 1, name: /Year of the International Twin Cities Movement/ }).waitFor();
+  assert.equal(await en.getByText(russian).count(), 0);
+  assert.deepEqual(world.takePageErrors(), []);
+  await en.context().close();
 });

@@ -165,6 +165,12 @@ addStrings({
 });
 
 type Campaign = Schemas["Campaign"];
+
+/** A campaign's title in the interface's language (its `titles`, set per language by
+ *  coordinators), else its default title. */
+export const campaignTitle = (c: Pick<Campaign, "title" | "titles">): string =>
+  c.titles?.[lang()] ?? c.title ?? "";
+
 /** GET /api/campaigns/{code}: the campaign, its contacts, the ministries, what the caller may do. */
 type CampaignDetail = JsonOf<operations["getCampaign"]["responses"][200]>;
 type Contact = CampaignDetail["contacts"][number];
@@ -228,7 +234,7 @@ export async function renderCampaigns(main: HTMLElement): Promise<void> {
     const list = itemsOf(await get<Page<Campaign>>("/api/campaigns"));
     main.append(list.length
       ? h("ul", { class: "card campaign-list" }, list.map((c) =>
-          h("li", {}, h("a", { href: `/campaigns/${c.code}`, "data-link": true }, c.title), h("span", { class: "muted" }, ` · ${c.code}`))))
+          h("li", {}, h("a", { href: `/campaigns/${c.code}`, "data-link": true }, campaignTitle(c)), h("span", { class: "muted" }, ` · ${c.code}`))))
       : h("p", { class: "muted" }, t("camp.none")));
   } catch (e) {
     main.append(errorBox(e));
@@ -255,7 +261,7 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
   const tally = tallyCard(status);
   const forecastBox = h("div", { class: "forecast", "data-testid": "forecast" }, t("common.loading"));
   main.append(
-    h("header", { class: "page-head" }, h("h1", {}, c.title), h("span", { class: "muted" }, c.code)),
+    h("header", { class: "page-head" }, h("h1", {}, campaignTitle(c)), h("span", { class: "muted" }, c.code)),
     h("div", { class: "dash-top" }, tally, h("section", { class: "card" }, h("h2", {}, t("camp.forecast")), forecastBox)),
   );
   get<Forecast>(`/api/forecast?campaign=${code}&runs=2000`)
