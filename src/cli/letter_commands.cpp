@@ -575,6 +575,7 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   // letter to-twins
   struct TwinsOptions {
     std::string city, office, template_name, out = ".", date;
+    std::vector<std::string> courtesy;  // LANG=FILE
     TextOptions text;
   };
   auto tw = std::make_shared<TwinsOptions>();
@@ -585,6 +586,10 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
   cmd_twins->add_option("--office", tw->office, "Office (default: the city's only office)");
   cmd_twins->add_option("--out", tw->out, "Directory for the PDFs (default: current)");
   cmd_twins->add_option("--date", tw->date, "Registration date YYYY-MM-DD (default today)");
+  cmd_twins->add_option("--courtesy-translation", tw->courtesy,
+                        "LANG=FILE: the office's translation into LANG (UTF-8 file), printed on "
+                        "a page of its own in each letter to a twin in LANG that the template "
+                        "has no text in (repeatable)");
   tw->text.add(cmd_twins, ctx, false);
   add_json_flag(cmd_twins, ctx);
   cmd_twins->callback([&ctx, tw] {
@@ -603,6 +608,15 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     r.body = tw->text.text();
     r.closing = tw->text.closing;
     r.out_dir = tw->out;
+    for (const auto& option : tw->courtesy) {
+      auto eq = option.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == option.size()) {
+        throw_invalid("--courtesy-translation takes LANG=FILE, not '" + option + "'",
+                      "--courtesy-translation");
+      }
+      r.courtesy_translations[option.substr(0, eq)] =
+          read_file(option.substr(eq + 1), "--courtesy-translation");
+    }
     auto letters_out = letters::letter_to_twins(store, ctx.templates(), r);
     if (ctx.json) {
       nlohmann::json out = nlohmann::json::array();
@@ -614,6 +628,8 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
                        {"lang", t.lang},
                        {"fell_back_to_english", t.fell_back},
                        {"lang_reason", t.lang_reason},
+                       {"courtesy_lang", t.courtesy_lang},
+                       {"courtesy_translated", t.courtesy_translated},
                        {"pdf", t.pdf},
                        {"pages", t.pages}});
       }
@@ -622,6 +638,14 @@ void add_letter_commands(CLI::App& app, Context& ctx) {
     for (const auto& t : letters_out) {
       std::cout << t.number << "\t" << t.twin_name << "\t" << t.lang << " (" << t.lang_reason
                 << ")\t" << t.pdf << '\n';
+      if (t.courtesy_translated) {
+        std::cout << "  the original (" << t.lang
+                  << ") with the office's courtesy translation into " << t.courtesy_lang << '\n';
+      } else if (!t.courtesy_lang.empty()) {
+        std::cout << "  in the original (" << t.lang << ") alone, as the letter states; to add a "
+                  << "courtesy translation: --courtesy-translation " << t.courtesy_lang
+                  << "=FILE\n";
+      }
     }
     std::cout << letters_out.size() << " letters registered\n";
   });

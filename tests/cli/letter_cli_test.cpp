@@ -1,6 +1,7 @@
 // The letter commands of the real `twinning` binary, with real PDFs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -9,6 +10,7 @@
 
 #include "model/text.h"
 #include "store/city_store.h"
+#include "store/link_store.h"
 #include "support/letter_fixtures.h"
 #include "support/test_support.h"
 #include "support/wikidata_fixture.h"
@@ -324,6 +326,66 @@ TEST_F(LetterCliTest, ToTwinsWritesOnePdfPerTwin) {
   EXPECT_NE(again.out.find("19-024/10рс\tPort Said\tar (official language of Egypt (CLDR))"),
             std::string::npos)
       << again.out;
+}
+
+TEST_F(LetterCliTest, ToTwinsSaysWhichLettersGoInTheOriginalAloneAndTakesTheirTranslations) {
+  {
+    // A Danish twin: the appeal has no Danish text.
+    auto store = open_scratch_store(dir, "t.db");
+    City aarhus;
+    aarhus.name = "Aarhus";
+    aarhus.country = "DK";
+    CityId id = store::CityStore(*store).create(aarhus);
+    Link link;
+    link.city_a = std::min(s.volgograd, id);
+    link.city_b = std::max(s.volgograd, id);
+    store::LinkStore(*store).create(link);
+  }
+  RunResult alone = run({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013",
+                         "--out", "alone", "--date", "2013-09-06"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_NE(alone.out.find("19-024/1рс\tAarhus\ten (no template in the city's languages: "
+                           "English)\talone/19-024_1рс-Aarhus.pdf\n"
+                           "  in the original (en) alone, as the letter states; to add a courtesy "
+                           "translation: --courtesy-translation da=FILE\n"
+                           "19-024/2рс\tChengdu"),
+            std::string::npos)
+      << alone.out;
+  EXPECT_EQ(alone.out.find("the original (en) with"), std::string::npos) << alone.out;
+  std::string text = normalize_text(pdf_text(dir.file("alone/19-024_1рс-Aarhus.pdf")));
+  EXPECT_NE(text.find("Dette brev sendes på originalsproget (engelsk) uden oversættelse."),
+            std::string::npos)
+      << text;
+
+  std::string file = dir.write("da.txt", "Kære hr. borgmester!\n\nVores byer er venner.\n");
+  auto out = ok({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013", "--out",
+                 "translated", "--date", "2013-09-06", "--courtesy-translation", "da=" + file});
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[0]["twin"], "Aarhus");
+  EXPECT_EQ(out[0]["lang"], "en");
+  EXPECT_EQ(out[0]["courtesy_lang"], "da");
+  EXPECT_EQ(out[0]["courtesy_translated"], true);
+  EXPECT_EQ(out[1]["courtesy_lang"], "");  // Chengdu: in Chinese
+  EXPECT_EQ(out[1]["courtesy_translated"], false);
+  text = normalize_text(pdf_text(dir.path().string() + "/" + out[0]["pdf"].get<std::string>()));
+  EXPECT_NE(text.find("Vores byer er venner."), std::string::npos) << text;
+
+  for (const std::string& bad : std::vector<std::string>{"da", "=" + file, "da="}) {
+    RunResult r = run({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013",
+                       "--courtesy-translation", bad});
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("--courtesy-translation takes LANG=FILE, not '" + bad + "'"),
+              std::string::npos)
+        << r.err;
+  }
+  RunResult german = run({"letter", "to-twins", "Volgograd, RU", "--template", "appeal-2013",
+                          "--courtesy-translation", "de=" + file});
+  EXPECT_EQ(german.exit_code, 2);
+  EXPECT_NE(german.err.find("no letter takes the courtesy translation into de: template "
+                            "'appeal-2013' has a text in de"),
+            std::string::npos)
+      << german.err;
+  EXPECT_EQ(ok({"letter", "list"}).size(), 12u);  // the two waves, nothing of the refusals
 }
 
 TEST_F(LetterCliTest, ALetterWhosePdfWouldShowAMissingGlyphIsNotRegistered) {

@@ -6,6 +6,7 @@
 
 #include "model/error.h"
 #include "store/city_store.h"
+#include "store/letter_store.h"
 #include "store/link_store.h"
 #include "support/letter_fixtures.h"
 #include "support/test_support.h"
@@ -76,15 +77,77 @@ TEST_F(ToTwinsTest, TheAppealFallsBackToEnglishWhereItHasNoTranslation) {
   ASSERT_EQ(out.size(), 6u);
   for (const auto& t : out) {
     EXPECT_EQ(t.fell_back, t.twin == tallinn) << t.twin_name;
+    EXPECT_FALSE(t.courtesy_translated);
     if (t.twin == tallinn) {
       EXPECT_EQ(t.lang, "en");
       EXPECT_EQ(t.lang_reason, "no template in the city's languages: English");
+      EXPECT_EQ(t.courtesy_lang, "et");  // Estonia's official language
+    } else {
+      EXPECT_EQ(t.courtesy_lang, "") << t.twin_name;
     }
   }
+  // The English original goes alone, and says so.
+  ASSERT_EQ(out[5].twin, tallinn);
+  std::string tallinn_text = testing::normalize_text(testing::pdf_text(out[5].pdf));
+  EXPECT_NE(tallinn_text.find("This letter is sent in its original language (English) without a "
+                              "translation."),
+            std::string::npos)
+      << tallinn_text;
+  EXPECT_EQ(letter_view(*store, out[5].letter).letter.courtesy_lang, "et");
   std::string text = testing::normalize_text(testing::pdf_text(out[1].pdf));
   EXPECT_NE(text.find("The Mayor of the twin city of Coventry"), std::string::npos) << text;
   EXPECT_NE(text.find("Year of the International Twin Cities Movement"), std::string::npos);
   EXPECT_NE(text.find("HEAD OF VOLGOGRAD"), std::string::npos);
+}
+
+TEST_F(ToTwinsTest, TheOfficesCourtesyTranslationGoesWithTheOriginalOnAPageOfItsOwn) {
+  City c;
+  c.name = "Tallinn";
+  c.country = "EE";
+  CityId tallinn = store::CityStore(*store).create(c);
+  Link link;
+  link.city_a = std::min(s.volgograd, tallinn);
+  link.city_b = std::max(s.volgograd, tallinn);
+  store::LinkStore(*store).create(link);
+  auto alone = letter_to_twins(*store, library, request("appeal-2013"));
+  auto r = request("appeal-2013");
+  r.out_dir = dir.path() / "translated";
+  r.courtesy_translations["ET"] = "Lugupeetud linnapea!\n\nMeie linnad on sõbrad.";
+  auto out = letter_to_twins(*store, library, r);
+  ASSERT_EQ(out.size(), 6u);
+  ASSERT_EQ(out[5].twin, tallinn);
+  EXPECT_EQ(out[5].lang, "en");
+  EXPECT_EQ(out[5].courtesy_lang, "et");
+  EXPECT_TRUE(out[5].courtesy_translated);
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_FALSE(out[i].courtesy_translated) << out[i].twin_name;
+  Letter l = letter_view(*store, out[5].letter).letter;
+  EXPECT_EQ(l.courtesy_translation, "Lugupeetud linnapea!\n\nMeie linnad on sõbrad.");
+  // The translation takes a page of its own after the original.
+  EXPECT_EQ(out[5].pages, alone[5].pages + 1);
+  std::string last = testing::normalize_text(
+      testing::run_program({"pdftotext", "-f", std::to_string(out[5].pages), "-l",
+                            std::to_string(out[5].pages), "-enc", "UTF-8", out[5].pdf, "-"}));
+  EXPECT_NE(last.find("Meie linnad on sõbrad."), std::string::npos) << last;
+  EXPECT_EQ(last.find("without a translation"), std::string::npos) << last;
+}
+
+TEST_F(ToTwinsTest, ACourtesyTranslationNoLetterTakesIsRefusedBeforeAnythingIsRegistered) {
+  auto count = [&] { return store::LetterStore(*store).count({}); };
+  const auto before = count();
+  for (const char* lang : {"de", "et", "not a tag"}) {
+    SCOPED_TRACE(lang);
+    // Dresden gets the appeal in German, no twin speaks Estonian here.
+    auto r = request("appeal-2013");
+    r.courtesy_translations[lang] = "Text.";
+    try {
+      letter_to_twins(*store, library, r);
+      ADD_FAILURE() << "accepted a translation into " << lang;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+      EXPECT_EQ(e.field(), "courtesy_translations") << e.what();
+    }
+  }
+  EXPECT_EQ(count(), before);
 }
 
 TEST_F(ToTwinsTest, EndedLinksAreSkipped) {
