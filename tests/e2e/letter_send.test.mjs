@@ -1,9 +1,9 @@
 // "Send by e-mail" on a letter's page, in a real browser, through the real
 // test SMTP server (scripts/lib/mail_servers.sh; started here when
 // scripts/test has not): the coordinator sends the demo's 2013 appeal after
-// the confirmation, the page lists each addressee's delivery, the Maildir
-// holds one message for the addressee given an e-mail, and sending again
-// sends nothing.
+// the confirmation, the page lists each addressee's delivery and shows the
+// letter sent without a reload, the Maildir holds one message for the
+// addressee given an e-mail, and sending again sends nothing.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -65,6 +65,9 @@ test("a coordinator sends the appeal by e-mail after confirming, once", async ()
   assert.equal(edit.status(), 200, await edit.text());
 
   await page.goto(`${world.baseUrl}/letters/${letter.letter.id}`);
+  const status = page.getByTestId("letter-kind");
+  await status.getByText(/· registered$/).waitFor();
+  await page.evaluate(() => { window.beforeSend = true; });
   await page.getByTestId("send-email").click();
   const dialog = page.getByRole("dialog", { name: "Confirm sending by e-mail" });
   await dialog.waitFor();
@@ -75,6 +78,10 @@ test("a coordinator sends the appeal by e-mail after confirming, once", async ()
   await report.waitFor();
   await report.getByText(/^1 sent, 0 failed, 0 sent before, 0 in doubt, \d+ without e-mail\.$/).waitFor();
   await report.locator('li[data-state="accepted"]').filter({ hasText: `${box}@twins.test` }).waitFor();
+  // The page shows the letter as it now is, without a reload: sent today.
+  await status.getByText(/· sent$/).waitFor();
+  await page.getByTestId("sent-date").waitFor();
+  assert.equal(await page.evaluate(() => window.beforeSend), true, "the page was not reloaded");
   await world.screenshot(page, "letter-send-report");
   assert.equal(messagesOf(box).length, 1);
 

@@ -549,7 +549,10 @@ function letterActions(view: LetterView): HTMLElement {
         t("letters.sendEmail"),
         async () => {
           const r = await post<SendReport>(`/api/letters/${l.id}/send`, {});
-          panel.replaceChildren(sendReport(r));
+          // The page is drawn again from the server (the letter's status
+          // now says sent), with this report of the deliveries in it.
+          sendReports.set(l.id, r);
+          refresh();
         },
         { title: t("letters.confirmSendTitle"), note: t("letters.confirmSendNote") }));
     } }, t("letters.sendEmail")));
@@ -560,11 +563,19 @@ function letterActions(view: LetterView): HTMLElement {
   if (can.forward) buttons.append(followUp("forward", t("letters.draftForward")));
   if (can.correct) buttons.append(followUp("correct", t("letters.draftCorrection")));
   if (!buttons.childElementCount) return box;
+  const sent = sendReports.get(l.id);
+  if (sent) {
+    sendReports.delete(l.id);
+    panel.replaceChildren(sendReport(sent));
+  }
   box.append(buttons, panel);
   return box;
 }
 
 type SendReport = JsonOf<operations["sendLetterByEmail"]["responses"][200]>;
+
+/** A send's report, by letter id, until the letter's page drawn after it shows it. */
+const sendReports = new Map<number, SendReport>();
 
 /** What a send by e-mail did, and each addressee's delivery as it now is. */
 function sendReport(r: SendReport): HTMLElement {
