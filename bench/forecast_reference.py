@@ -155,12 +155,12 @@ def main():
           f"thread counts give {'identical' if tw1['mean'] == tw2['mean'] else 'DIFFERENT'} "
           f"results")
 
-    # The plan.
+    # The greedy plan (scripts/bench plan sets it beside the RR plan).
     plan, plan_wall = twinning(args, "plan", *seed_args, *model_args, "--budget",
-                               str(args.budget), "--threads", "1")
+                               str(args.budget), "--method", "greedy", "--threads", "1")
     last = plan["picks"][-1]["cumulative"] if plan["picks"] else plan["base"]
     print()
-    print(f"plan --budget {args.budget} ({plan['runs']} sampled runs, 1 thread): "
+    print(f"plan --method greedy --budget {args.budget} ({plan['runs']} sampled runs, 1 thread): "
           f"{plan['seconds']:.3f} s ({plan_wall:.3f} s with loading), "
           f"{plan['evaluations']} gain evaluations; {plan['base']:.2f} -> {last:.2f}")
     for i, p in enumerate(plan["picks"], 1):

@@ -1,6 +1,7 @@
 // CLI commands of network analytics, the forecast and the plan: reach, chain,
 // network (bridges, centrality, and the hidden edges export), forecast, plan.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -66,7 +67,11 @@ const std::map<std::string, std::string>& option_names() {
                                                            {"campaigns", "--campaigns"},
                                                            {"waves", "--waves"},
                                                            {"exclude", "--exclude"},
-                                                           {"check_runs", "--check-runs"}};
+                                                           {"check_runs", "--check-runs"},
+                                                           {"method", "--method"},
+                                                           {"target_probability",
+                                                            "--target-probability"},
+                                                           {"members", "--members"}};
   return names;
 }
 
@@ -99,44 +104,50 @@ int default_threads() {
   return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
 }
 
-// The options forecast and plan share: the seeds and the model's parameters.
-struct ModelOptions {
+// The options forecast and plan share, parsed once: the seeds and the
+// campaign as given, and the model's options filled straight from the
+// command line.
+struct ModelArguments {
   std::vector<std::string> seeds;
   std::string campaign;  // --campaign: start from this campaign's actual state
-  network::CascadeParams params;
-  double prior_strength = network::kDefaultPriorStrength;
-  int runs = 0;
-  std::uint64_t rng = 1;
-  int threads = default_threads();
+  network::ModelOptions model;
 };
 
-void add_model_options(CLI::App* cmd, ModelOptions& o, int default_runs, const char* runs_help) {
-  o.runs = default_runs;
-  cmd->add_option("--seed", o.seeds,
+void add_model_options(CLI::App* cmd, ModelArguments& a, int default_runs, const char* runs_help) {
+  a.model.runs = default_runs;
+  a.model.threads = default_threads();
+  cmd->add_option("--seed", a.seeds,
                   "Originating city (id or \"Name, CC\"); repeat or list (default with "
                   "--campaign: its originators)");
-  cmd->add_option("--campaign", o.campaign,
+  cmd->add_option("--campaign", a.campaign,
                   "Start from this campaign's actual state: cities that complied or declined, "
                   "ministries that answered");
-  cmd->add_option("--comply", o.params.comply,
+  cmd->add_option("--comply", a.model.params.comply,
                   "p: chance that an informed city complies (default 0.35); with --campaign the "
                   "mean of its prior");
-  cmd->add_option("--endorse", o.params.endorse,
+  cmd->add_option("--endorse", a.model.params.endorse,
                   "q: chance that one complying city's ask to its ministry succeeds (default "
                   "0.5); with --campaign the mean of its prior");
-  cmd->add_option("--prior-strength", o.prior_strength,
+  cmd->add_option("--prior-strength", a.model.prior_strength,
                   "With --campaign: the weight of the priors of p and q, in answers (default 4)");
-  cmd->add_option("--runs", o.runs, runs_help);
-  cmd->add_option("--rng", o.rng, "Random seed; equal seeds give equal results (default 1)");
-  cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)");
+  cmd->add_option("--runs", a.model.runs, runs_help);
+  cmd->add_option("--rng", a.model.rng, "Random seed; equal seeds give equal results (default 1)");
+  cmd->add_option("--threads", a.model.threads, "Worker threads (default: all cores)");
 }
 
-// The seeds and the campaign state a forecast or plan starts from: --seed,
-// and with --campaign the campaign's state and answers (and its originators
-// when no --seed is given).
-campaign::ModelStart model_start(store::Store& store, const ModelOptions& o) {
-  return campaign::model_start(store, resolve_all(store, o.seeds, "--seed"), o.campaign, "--seed",
-                               "--campaign");
+// Fills the model's part of a forecast's or plan's options `o` from the
+// command line, with the seeds and campaign state of --seed and, with
+// --campaign, the campaign's state and answers (and its originators when no
+// --seed is given). Returns the start, for the campaign's majority.
+campaign::ModelStart fill_model_options(store::Store& store, const ModelArguments& a,
+                                        network::ModelOptions& o) {
+  campaign::ModelStart start = campaign::model_start(
+      store, resolve_all(store, a.seeds, "--seed"), a.campaign, "--seed", "--campaign");
+  o = a.model;
+  o.seeds = std::move(start.seeds);
+  o.state = std::move(start.state);
+  o.evidence = std::move(start.evidence);
+  return start;
 }
 
 void print_estimate(const char* name, const network::ParameterEstimate& e, const char* answers) {
@@ -155,7 +166,7 @@ void print_calibration(const std::optional<network::CalibrationSummary>& c) {
 }
 
 // "p = 0.35, q = 0.5" or, calibrated, where p and q come from.
-std::string params_text(bool calibrated, const ModelOptions& o) {
+std::string params_text(bool calibrated, const network::ModelOptions& o) {
   if (calibrated) return "p and q drawn per run from the campaign's posterior";
   std::ostringstream s;
   s << "p = " << o.params.comply << ", q = " << o.params.endorse;
@@ -225,7 +236,7 @@ void print_centrality(const network::CentralityResult& r) {
   list("top by betweenness:", r.top_betweenness);
 }
 
-void print_forecast(const network::ForecastResult& r, const ModelOptions& o) {
+void print_forecast(const network::ForecastResult& r, const network::ModelOptions& o) {
   std::cout << "forecast from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
             << ", " << r.runs << " runs, rng " << o.rng << ", " << r.threads << " thread"
             << (r.threads == 1 ? "" : "s") << ")\n";
@@ -279,9 +290,21 @@ void print_pick_reasons(const network::PlanPick& p) {
   }
 }
 
-void print_plan(const network::PlanResult& r, const ModelOptions& o) {
+void print_plan(const network::PlanResult& r, const network::ModelOptions& o) {
   std::cout << "plan from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
-            << ", " << r.runs << " sampled runs, rng " << o.rng << ")\n";
+            << ", " << network::plan_method_name(r.method) << ": " << r.runs
+            << (r.guarantee ? " RR sets" : " sampled runs") << ", rng " << o.rng << ")\n";
+  if (const auto& g = r.guarantee) {
+    std::cout << "guarantee: within " << fixed(1 - 1 / std::exp(1.0) - g->epsilon, 3)
+              << " of the best plan's gain with probability at least "
+              << fixed(1 - g->failure_probability, 4);
+    if (!g->holds) {
+      std::cout << " NOT established: the sample was capped below IMM's size";
+    } else if (g->lower_bound_assumed) {
+      std::cout << ", if the best plan adds at least one member state";
+    }
+    std::cout << " (lower bound of the best gain " << fixed(g->opt_lower_bound) << ")\n";
+  }
   print_calibration(r.calibration);
   std::cout << "seeds alone: " << fixed(r.base) << " expected endorsing UN member states\n";
   int i = 0;
@@ -291,6 +314,17 @@ void print_plan(const network::PlanResult& r, const ModelOptions& o) {
     print_pick_reasons(p);
   }
   if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
+  if (const auto& t = r.target) {
+    std::cout << "probability of at least " << t->members << " endorsing UN member states: "
+              << fixed(t->estimate, 4) << " +/- " << fixed(t->se, 4) << " with " << t->letters
+              << " letter" << (t->letters == 1 ? "" : "s") << " (" << t->runs
+              << " forward runs): ";
+    if (t->reached) {
+      std::cout << "the fewest of this plan that reach " << fixed(t->probability, 2) << '\n';
+    } else {
+      std::cout << "below " << fixed(t->probability, 2) << ": the budget cannot reach it\n";
+    }
+  }
   if (r.check && !r.picks.empty()) {
     const double planned = r.picks.back().cumulative;
     std::cout << "forward check (" << r.check->runs
@@ -450,7 +484,7 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   });
 
   // forecast
-  static ModelOptions fc;
+  static ModelArguments fc;
   static int target = 0;
   auto* forecast = app.add_subcommand(
       "forecast", "Expected endorsing UN member states of a campaign (compliance cascade)");
@@ -463,57 +497,61 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   forecast->callback([&ctx] {
     auto& store = ctx.store();
     network::ForecastOptions o;
-    auto start = model_start(store, fc);
-    o.seeds = std::move(start.seeds);
-    o.state = std::move(start.state);
-    o.evidence = std::move(start.evidence);
-    o.prior_strength = fc.prior_strength;
+    const campaign::ModelStart start = fill_model_options(store, fc, o);
     o.target = given(target_opt, target).value_or(start.majority_needed.value_or(o.target));
-    o.params = fc.params;
-    o.runs = fc.runs;
-    o.rng = fc.rng;
-    o.threads = fc.threads;
     auto r = with_option_names([&] { return network::forecast(store, o); });
     if (ctx.json) return ctx.print_json(r);
-    print_forecast(r, fc);
+    print_forecast(r, o);
   });
 
   // plan
-  static ModelOptions pl;
+  static ModelArguments pl;
   static int budget = 0;
+  static std::string method = network::plan_method_name(network::PlanOptions().method);
+  static std::vector<std::string> exclude;
+  static int check_runs = 0;
+  static double target_probability = 0;
+  static int members = 0;
   auto* plan = app.add_subcommand("plan",
                                   "The cities to write to directly (each joining as a seed) that "
                                   "maximise the expected endorsements");
   add_model_options(plan, pl, 1000,
-                    "Sampled runs the plan optimises over (default 1000; each is held in memory)");
-  plan->add_option("--budget", budget, "How many cities to pick")->required();
-  static std::vector<std::string> exclude;
-  static int check_runs = 0;
+                    "With --method greedy: sampled runs the plan optimises over (default 1000; "
+                    "each is held in memory)");
+  plan->add_option("--budget", budget,
+                   "How many cities to pick (with --target-probability: at most)")
+      ->required();
+  plan->add_option("--method", method,
+                   "rr: reverse-reachable sampling, within 1 - 1/e - 0.1 of the best plan with "
+                   "probability 1 - 1/cities (default); greedy: greedy on --runs sampled runs");
   plan->add_option("--check-runs", check_runs,
                    "Cross-check the plan's value by this many independent forward runs (default 0: "
                    "none)");
   plan->add_option("--exclude", exclude,
                    "What if this city declines? Re-plan with it declining (id or \"Name, CC\"); "
                    "repeat or list");
+  static CLI::Option* target_probability_opt = plan->add_option(
+      "--target-probability", target_probability,
+      "The fewest letters (at most --budget) whose forward estimate of P(at least --members "
+      "endorsing UN member states) reaches this probability");
+  static CLI::Option* members_opt = plan->add_option(
+      "--members", members,
+      "With --target-probability: endorsing UN member states wanted (default: the campaign's "
+      "majority needed, else 97)");
   add_json_flag(plan, ctx);
   plan->callback([&ctx] {
     auto& store = ctx.store();
     network::PlanOptions o;
-    auto start = model_start(store, pl);
-    o.seeds = std::move(start.seeds);
-    o.state = std::move(start.state);
-    o.evidence = std::move(start.evidence);
-    o.prior_strength = pl.prior_strength;
+    const campaign::ModelStart start = fill_model_options(store, pl, o);
+    o.method = with_option_names([&] { return network::parse_plan_method(method, "method"); });
     o.exclude = resolve_all(store, exclude, "--exclude");
     o.check_runs = check_runs;
-    o.params = pl.params;
     o.budget = budget;
-    o.runs = pl.runs;
-    o.rng = pl.rng;
-    o.threads = pl.threads;
+    if (target_probability_opt->count() > 0) o.target_probability = target_probability;
+    o.members = given(members_opt, members).value_or(start.majority_needed.value_or(o.members));
     auto r = with_option_names([&] { return network::plan(store, o); });
     if (ctx.json) return ctx.print_json(r);
-    print_plan(r, pl);
+    print_plan(r, o);
   });
 }
 

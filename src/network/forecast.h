@@ -17,25 +17,14 @@
 
 #include "network/calibration.h"
 #include "network/cascade_model.h"
+#include "network/model_options.h"
 #include "network/twin_graph.h"
 #include "store/store.h"
 
 namespace twinning::network {
 
-struct ForecastOptions {
-  std::vector<CityId> seeds;  // the originating cities
-  CascadeParams params;
-  CampaignState state;  // what the campaign already knows; empty = from nothing
-  // The campaign's answers. When given the forecast is calibrated: each run
-  // draws its own p and q from their posterior (calibrate() with params as
-  // the priors' means and prior_strength as their weight) instead of using
-  // params.
-  std::optional<CalibrationEvidence> evidence;
-  double prior_strength = kDefaultPriorStrength;
+struct ForecastOptions : ModelOptions {
   int target = 97;  // endorsing UN member states whose probability is reported
-  int runs = 10000;
-  std::uint64_t rng = 1;  // seed of the random streams
-  int threads = 1;        // worker threads; the runs are split between them
 };
 
 struct CountryFrequency {

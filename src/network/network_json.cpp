@@ -122,9 +122,31 @@ void to_json(nlohmann::json& j, const PlanResult& r) {
                      {"un_member", p.un_member},
                      {"member_twin_countries", p.member_twin_countries}});
   }
-  j = {{"seeds", r.seeds},
+  nlohmann::json guarantee;
+  if (r.guarantee) {
+    const PlanGuarantee& g = *r.guarantee;
+    guarantee = {{"epsilon", g.epsilon},
+                 {"failure_probability", g.failure_probability},
+                 {"sets", g.sets},
+                 {"sets_sampled", g.sets_sampled},
+                 {"opt_lower_bound", g.opt_lower_bound},
+                 {"lower_bound_assumed", g.lower_bound_assumed},
+                 {"holds", g.holds}};
+  }
+  nlohmann::json target;
+  if (r.target) {
+    const PlanTarget& t = *r.target;
+    target = {{"members", t.members},     {"probability", t.probability},
+              {"reached", t.reached},     {"letters", t.letters},
+              {"estimate", t.estimate},   {"se", t.se},
+              {"runs", t.runs}};
+  }
+  j = {{"method", plan_method_name(r.method)},
+       {"seeds", r.seeds},
        {"base", r.base},
        {"picks", picks},
+       {"guarantee", guarantee},
+       {"target", target},
        {"calibration", r.calibration ? nlohmann::json(*r.calibration) : nlohmann::json()},
        {"check",
         r.check

@@ -32,6 +32,14 @@ void to_json(nlohmann::json& j, const CalibrationSummary& c);
 //  frequency}, "seconds", "threads", "seeds"}; countries lists those that
 //  endorsed in at least one run.
 void to_json(nlohmann::json& j, const ForecastResult& r);
+// {"method": "rr" | "greedy", "seeds", "base", "picks": [{"city", "gain",
+//  "cumulative", "opens": [{"country", "gain", "before", "via"}],
+//  "un_member", "member_twin_countries"}], "guarantee": {"epsilon",
+//  "failure_probability", "sets", "sets_sampled", "opt_lower_bound",
+//  "lower_bound_assumed", "holds"} or null (greedy), "target": {"members",
+//  "probability", "reached", "letters", "estimate", "se", "runs"} or null,
+//  "calibration", "check": {"runs", "mean", "se"} or null, "exhausted",
+//  "runs", "candidates", "evaluations", "threads", "seconds"}
 void to_json(nlohmann::json& j, const PlanResult& r);
 
 // {"campaigns", "mean_final_tally", "waves": [{"wave", "final",

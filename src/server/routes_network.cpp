@@ -25,13 +25,13 @@
 #include "model/error.h"
 #include "network/network_json.h"
 #include "network/twin_graph_cache.h"
+#include "registry/registry.h"
 #include "server/address_budget.h"
 #include "server/api.h"
 #include "server/busy_gate.h"
 #include "server/city_input.h"
 #include "server/request_input.h"
 #include "server/result_cache.h"
-#include "store/country_store.h"
 
 namespace twinning::server {
 namespace {
@@ -115,7 +115,7 @@ Response chain(RequestContext& ctx, NetworkState& state) {
   network::ChainTarget target;
   if (q.text("to")) target.city = city_params(ctx.store, q, "to").front();
   if (auto cc = q.text("country")) {
-    target.country = store::CountryStore(ctx.store).require(*cc, "country").iso2;
+    target.country = registry::find_country(ctx.store, *cc, "country").iso2;
   }
   if (target.city.has_value() == !target.country.empty()) {
     throw_invalid("name the target with either to=ID or country=CC", "to");
@@ -143,28 +143,27 @@ Response centrality(RequestContext& ctx, NetworkState& state) {
   });
 }
 
-// The model's options common to the forecast and the plan.
-struct ModelQuery {
-  campaign::ModelStart start;
-  network::CascadeParams params;
-  double prior_strength = network::kDefaultPriorStrength;
-  int runs = 0;
-  std::uint64_t rng = 1;
-  int threads = 1;
-};
-
-ModelQuery model_query(RequestContext& ctx, const QueryParams& q, int default_runs, int max_runs) {
-  ModelQuery m;
-  m.params.comply = q.number("comply", 0, 1).value_or(m.params.comply);
-  m.params.endorse = q.number("endorse", 0, 1).value_or(m.params.endorse);
-  m.prior_strength = q.number("prior_strength", 0, network::kMaxPriorStrength)
+// The parameters the forecast and the plan share, read once into the
+// model's part of their options `o` (seed, campaign, comply, endorse,
+// prior_strength, runs, rng, threads). Returns the start, for the
+// campaign's majority and revision.
+campaign::ModelStart read_model_options(RequestContext& ctx, const QueryParams& q,
+                                        int default_runs, int max_runs,
+                                        network::ModelOptions& o) {
+  o.params.comply = q.number("comply", 0, 1).value_or(o.params.comply);
+  o.params.endorse = q.number("endorse", 0, 1).value_or(o.params.endorse);
+  o.prior_strength = q.number("prior_strength", 0, network::kMaxPriorStrength)
                          .value_or(network::kDefaultPriorStrength);
-  m.runs = static_cast<int>(q.integer("runs", 1, max_runs).value_or(default_runs));
-  m.rng = static_cast<std::uint64_t>(q.integer("rng", 0, INT64_MAX).value_or(1));
-  m.threads = threads_param(ctx, q);
-  m.start = campaign::model_start(ctx.store, city_params(ctx.store, q, "seed"),
-                                  q.text("campaign").value_or(""), "seed", "campaign");
-  return m;
+  o.runs = static_cast<int>(q.integer("runs", 1, max_runs).value_or(default_runs));
+  o.rng = static_cast<std::uint64_t>(q.integer("rng", 0, INT64_MAX).value_or(1));
+  o.threads = threads_param(ctx, q);
+  campaign::ModelStart start = campaign::model_start(
+      ctx.store, city_params(ctx.store, q, "seed"), q.text("campaign").value_or(""), "seed",
+      "campaign");
+  o.seeds = std::move(start.seeds);
+  o.state = std::move(start.state);
+  o.evidence = std::move(start.evidence);
+  return start;
 }
 
 Response forecast(RequestContext& ctx, NetworkState& state) {
@@ -172,41 +171,30 @@ Response forecast(RequestContext& ctx, NetworkState& state) {
                 {"seed", "campaign", "comply", "endorse", "prior_strength", "target", "runs", "rng",
                  "threads"},
                 {"seed"});
-  ModelQuery m = model_query(ctx, q, 10'000, kMaxForecastRuns);
   network::ForecastOptions o;
-  o.seeds = std::move(m.start.seeds);
-  o.state = std::move(m.start.state);
-  o.evidence = std::move(m.start.evidence);
-  o.prior_strength = m.prior_strength;
+  const campaign::ModelStart start = read_model_options(ctx, q, 10'000, kMaxForecastRuns, o);
   o.target = static_cast<int>(q.integer("target", 0, network::kMaxTarget)
-                                  .value_or(m.start.majority_needed.value_or(o.target)));
-  o.params = m.params;
-  o.runs = m.runs;
-  o.rng = m.rng;
-  o.threads = m.threads;
-  return costly(ctx, state, "a forecast", o.threads, m.start.campaign_revision,
+                                  .value_or(start.majority_needed.value_or(o.target)));
+  return costly(ctx, state, "a forecast", o.threads, start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::forecast(graph, o); });
 }
 
 Response plan(RequestContext& ctx, NetworkState& state) {
   QueryParams q(ctx.request,
-                {"seed", "campaign", "budget", "comply", "endorse", "prior_strength", "exclude",
-                 "check_runs", "runs", "rng", "threads"},
+                {"seed", "campaign", "budget", "method", "comply", "endorse", "prior_strength",
+                 "exclude", "check_runs", "target_probability", "members", "runs", "rng",
+                 "threads"},
                 {"seed", "exclude"});
-  ModelQuery m = model_query(ctx, q, 1'000, kMaxPlanRuns);
   network::PlanOptions o;
-  o.seeds = std::move(m.start.seeds);
-  o.state = std::move(m.start.state);
-  o.evidence = std::move(m.start.evidence);
-  o.prior_strength = m.prior_strength;
+  const campaign::ModelStart start = read_model_options(ctx, q, 1'000, kMaxPlanRuns, o);
+  if (auto method = q.text("method")) o.method = network::parse_plan_method(*method, "method");
   o.exclude = city_params(ctx.store, q, "exclude");
   o.check_runs = static_cast<int>(q.integer("check_runs", 0, kMaxForecastRuns).value_or(0));
-  o.params = m.params;
   o.budget = static_cast<int>(q.integer("budget", 1, kMaxBudget).value_or(10));
-  o.runs = m.runs;
-  o.rng = m.rng;
-  o.threads = m.threads;
-  return costly(ctx, state, "a plan", o.threads, m.start.campaign_revision,
+  o.target_probability = q.number("target_probability", 0, 1);
+  o.members = static_cast<int>(q.integer("members", 0, network::kMaxTarget)
+                                   .value_or(start.majority_needed.value_or(o.members)));
+  return costly(ctx, state, "a plan", o.threads, start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::plan(graph, o); });
 }
 

@@ -152,15 +152,17 @@ TEST_F(NetworkCommandsTest, ForecastText) {
 
 TEST_F(NetworkCommandsTest, Plan) {
   auto j = run({"plan", "--seed", "Kiel, DE", "--budget", "2", "--comply", "0", "--endorse", "1",
-                "--json"})
+                "--method", "greedy", "--json"})
                .json();
+  EXPECT_EQ(j["method"], "greedy");
+  EXPECT_TRUE(j["guarantee"].is_null());
   EXPECT_EQ(j["base"], 1.0);
   ASSERT_EQ(j["picks"].size(), 2u);
   EXPECT_EQ(j["picks"][0]["gain"], 1.0);
   EXPECT_EQ(j["picks"][1]["cumulative"], 3.0);
   EXPECT_EQ(j["runs"], 1000);
   auto text = run({"plan", "--seed", "Kiel, DE", "--budget", "1", "--comply", "1", "--endorse", "1",
-                   "--runs", "50"})
+                   "--method", "greedy", "--runs", "50"})
                   .out;
   EXPECT_NE(text.find("seeds alone: 3.00 expected endorsing UN member states\n"
                       "  1. Lyon, FR (#6)  +1.00  -> 4.00\n"
@@ -171,11 +173,68 @@ TEST_F(NetworkCommandsTest, Plan) {
   // What if Coventry declines: from Lyon (alone), Volgograd's component
   // without Coventry holds Russia and Germany.
   text = run({"plan", "--seed", "Lyon, FR", "--budget", "1", "--comply", "1", "--endorse", "1",
-              "--runs", "50", "--exclude", "Coventry, GB", "--check-runs", "100"})
+              "--method", "greedy", "--runs", "50", "--exclude", "Coventry, GB", "--check-runs",
+              "100"})
              .out;
   EXPECT_NE(text.find("  1. Volgograd, RU (#2)  +2.00  -> 3.00\n"), std::string::npos) << text;
   EXPECT_NE(text.find("forward check (100 independent runs): 3.00 +/- 0.00 (the plan's own "
                       "estimate 3.00, 0.0% apart)\n"),
+            std::string::npos)
+      << text;
+}
+
+// The default method: reverse-reachable sampling, with its guarantee, the
+// same explanations, and its estimate beside the forward check.
+TEST_F(NetworkCommandsTest, PlanByReverseReachableSets) {
+  auto j = run({"plan", "--seed", "Kiel, DE", "--budget", "2", "--comply", "0", "--endorse", "1",
+                "--json"})
+               .json();
+  EXPECT_EQ(j["method"], "rr");
+  ASSERT_EQ(j["picks"].size(), 2u);
+  // Germany by Kiel's own ask; RR estimates, so near the exact values.
+  EXPECT_NEAR(j["base"].get<double>(), 1.0, 0.15);
+  EXPECT_NEAR(j["picks"][1]["cumulative"].get<double>(), 3.0, 0.15);
+  EXPECT_EQ(j["picks"][0]["opens"].size(), 1u);
+  EXPECT_EQ(j["guarantee"]["epsilon"], 0.1);
+  EXPECT_TRUE(j["guarantee"]["holds"].get<bool>());
+  EXPECT_EQ(j["runs"], j["guarantee"]["sets"]);
+  auto text = run({"plan", "--seed", "Lyon, FR", "--budget", "1", "--comply", "1", "--endorse", "1",
+                   "--exclude", "Coventry, GB", "--check-runs", "100"})
+                  .out;
+  EXPECT_NE(text.find("(p = 1, q = 1, rr: "), std::string::npos) << text;
+  EXPECT_NE(text.find("guarantee: within 0.532 of the best plan's gain with probability at least "),
+            std::string::npos)
+      << text;
+  // Volgograd opens Russia and Germany; with Lyon's France every RR set is
+  // covered, so the estimate is exact.
+  EXPECT_NE(text.find("  1. Volgograd, RU (#2)  +"), std::string::npos) << text;
+  EXPECT_NE(text.find("  -> 3.00\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("forward check (100 independent runs): 3.00 +/- 0.00 (the plan's own "
+                      "estimate 3.00, 0.0% apart)\n"),
+            std::string::npos)
+      << text;
+}
+
+// The fewest letters that make 3 endorsing member states likely: from
+// Kiel (Germany, by its own ask, q = 1) one letter per further country.
+TEST_F(NetworkCommandsTest, PlanToATargetProbability) {
+  for (const char* method : {"rr", "greedy"}) {
+    auto j = run({"plan", "--seed", "Kiel, DE", "--budget", "4", "--comply", "0", "--endorse",
+                  "1", "--method", method, "--target-probability", "0.9", "--members", "3",
+                  "--json"})
+                 .json();
+    EXPECT_EQ(j["target"]["reached"], true) << method;
+    EXPECT_EQ(j["target"]["letters"], 2) << method;
+    EXPECT_EQ(j["picks"].size(), 2u) << method;
+    EXPECT_EQ(j["target"]["estimate"], 1.0) << method;
+    EXPECT_EQ(j["target"]["members"], 3) << method;
+  }
+  auto text = run({"plan", "--seed", "Kiel, DE", "--budget", "1", "--comply", "0", "--endorse",
+                   "1", "--target-probability", "0.9", "--members", "3"})
+                  .out;
+  EXPECT_NE(text.find("probability of at least 3 endorsing UN member states: 0.0000 +/- 0.0000 "
+                      "with 1 letter (10000 forward runs): below 0.90: the budget cannot reach "
+                      "it\n"),
             std::string::npos)
       << text;
 }
@@ -212,6 +271,13 @@ TEST_F(NetworkCommandsTest, ErrorsNameTheCommandsOptions) {
                "--target must be between 0 and 10000");
   expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--check-runs", "-1"},
                "--check-runs must be between 0 and 10000000");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--method", "celf"},
+               "--method must be rr or greedy, not 'celf'");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--target-probability", "1.5"},
+               "--target-probability must be a probability between 0 and 1");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--target-probability", "0.5",
+                "--members", "-1"},
+               "--members must be between 0 and 10000");
   expect_error({"reach", "--from", "Kiel, DE", "--hops", "-1"}, "--hops must be 0 or more");
   expect_error({"network", "bridges", "--top", "0"}, "--top must be 1 or more");
   expect_error({"chain", "Kiel, DE"}, "TARGET: name either a target city or a target country");

@@ -186,12 +186,23 @@ TEST_P(NetworkApi, ForecastIsTheCliForecast) {
 
 TEST_P(NetworkApi, PlanIsTheCliPlan) {
   std::string seeds = "seed=" + id(volgograd);
-  auto j = ok("/api/plan?" + seeds + "&budget=2&runs=300&rng=3&threads=1");
-  auto c = cli({"plan", "--seed", id(volgograd), "--budget", "2", "--runs", "300", "--rng", "3",
-                "--threads", "1"});
+  // The default method, reverse-reachable sets, and greedy on sampled runs.
+  auto rr = ok("/api/plan?" + seeds + "&budget=2&rng=3&threads=1");
+  auto rr_cli = cli({"plan", "--seed", id(volgograd), "--budget", "2", "--rng", "3", "--threads",
+                     "1"});
+  EXPECT_EQ(rr["method"], "rr");
+  EXPECT_GT(rr["guarantee"]["sets"].get<std::int64_t>(), 0);
+  rr.erase("seconds");
+  rr_cli.erase("seconds");
+  EXPECT_EQ(rr, rr_cli);
+  auto j = ok("/api/plan?" + seeds + "&budget=2&method=greedy&runs=300&rng=3&threads=1");
+  auto c = cli({"plan", "--seed", id(volgograd), "--budget", "2", "--method", "greedy", "--runs",
+                "300", "--rng", "3", "--threads", "1"});
+  EXPECT_EQ(j["method"], "greedy");
   EXPECT_EQ(j["runs"], 300);
   EXPECT_FALSE(j["picks"].empty());
   EXPECT_TRUE(j["check"].is_null());
+  EXPECT_TRUE(j["target"].is_null());
   EXPECT_TRUE(j["picks"][0]["opens"].is_array());
   j.erase("seconds");
   c.erase("seconds");
@@ -200,12 +211,24 @@ TEST_P(NetworkApi, PlanIsTheCliPlan) {
   // value checked by forward runs.
   auto again =
       as(Role::kViewer)
-          .get("/api/plan?" + seeds + "&budget=2&runs=300&rng=3&exclude=" +
+          .get("/api/plan?" + seeds + "&budget=2&method=greedy&runs=300&rng=3&exclude=" +
                std::to_string(j["picks"][0]["city"]["id"].get<CityId>()) + "&check_runs=1000");
   ASSERT_EQ(again.status, 200) << again.body;
   auto replanned = again.json();
   for (const auto& p : replanned["picks"]) EXPECT_NE(p["city"], j["picks"][0]["city"]);
   EXPECT_EQ(replanned["check"]["runs"], 1000);
+  // The fewest letters to make at least one more member state than the
+  // seeds' likely: the CLI's answer too.
+  const std::string target = "&budget=5&target_probability=0.5&members=1";
+  auto t = ok("/api/plan?" + seeds + target + "&rng=3&threads=1");
+  auto t_cli = cli({"plan", "--seed", id(volgograd), "--budget", "5", "--target-probability",
+                    "0.5", "--members", "1", "--rng", "3", "--threads", "1"});
+  EXPECT_EQ(t["target"]["members"], 1);
+  EXPECT_EQ(t["target"]["probability"], 0.5);
+  EXPECT_EQ(t["target"]["letters"], t["picks"].size());
+  t.erase("seconds");
+  t_cli.erase("seconds");
+  EXPECT_EQ(t, t_cli);
 }
 
 // The network use cases name their inputs as the query does, in plain
@@ -225,7 +248,9 @@ TEST_P(NetworkApi, ErrorsNameTheQueryParameterWithoutDashes) {
   std::string message = r.json()["error"]["message"];
   EXPECT_EQ(message.rfind("runs must be between 1 and ", 0), 0u) << message;
   for (std::string query : {"forecast?runs=0", "forecast?comply=2", "forecast?endorse=x",
-                            "forecast?threads=9", "plan?budget=0", "plan?runs=0"}) {
+                            "forecast?threads=9", "plan?budget=0", "plan?runs=0",
+                            "plan?method=celf", "plan?target_probability=2",
+                            "plan?target_probability=0.5&members=-1"}) {
     r = anonymous().get("/api/" + query + "&seed=" + id(coventry));
     EXPECT_EQ(r.status, 400) << query << ": " << r.body;
     EXPECT_EQ(r.body.find("--"), std::string::npos) << query << ": " << r.body;
@@ -244,6 +269,9 @@ TEST_P(NetworkApi, HeavyComputationsAreCapped) {
   expect_400(s + "&endorse=half", "endorse");
   expect_400(s + "&rng=-1", "rng");
   expect_400(s + "&runs=10&runs=20", "runs");
+  expect_400("/api/plan?method=celf&seed=" + id(coventry), "method");
+  expect_400("/api/plan?target_probability=1.5&seed=" + id(coventry), "target_probability");
+  expect_400("/api/plan?members=-2&seed=" + id(coventry), "members");
   expect_400("/api/forecast", "seed");
   expect_400("/api/forecast?seed=Atlantis", "seed");
   auto r = anonymous().get("/api/forecast?seed=999999");
@@ -260,7 +288,7 @@ TEST_P(NetworkApi, HeavyComputationsAreCapped) {
   expect_400(p + "&runs=3001", "runs");
   expect_400(p + "&threads=3", "threads");
   expect_400("/api/plan?budget=2", "seed");
-  EXPECT_EQ(ok(p + "&budget=50&runs=3000")["runs"], 3000);
+  EXPECT_EQ(ok(p + "&budget=50&method=greedy&runs=3000")["runs"], 3000);
 }
 
 // Costly reads (issue 14): answers are cached until the registry changes,

@@ -26,6 +26,7 @@ class PlanTest : public ::testing::Test {
                                {{0, 1}, {2, 3}, {3, 4}, {5, 6}, {7, 8}});
   PlanOptions options(double p, double q, int budget) {
     PlanOptions o;
+    o.method = PlanMethod::kGreedy;
     o.seeds = {1};
     o.params = {p, q};
     o.budget = budget;
@@ -87,6 +88,7 @@ TwinGraph random_graph() {
 }
 PlanOptions random_graph_plan(double p, double q, int budget) {
   PlanOptions o;
+  o.method = PlanMethod::kGreedy;
   o.seeds = {1, 2};
   o.params = {p, q};
   o.budget = budget;
@@ -178,6 +180,7 @@ TEST(PlanExplanationTest, APickSaysWhichCountriesItOpensAndThroughWhichTwins) {
   TwinGraph g =
       testing::make_twin_graph({"GB", "TW", "DE", "FR", "IT", "ES"}, {{1, 2}, {1, 3}, {1, 4}});
   PlanOptions o;
+  o.method = PlanMethod::kGreedy;
   o.seeds = {1};
   o.params = {1.0, 1.0};
   o.budget = 2;
@@ -242,6 +245,63 @@ TEST_F(PlanTest, BadOptionsAreRefused) {
   o = options(0.5, 0.5, 1);
   o.seeds = {42};
   EXPECT_EQ(field_of(o), "seed");
+  o = options(0.5, 0.5, 1);
+  o.target_probability = 1.5;
+  EXPECT_EQ(field_of(o), "target_probability");
+  o = options(0.5, 0.5, 1);
+  o.target_probability = 0.9;
+  o.members = -1;
+  EXPECT_EQ(field_of(o), "members");
+  o = options(0.5, 0.5, 1);
+  o.target_runs = 0;
+  EXPECT_EQ(field_of(o), "target_runs");
+  EXPECT_EQ(parse_plan_method("rr", "method"), PlanMethod::kRr);
+  EXPECT_EQ(parse_plan_method("greedy", "method"), PlanMethod::kGreedy);
+  try {
+    parse_plan_method("celf", "method");
+    ADD_FAILURE() << "celf accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "method");
+    EXPECT_NE(std::string(e.what()).find("rr or greedy"), std::string::npos);
+  }
+}
+
+// The fewest letters to reach a target probability: the seed C1 GB and its
+// twin C2 RU give two members for sure (p = q = 1); C3 opens DE, FR, IT (five),
+// C6 then ES and PT (seven), and no letter makes eight.
+TEST_F(PlanTest, FewestLettersToReachATargetProbability) {
+  for (PlanMethod method : {PlanMethod::kGreedy, PlanMethod::kRr}) {
+    PlanOptions o = options(1.0, 1.0, 5);
+    o.method = method;
+    o.target_probability = 0.9;
+    o.members = 5;
+    o.target_runs = 2000;
+    PlanResult r = plan(g, o);
+    ASSERT_TRUE(r.target);
+    EXPECT_TRUE(r.target->reached);
+    EXPECT_EQ(r.target->letters, 1);
+    EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C3"}));
+    EXPECT_DOUBLE_EQ(r.target->estimate, 1.0);
+    EXPECT_EQ(r.target->members, 5);
+    EXPECT_EQ(r.target->runs, 2000);
+
+    o.members = 6;
+    r = plan(g, o);
+    EXPECT_EQ(r.target->letters, 2);
+    EXPECT_EQ(pick_names(r), (std::vector<std::string>{"C3", "C6"}));
+
+    o.members = 2;  // the seeds reach it alone: no letter
+    r = plan(g, o);
+    EXPECT_TRUE(r.target->reached);
+    EXPECT_EQ(r.target->letters, 0);
+    EXPECT_TRUE(r.picks.empty());
+
+    o.members = 8;  // beyond the budget's reach: every pick kept, and said so
+    r = plan(g, o);
+    EXPECT_FALSE(r.target->reached);
+    EXPECT_EQ(r.target->letters, 2);
+    EXPECT_DOUBLE_EQ(r.target->estimate, 0.0);
+  }
 }
 
 }  // namespace
