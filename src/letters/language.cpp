@@ -221,10 +221,10 @@ std::string format_long_date(const PartialDate& date, std::string_view lang) {
 // with the scripts of Chinese, Japanese and Korean text taken as one
 // ("Hani"); "" for a name without letters.
 std::string script_of_text(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
     UChar32 c;
-    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+    U8_NEXT(text.data(), i, n, c);
     if (c < 0) break;
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode code = uscript_getScript(c, &err);
