@@ -4,7 +4,8 @@
 For each budget (k = 10 and k = 50 by default) and method (rr, greedy) it
 runs `twinning plan --json` from the given seeds twice with the same rng:
 once alone, for the time (the plan's own `seconds`, which leaves out loading
-the graph, and the whole process's wall time), and once with --check-runs
+the graph, the whole process's wall time, and its CPU time, user + system,
+which a machine busy with other work inflates less), and once with --check-runs
 for the value: the expected endorsing UN member states of the plan's picks
 by that many independent forward runs, with its standard error, beside the
 plan's own estimate. Then the bars of issue 18: RR at the largest k under
@@ -15,6 +16,7 @@ within 2% of its forward check.
 import argparse
 import json
 import math
+import resource
 import subprocess
 import time
 
@@ -27,8 +29,11 @@ def plan(args, method, budget, check_runs):
     if check_runs:
         cmd += ["--check-runs", str(check_runs)]
     started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out), time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return json.loads(out), time.monotonic() - started, cpu
 
 
 def main():
@@ -46,20 +51,20 @@ def main():
 
     print(f"seeds: {'; '.join(args.seed)}; {args.threads} threads; value by "
           f"{args.check_runs} forward runs")
-    print(f"{'method':<7} {'k':>3} {'plan s':>7} {'process s':>9} {'sample':>16} "
+    print(f"{'method':<7} {'k':>3} {'plan s':>7} {'process s':>9} {'cpu s':>6} {'sample':>16} "
           f"{'own estimate':>12} {'forward value':>16} {'apart':>6}")
     results = {}
     for k in budgets:
         for method in ("rr", "greedy"):
-            timed, wall = plan(args, method, k, 0)
-            checked, _ = plan(args, method, k, args.check_runs)
+            timed, wall, cpu = plan(args, method, k, 0)
+            checked, _, _ = plan(args, method, k, args.check_runs)
             own = checked["picks"][-1]["cumulative"] if checked["picks"] else checked["base"]
             fwd = checked["check"]
             sample = (f"{checked['runs']} RR sets" if method == "rr"
                       else f"{checked['runs']} worlds")
             apart = 100 * (own - fwd["mean"]) / fwd["mean"]
             results[(method, k)] = (timed["seconds"], own, fwd["mean"], fwd["se"], apart)
-            print(f"{method:<7} {k:>3} {timed['seconds']:>7.3f} {wall:>9.3f} {sample:>16} "
+            print(f"{method:<7} {k:>3} {timed['seconds']:>7.3f} {wall:>9.3f} {cpu:>6.2f} {sample:>16} "
                   f"{own:>12.2f} {fwd['mean']:>9.2f} +/- {fwd['se']:.2f} {apart:>5.1f}%")
     top = max(budgets)
     rr_s, _, rr_v, rr_se, _ = results[("rr", top)]

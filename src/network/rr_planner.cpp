@@ -56,12 +56,13 @@ std::vector<std::uint16_t> seed_distances(const TwinGraph& graph, const CascadeS
 
 // Draws RR sets (see the header): one thread's scratch space.
 //
-// The search is best-first by distance from the seeds (a bucket queue):
-// which cities are in a set does not depend on the order they are looked
-// at, nor does any coin's chance (each is drawn once, when its city is
-// first looked at), but a set that meets a seed meets it sooner this way,
-// and those sets, which run into the large clusters of complying cities
-// around the seeds, are most of the work.
+// The search is best-first by distance from the seeds (a bucket queue,
+// and the root's cities sorted by distance): which cities are in a set
+// does not depend on the order they are looked at, nor does any coin's
+// chance (each is drawn once, when its city is first looked at), but a set
+// that meets a seed meets it sooner this way, and those sets, which run
+// into the large clusters of complying cities around the seeds, are most
+// of the work.
 class RrSampler {
  public:
   RrSampler(const TwinGraph& graph, const CascadeSetup& setup, const Calibration* calibration,
@@ -108,20 +109,38 @@ class RrSampler {
     for (auto& bucket : buckets_) bucket.clear();
     pending_ = 0;
     lowest_ = buckets_.size();
-    // c's cities whose ask succeeds; only they can make c endorse.
-    for (Node u : cities_of_[c]) {
-      if (setup_.node_role[u] == NodeRole::kDeclined || setup_.ask_spent[u]) continue;
-      if (!rng.bernoulli(endorse)) continue;
-      if (setup_.node_role[u] == NodeRole::kSeed) return true;
-      seen_[u] = stamp_;
-      push(u);
-    }
+    // c's cities are looked at in order of distance too, each ask coin
+    // drawn when its city's turn comes (a city reached through a twin
+    // first is in the set whatever its ask), so that a set that meets a
+    // seed early draws no coin for the country's far cities. Only cities
+    // whose ask succeeds can make c endorse.
+    const std::vector<Node>& cities = cities_of_[c];  // nearest the seeds first
+    std::size_t next_city = 0;
     const std::size_t first = out.size();
-    while (pending_ > 0) {
-      while (buckets_[lowest_].empty()) ++lowest_;
-      const Node y = buckets_[lowest_].back();
-      buckets_[lowest_].pop_back();
-      --pending_;
+    while (true) {
+      if (pending_ > 0) {
+        while (buckets_[lowest_].empty()) ++lowest_;
+      }
+      Node y;
+      if (next_city < cities.size() &&
+          (pending_ == 0 || distance_[cities[next_city]] <= lowest_)) {
+        y = cities[next_city++];
+        if (seen_[y] == stamp_ || setup_.node_role[y] == NodeRole::kDeclined ||
+            setup_.ask_spent[y] || !rng.bernoulli(endorse)) {
+          continue;
+        }
+        if (setup_.node_role[y] == NodeRole::kSeed) {
+          out.resize(first);
+          return true;
+        }
+        seen_[y] = stamp_;
+      } else if (pending_ > 0) {
+        y = buckets_[lowest_].back();
+        buckets_[lowest_].pop_back();
+        --pending_;
+      } else {
+        return false;
+      }
       out.push_back(y);
       // A letter to y itself makes y comply; reaching y from a twin needs
       // y's own compliance coin.
@@ -138,7 +157,6 @@ class RrSampler {
         push(x);
       }
     }
-    return false;
   }
 
   void push(Node v) {
@@ -299,6 +317,10 @@ RrPlan rr_plan(const TwinGraph& graph, const CascadeSetup& setup, const Calibrat
   r.base = setup.endorsed_un_members;
   if (roots.empty()) return r;
   const std::vector<std::uint16_t> distance = seed_distances(graph, setup);
+  for (auto& cities : cities_of) {
+    std::stable_sort(cities.begin(), cities.end(),
+                     [&](Node a, Node b) { return distance[a] < distance[b]; });
+  }
 
   const double m = static_cast<double>(roots.size());
   const int k = std::min(options.budget, std::max(candidates, 1));
