@@ -10,47 +10,9 @@
 
 #include "model/error.h"
 #include "store/audit_log.h"
-#include "store/clock.h"
 
 namespace twinning::mail {
 namespace {
-
-constexpr const char* kColumns =
-    "id, letter_id, position, city_id, email, reply_token, message_id, state, server_reply, "
-    "attempts, created_at, updated_at, accepted_at";
-
-Delivery delivery_from(const store::Row& r) {
-  Delivery d;
-  d.id = r.integer(0);
-  d.letter_id = r.integer(1);
-  d.position = static_cast<int>(r.integer(2));
-  d.city_id = r.opt_integer(3);
-  d.email = r.text(4);
-  d.reply_token = r.text(5);
-  d.message_id = r.text(6);
-  d.state = parse_delivery_state(r.text(7));
-  d.server_reply = r.text(8);
-  d.attempts = static_cast<int>(r.integer(9));
-  d.created_at = r.text(10);
-  d.updated_at = r.text(11);
-  d.accepted_at = r.opt_text(12);
-  return d;
-}
-
-std::optional<Delivery> find_where(store::Store& store, const char* where, std::string value) {
-  auto row = store.db().query_one(std::string("SELECT ") + kColumns +
-                                      " FROM mail_deliveries WHERE " + where,
-                                  {std::move(value)});
-  if (!row) return std::nullopt;
-  return delivery_from(*row);
-}
-
-std::optional<Delivery> find_by_id(store::Store& store, DeliveryId id) {
-  auto row = store.db().query_one(
-      std::string("SELECT ") + kColumns + " FROM mail_deliveries WHERE id = $1", {id});
-  if (!row) return std::nullopt;
-  return delivery_from(*row);
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -69,29 +31,9 @@ nlohmann::json audit_json(const Delivery& d) {
 
 }  // namespace
 
-std::string_view delivery_state_name(DeliveryState s) {
-  switch (s) {
-    case DeliveryState::kQueued: return "queued";
-    case DeliveryState::kSending: return "sending";
-    case DeliveryState::kAccepted: return "accepted";
-    case DeliveryState::kFailed: return "failed";
-  }
-  return "queued";
-}
-
-DeliveryState parse_delivery_state(std::string_view text) {
-  for (auto s : {DeliveryState::kQueued, DeliveryState::kSending, DeliveryState::kAccepted,
-                 DeliveryState::kFailed}) {
-    if (delivery_state_name(s) == text) return s;
-  }
-  throw_invalid("unknown delivery state '" + std::string(text) +
-                    "' (queued, sending, accepted, failed)",
-                "state");
-}
-
 std::optional<Delivery> find_delivery_by_reply_token(store::Store& store, std::string_view token) {
   if (token.empty()) return std::nullopt;
-  return find_where(store, "reply_token = $1", lower(token));
+  return store::DeliveryStore(store).find_by_reply_token(lower(token));
 }
 
 std::optional<Delivery> find_delivery_by_message_id(store::Store& store,
@@ -100,7 +42,7 @@ std::optional<Delivery> find_delivery_by_message_id(store::Store& store,
   while (!id.empty() && (id.front() == '<' || id.front() == ' ')) id.remove_prefix(1);
   while (!id.empty() && (id.back() == '>' || id.back() == ' ')) id.remove_suffix(1);
   if (id.empty()) return std::nullopt;
-  return find_where(store, "message_id = $1", std::string(id));
+  return store::DeliveryStore(store).find_by_message_id(std::string(id));
 }
 
 Delivery mark_delivery_failed(store::Store& store, DeliveryId id, std::string_view reason) {
@@ -111,14 +53,11 @@ Delivery mark_delivery_failed(store::Store& store, DeliveryId id, std::string_vi
 Delivery record_delivery_outcome(store::Store& store, DeliveryId id, DeliveryState state,
                                  std::string_view reply) {
   return store.db().write_transaction([&] {
-    auto before = find_by_id(store, id);
+    store::DeliveryStore deliveries(store);
+    auto before = deliveries.find(id);
     if (!before) throw_not_found("no delivery " + std::to_string(id), "delivery");
-    std::string now = store::now_utc_iso();
-    store.db().execute(
-        "UPDATE mail_deliveries SET state = $1, server_reply = $2, updated_at = $3, "
-        "accepted_at = CASE WHEN $1 = 'accepted' THEN $3 ELSE accepted_at END WHERE id = $4",
-        {std::string(delivery_state_name(state)), std::string(reply), now, id});
-    Delivery after = *find_by_id(store, id);
+    deliveries.set_state(id, state, reply);
+    Delivery after = *deliveries.find(id);
     store::AuditLog(store).record("update", "mail_delivery", std::to_string(id),
                                   audit_json(*before), audit_json(after));
     return after;
@@ -129,24 +68,18 @@ std::vector<Delivery> queue_deliveries(store::Store& store, LetterId letter,
                                        const std::vector<DeliveryTarget>& targets,
                                        std::string_view message_id_domain) {
   return store.db().write_transaction([&] {
+    store::DeliveryStore deliveries(store);
     std::map<int, Delivery> existing;
-    for (auto& d : deliveries_of(store, letter)) existing.emplace(d.position, d);
-    std::string now = store::now_utc_iso();
+    for (auto& d : deliveries.of_letter(letter)) existing.emplace(d.position, d);
     int queued = 0;
     for (const auto& t : targets) {
       auto it = existing.find(t.position);
       if (it == existing.end()) {
-        store.db().execute(
-            "INSERT INTO mail_deliveries (letter_id, position, city_id, email, reply_token, "
-            "message_id, state, created_at, updated_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)",
-            {letter, t.position, t.city_id, t.email, random_token(),
-             "tw." + random_token() + "@" + std::string(message_id_domain), now});
+        deliveries.insert_queued(letter, t.position, t.city_id, t.email, random_token(),
+                                 "tw." + random_token() + "@" + std::string(message_id_domain));
         ++queued;
       } else if (it->second.state == DeliveryState::kQueued && it->second.email != t.email) {
-        store.db().execute(
-            "UPDATE mail_deliveries SET email = $1, updated_at = $2 WHERE id = $3",
-            {t.email, now, it->second.id});
+        deliveries.set_email(it->second.id, t.email);
         ++queued;
       }
     }
@@ -159,24 +92,11 @@ std::vector<Delivery> queue_deliveries(store::Store& store, LetterId letter,
 }
 
 bool claim_delivery(store::Store& store, const Delivery& d) {
-  return store.db().write_transaction([&] {
-    return store.db().execute(
-               "UPDATE mail_deliveries SET state = 'sending', attempts = attempts + 1, "
-               "updated_at = $1 WHERE id = $2 AND state = $3 AND attempts = $4",
-               {store::now_utc_iso(), d.id, std::string(delivery_state_name(d.state)),
-                d.attempts}) == 1;
-  });
+  return store.db().write_transaction([&] { return store::DeliveryStore(store).claim(d); });
 }
 
 std::vector<Delivery> deliveries_of(store::Store& store, LetterId letter) {
-  std::vector<Delivery> out;
-  for (const auto& r : store.db().query(std::string("SELECT ") + kColumns +
-                                            " FROM mail_deliveries WHERE letter_id = $1 "
-                                            "ORDER BY position",
-                                        {letter})) {
-    out.push_back(delivery_from(r));
-  }
-  return out;
+  return store::DeliveryStore(store).of_letter(letter);
 }
 
 std::string reply_address_for(std::string_view reply_address, std::string_view token) {

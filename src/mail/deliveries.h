@@ -23,32 +23,18 @@
 #include <vector>
 
 #include "model/letter.h"
+#include "store/delivery_store.h"
 #include "store/store.h"
 
 namespace twinning::mail {
 
-using DeliveryId = std::int64_t;
-
-enum class DeliveryState { kQueued, kSending, kAccepted, kFailed };
-
-std::string_view delivery_state_name(DeliveryState s);  // "queued", "sending", "accepted", "failed"
-// Throws Error(kInvalidInput) naming "state" for any other text.
-DeliveryState parse_delivery_state(std::string_view text);
-
-struct Delivery {
-  DeliveryId id = 0;
-  LetterId letter_id = 0;
-  int position = 0;               // the addressee's index in Letter::addressees
-  std::optional<CityId> city_id;  // the addressee's city, if any
-  std::string email;              // where this copy goes
-  std::string reply_token;        // 26 lower-case base32 characters (16 random bytes)
-  std::string message_id;         // "tw.<random>@domain", without angle brackets
-  DeliveryState state = DeliveryState::kQueued;
-  std::string server_reply;  // the server's answer (accepted) or the reason (failed/queued)
-  int attempts = 0;          // SMTP transactions begun
-  std::string created_at, updated_at;  // ISO 8601 UTC
-  std::optional<std::string> accepted_at;
-};
+// The delivery record and its states live with its table
+// (store/delivery_store.h); the rules of sending and filing are here.
+using store::Delivery;
+using store::DeliveryId;
+using store::DeliveryState;
+using store::delivery_state_name;
+using store::parse_delivery_state;
 
 // The delivery whose reply token is `token` (compared case-insensitively, as
 // mail software may change the case of an address), or nullopt.

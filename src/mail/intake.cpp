@@ -302,12 +302,7 @@ store::MailRecord record_of(const ParsedMessage& m, std::string_view raw,
 FilingResult seen_before(store::Store& store, const store::MailRecord& rec) {
   FilingResult r;
   r.already_seen = true;
-  auto row = store.db().query_one(
-      "SELECT id FROM mail_messages WHERE message_key = $1 OR (mailbox = $2 AND "
-      "uid_validity = $3 AND uid = $4)",
-      {rec.message_key, rec.source.mailbox, rec.source.uid_validity, rec.source.uid});
-  if (row) {
-    auto before = store::MailIntakeStore(store).get(row->integer(0));
+  if (auto before = store::MailIntakeStore(store).find_claimed(rec)) {
     r.message = before->id;
     r.outcome = before->outcome;
     r.letter = before->letter_id;

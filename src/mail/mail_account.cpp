@@ -12,31 +12,10 @@
 #include "letters/letter_access.h"
 #include "model/error.h"
 #include "store/audit_log.h"
-#include "store/clock.h"
 #include "store/office_store.h"
 
 namespace twinning::mail {
 namespace {
-
-constexpr const char* kColumns =
-    "office_id, smtp_url, smtp_user, from_address, reply_address, imap_url, imap_user, "
-    "password_source, ca_file, rate, updated_at";
-
-MailAccount account_from(const store::Row& r) {
-  MailAccount a;
-  a.office_id = r.integer(0);
-  a.smtp_url = r.text(1);
-  a.smtp_user = r.text(2);
-  a.from_address = r.text(3);
-  a.reply_address = r.text(4);
-  a.imap_url = r.text(5);
-  a.imap_user = r.text(6);
-  a.password_source = r.text(7);
-  a.ca_file = r.text(8);
-  a.rate = r.real(9);
-  a.updated_at = r.text(10);
-  return a;
-}
 
 nlohmann::json audit_json(const MailAccount& a) {
   return {{"smtp_url", a.smtp_url},       {"smtp_user", a.smtp_user},
@@ -53,11 +32,7 @@ Office writable_office(store::Store& store, OfficeId id) {
 }
 
 std::optional<MailAccount> read_account(store::Store& store, OfficeId office) {
-  auto row = store.db().query_one(
-      std::string("SELECT ") + kColumns + " FROM office_mail_accounts WHERE office_id = $1",
-      {office});
-  if (!row) return std::nullopt;
-  return account_from(*row);
+  return store::MailAccountStore(store).find(office);
 }
 
 // "scheme://[user@]host[:port][/path]" with one of `schemes`, and no
@@ -142,12 +117,7 @@ std::vector<OfficeId> offices_with_reply_mailbox(store::Store& store) {
     throw Error(ErrorCode::kForbidden, "only an administrator lists every office's mail account",
                 "actor");
   }
-  std::vector<OfficeId> out;
-  for (const auto& row : store.db().query(
-           "SELECT office_id FROM office_mail_accounts WHERE imap_url <> '' ORDER BY office_id")) {
-    out.push_back(row.integer(0));
-  }
-  return out;
+  return store::MailAccountStore(store).offices_with_reply_mailbox();
 }
 
 MailAccount set_mail_account(store::Store& store, const MailAccount& account) {
@@ -167,20 +137,7 @@ MailAccount set_mail_account(store::Store& store, const MailAccount& account) {
   return store.db().write_transaction([&] {
     writable_office(store, account.office_id);
     auto before = read_account(store, account.office_id);
-    std::string now = store::now_utc_iso();
-    store.db().execute(
-        "INSERT INTO office_mail_accounts (office_id, smtp_url, smtp_user, from_address, "
-        "reply_address, imap_url, imap_user, password_source, ca_file, rate, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (office_id) DO UPDATE "
-        "SET smtp_url = excluded.smtp_url, smtp_user = excluded.smtp_user, "
-        "from_address = excluded.from_address, reply_address = excluded.reply_address, "
-        "imap_url = excluded.imap_url, imap_user = excluded.imap_user, "
-        "password_source = excluded.password_source, ca_file = excluded.ca_file, "
-        "rate = excluded.rate, updated_at = excluded.updated_at",
-        {account.office_id, account.smtp_url, account.smtp_user, account.from_address,
-         account.reply_address, account.imap_url, account.imap_user, account.password_source,
-         account.ca_file, account.rate, now});
-    MailAccount after = *read_account(store, account.office_id);
+    MailAccount after = store::MailAccountStore(store).put(account);
     store::AuditLog(store).record(before ? "update" : "create", "mail_account",
                                   std::to_string(account.office_id),
                                   before ? audit_json(*before) : nlohmann::json(),

@@ -18,23 +18,15 @@
 #include <vector>
 
 #include "model/letter.h"
+#include "store/mail_account_store.h"
 #include "store/store.h"
 
 namespace twinning::mail {
 
-struct MailAccount {
-  OfficeId office_id = 0;
-  std::string smtp_url;       // "smtp://host:587" (STARTTLS, required) or "smtps://host:465"
-  std::string smtp_user;      // "" sends without AUTH
-  std::string from_address;   // "international@volgograd.example"
-  std::string reply_address;  // the reply mailbox, "office@volgograd.example"
-  std::string imap_url;       // "imaps://host/INBOX" ("imap://" uses STARTTLS); "" = none yet
-  std::string imap_user;      // "" = smtp_user
-  std::string password_source;  // "env:NAME", "file:/path" or "" (no password)
-  std::string ca_file;          // a PEM certificate to trust besides the system's; "" = none
-  double rate = 0;              // messages per second a send keeps under; 0 = no limit
-  std::string updated_at;       // ISO 8601 UTC
-};
+// The account's fields (store/mail_account_store.h): smtp_url, smtp_user,
+// from_address, reply_address, imap_url, imap_user, password_source,
+// ca_file, rate, updated_at.
+using MailAccount = store::MailAccount;
 
 // The account of office `office`, or nullopt if it has none. Needs a
 // writer for the office's city (the account says who the office writes

@@ -86,6 +86,15 @@ std::int64_t MailIntakeStore::claim(const MailRecord& r, const std::optional<std
       params);
 }
 
+std::optional<MailRecord> MailIntakeStore::find_claimed(const MailRecord& r) {
+  auto row = store_.db().query_one(
+      "SELECT id FROM mail_messages WHERE message_key = $1 OR (mailbox = $2 AND "
+      "uid_validity = $3 AND uid = $4) ORDER BY id LIMIT 1",
+      {r.message_key, r.source.mailbox, r.source.uid_validity, r.source.uid});
+  if (!row) return std::nullopt;
+  return get(row->integer(0));
+}
+
 void MailIntakeStore::set_outcome(std::int64_t id, MailOutcome outcome,
                                   std::optional<LetterId> letter, const std::string& reason) {
   store_.db().write_transaction([&] {

@@ -77,6 +77,9 @@ class MailIntakeStore {
                    const std::string& reason);
 
   std::optional<MailRecord> get(std::int64_t id);
+  // The message that claimed `record`'s message_key, or its mailbox,
+  // UIDVALIDITY and UID: what claim() returning 0 stood aside for.
+  std::optional<MailRecord> find_claimed(const MailRecord& record);
   // The raw bytes of message `id` while in triage; nullopt otherwise.
   std::optional<std::string> raw(std::int64_t id);
   // True if message `key`, or UID `uid` of the mailbox, was claimed.
