@@ -58,6 +58,22 @@ struct TextOptions {
     }
     return body;
   }
+  // Sets a draft's or a follow-up's text fields (letters::DraftRequest,
+  // letters::FollowUp) from these options, the files read: lang, subject,
+  // salutation, body, closing, response deadline, signatory and
+  // attachments. Throws as text(), optional_full_date and read_attachments.
+  template <class Request>
+  void fill(Request& r) const {
+    r.lang = lang;
+    r.subject = subject;
+    r.salutation = salutation;
+    r.body = text();
+    r.closing = closing;
+    r.response_deadline = optional_full_date(deadline, "--deadline");
+    r.signatory_name = signatory;
+    r.signatory_title = signatory_title;
+    r.attachments = read_attachments(attach);
+  }
 };
 
 // --register [--date D] [--number N]

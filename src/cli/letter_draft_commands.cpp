@@ -52,16 +52,8 @@ void add_new(CLI::App* letter, Context& ctx) {
       r.office = letters::find_office(store, n->office, "--office").id;
     }
     r.addressees = addressees_from(store, n->to, n->to_title);
-    r.lang = n->text.lang;
     r.template_name = n->template_name;
-    r.subject = n->text.subject;
-    r.salutation = n->text.salutation;
-    r.body = n->text.text();
-    r.closing = n->text.closing;
-    r.response_deadline = optional_full_date(n->text.deadline, "--deadline");
-    r.signatory_name = n->text.signatory;
-    r.signatory_title = n->text.signatory_title;
-    r.attachments = read_attachments(n->text.attach);
+    n->text.fill(r);
     r.courtesy_lang = n->courtesy_lang;
     if (!n->courtesy_file.empty()) {
       r.courtesy_translation = read_file(n->courtesy_file, "--courtesy-translation");

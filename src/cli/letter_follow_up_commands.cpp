@@ -36,15 +36,7 @@ void add_follow_up(CLI::App* parent, Context& ctx, const std::string& name, cons
     f.office = office_option(store, o->office);
     if (!o->to.empty() || !o->to_title.empty())
       f.addressees = addressees_from(store, o->to, o->to_title);
-    f.lang = o->text.lang;
-    f.subject = o->text.subject;
-    f.salutation = o->text.salutation;
-    f.body = o->text.text();
-    f.closing = o->text.closing;
-    f.response_deadline = optional_full_date(o->text.deadline, "--deadline");
-    f.signatory_name = o->text.signatory;
-    f.signatory_title = o->text.signatory_title;
-    f.attachments = read_attachments(o->text.attach);
+    o->text.fill(f);
     if (o->reg.now) f.register_now = o->reg.options();
     LetterId id = make(store, ctx.templates(), original, f);
     report(ctx, id, o->reg.now ? "registered " + name : "drafted " + name);
