@@ -133,6 +133,26 @@ test("the planner's city search does not cover the campaign list", async () => {
   }
 });
 
+// The planner from the demo campaign: the forecast says the chance of the
+// campaign's majority and the calibration it rests on (as the campaign
+// page does), and the plan says why each pick is picked.
+test("the planner shows the chance of a majority, the calibration and why each pick", async () => {
+  const page = await world.newPage();
+  await page.goto(world.baseUrl + "/plan");
+  await page.getByLabel("Or start from a campaign").selectOption("un-year-2014");
+  await page.getByRole("button", { name: "Forecast", exact: true }).click();
+  await page.getByTestId("forecast-result").getByTestId("forecast-at-least").getByText(/at least 97/).waitFor();
+  assert.match(await page.getByTestId("forecast-calibration").textContent(), /from 0 of 36 answers/);
+  await page.locator('input[name="budget"]').fill("2");
+  await page.getByRole("button", { name: "Plan", exact: true }).click();
+  const picks = page.getByTestId("plan-picks");
+  await picks.getByTestId("forecast-calibration").getByText(/from 0 of 36 answers/).waitFor();
+  await picks.getByTestId("pick-reasons").first().getByText(/^opens .* \+\d/).first().waitFor();
+  assert.equal(await picks.getByTestId("pick-reasons").count(), 2);
+  await world.screenshot(page, "plan-reasons-en");
+  await page.context().close();
+});
+
 test("Russian names cities, statuses, regions and the interval; a refusal is in Russian", async () => {
   const page = await world.newPage({ lang: "ru" });
   await page.context().addInitScript(setLang, "ru");

@@ -6,13 +6,14 @@
 
 import { ApiError, get, itemsOf, post } from "../api";
 import { h } from "../dom";
-import { addStrings, lang, t, tf, tOr } from "../i18n";
+import { addStrings, lang, t, tOr } from "../i18n";
 import { count, errorBox, field, fixed, today, type CityRef } from "../format";
 import { worldMap } from "../worldmap";
 import { refresh } from "../router";
 import { renderNotFound } from "./notfound";
 import { countryNames } from "../countries";
 import { cityName } from "../citynames";
+import { forecastBasis } from "../forecast_basis";
 import type { JsonOf, Page, Schemas, operations } from "../schemas";
 
 addStrings({
@@ -26,8 +27,6 @@ addStrings({
     "camp.reached": "Majority reached",
     "camp.forecast": "Forecast",
     "camp.forecastNote": "expected endorsing member states if the cascade runs its course",
-    "camp.atLeast": "chance of at least {n}: {p} ± {se}",
-    "camp.calibration": "p (a city complies) {p}, from {k} of {n} answers; q (a ministry endorses) {q}, from {qk} of {qn}",
     "camp.cities": "Cities",
     "camp.contacted": "contacted",
     "camp.replied": "replied",
@@ -99,8 +98,6 @@ addStrings({
     "camp.reached": "Большинство достигнуто",
     "camp.forecast": "Прогноз",
     "camp.forecastNote": "ожидаемое число поддержавших государств, если каскад пройдёт до конца",
-    "camp.atLeast": "вероятность, что поддержат не меньше {n}: {p} ± {se}",
-    "camp.calibration": "p (город поддержит) {p}, по {k} из {n} ответов; q (МИД согласится) {q}, по {qk} из {qn}",
     "camp.cities": "Города",
     "camp.contacted": "получили письмо",
     "camp.replied": "ответили",
@@ -186,25 +183,6 @@ type Status = JsonOf<operations["getCampaignStatus"]["responses"][200]>;
 type CampaignEvent = Schemas["CampaignEvent"];
 type Forecast = JsonOf<operations["getForecast"]["responses"][200]>;
 
-// What the forecast rests on: the chance of a majority, and the calibrated
-// p and q with the answers behind them (the server's posterior, not a rule
-// of the client).
-function forecastBasis(f: Forecast): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  if (f.at_least?.members != null && f.at_least.probability != null) {
-    out.push(h("p", { "data-testid": "forecast-at-least" }, tf("camp.atLeast", {
-      n: String(f.at_least.members), p: fixed(f.at_least.probability, 3), se: fixed(f.at_least.se ?? 0, 3),
-    })));
-  }
-  const cal = f.calibration;
-  if (cal?.comply && cal.endorse) {
-    out.push(h("p", { class: "muted", "data-testid": "forecast-calibration" }, tf("camp.calibration", {
-      p: fixed(cal.comply.mean ?? 0, 3), k: String(cal.comply.successes ?? 0), n: String(cal.comply.answers ?? 0),
-      q: fixed(cal.endorse.mean ?? 0, 3), qk: String(cal.endorse.successes ?? 0), qn: String(cal.endorse.answers ?? 0),
-    })));
-  }
-  return out;
-}
 type CountryStates = JsonOf<operations["getCampaignCountriesMap"]["responses"][200]>;
 
 /** A country's colour on the campaign's map, by its state (GET .../countries-map); NOT_REACHED for the rest. */

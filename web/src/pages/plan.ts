@@ -1,16 +1,21 @@
 // The planner: a forecast of a campaign (from chosen originating cities or a
-// campaign's actual state) and a plan of the cities to write to next, with
-// each pick's marginal gain and the picks on the map. Long runs show their
-// progress (elapsed time) while the server computes.
+// campaign's actual state) with the chance of at least the campaign's
+// majority and, from a campaign, the calibration it rests on; and a plan of
+// the cities to write to next, with each pick's marginal gain, why it is
+// picked (the member states it opens, through which twins) and the picks
+// on the map. Long runs show their progress (elapsed time) while the server
+// computes.
 
 import { get, itemsOf } from "../api";
 import { h } from "../dom";
-import { addStrings, t } from "../i18n";
+import { addStrings, t, tf } from "../i18n";
 import { searchBox, type CityHit } from "../search";
 import { count, errorBox, field, fixed } from "../format";
 import { cityName } from "../citynames";
 import { worldMap, type MapPoint } from "../worldmap";
 import { loadMapData } from "./map";
+import { countryNames } from "../countries";
+import { forecastBasis } from "../forecast_basis";
 import type { JsonOf, operations } from "../schemas";
 
 addStrings({
@@ -35,6 +40,12 @@ addStrings({
     "plan.base": "Without new letters",
     "plan.needSeeds": "Choose originating cities or a campaign.",
     "plan.city": "City",
+    "plan.why": "Why",
+    "plan.opens": "opens {country} +{gain}",
+    "plan.noChain": "no current chain reaches it",
+    "plan.before": "endorsing in {p}% of runs before",
+    "plan.via": "via {cities}",
+    "plan.notMember": "not a UN member: twinned in {n} member states",
   },
   ru: {
     "plan.title": "Прогноз и план",
@@ -53,6 +64,12 @@ addStrings({
     "plan.complying": "поддержат",
     "plan.picks": "Кому написать дальше",
     "plan.gain": "Прирост",
+    "plan.why": "Почему",
+    "plan.opens": "открывает {country} +{gain}",
+    "plan.noChain": "сейчас её не достигает ни одна цепочка",
+    "plan.before": "прежде поддерживала в {p}% прогонов",
+    "plan.via": "через {cities}",
+    "plan.notMember": "не член ООН: побратимы в {n} государствах — членах ООН",
     "plan.total": "Итого ожидается",
     "plan.base": "Без новых писем",
     "plan.needSeeds": "Выберите города-инициаторы или кампанию.",
@@ -64,6 +81,20 @@ addStrings({
 type Forecast = JsonOf<operations["getForecast"]["responses"][200]>;
 /** GET /api/plan */
 type Plan = JsonOf<operations["getPlan"]["responses"][200]>;
+type Pick = Plan["picks"][number];
+
+/** Why a pick is picked: the member states it opens (how likely before, through which twins). */
+function pickReasons(pick: Pick, names: Map<string, string>): HTMLElement {
+  const lines: string[] = [];
+  if (pick.un_member === false) lines.push(tf("plan.notMember", { n: pick.member_twin_countries ?? 0 }));
+  for (const o of pick.opens ?? []) {
+    const parts = [tf("plan.opens", { country: names.get(o.country.iso2) ?? o.country.name, gain: fixed(o.gain ?? 0, 2) }),
+      (o.before ?? 0) > 0 ? tf("plan.before", { p: fixed(100 * (o.before ?? 0), 0) }) : t("plan.noChain")];
+    if (o.via?.length) parts.push(tf("plan.via", { cities: o.via.map(cityName).join(", ") }));
+    lines.push(parts.join(", "));
+  }
+  return h("td", { "data-testid": "pick-reasons" }, ...lines.map((line) => h("div", {}, line)));
+}
 
 export async function renderPlan(main: HTMLElement): Promise<void> {
   main.className = "page";
@@ -149,7 +180,8 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
       h("h2", {}, t("plan.mean")),
       h("div", { class: "big" }, fixed(f.mean), h("span", { class: "muted" }, ` ± ${fixed(1.96 * f.se, 2)}`)),
       h("p", { class: "muted" }, `${t("common.ci95")} ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)} · ${count(f.runs)} ${t("common.runs")} · ${fixed(f.seconds, 2)} ${t("common.seconds")}`),
-      h("p", {}, `${fixed(f.mean_informed, 0)} ${t("plan.informed")}, ${fixed(f.mean_complying, 0)} ${t("plan.complying")}`)));
+      h("p", {}, `${fixed(f.mean_informed, 0)} ${t("plan.informed")}, ${fixed(f.mean_complying, 0)} ${t("plan.complying")}`),
+      ...forecastBasis(f)));
   });
 
   planButton.addEventListener("click", async () => {
@@ -159,7 +191,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     q.set("runs", String(Math.min(Number(runs.value) || 1000, 3000)));
     const p = await running(() => get<Plan>(`/api/plan?${q}`));
     if (!p) return;
-    const map = await loadMapData().catch(() => null);
+    const [map, names] = await Promise.all([loadMapData().catch(() => null), countryNames()]);
     const where = new Map<number, [number | null, number | null]>();
     map?.cities.id.forEach((id, i) => where.set(id, [map.cities.lat[i], map.cities.lng[i]]));
     const points: MapPoint[] = [];
@@ -170,13 +202,15 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     results.replaceChildren(h("section", { class: "card", "data-testid": "plan-picks" },
       h("h2", {}, t("plan.picks")),
       h("p", { class: "muted" }, `${t("plan.base")}: ${fixed(p.base, 2)} · ${fixed(p.seconds, 2)} ${t("common.seconds")}`),
+      ...forecastBasis(p),
       h("table", { class: "register" },
-        h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("plan.city")), h("th", {}, t("plan.gain")), h("th", {}, t("plan.total")))),
+        h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("plan.city")), h("th", {}, t("plan.gain")), h("th", {}, t("plan.total")), h("th", {}, t("plan.why")))),
         h("tbody", {}, p.picks.map((pk, i) => h("tr", {},
           h("td", {}, String(i + 1)),
           h("td", {}, h("a", { href: `/city/${pk.city.id}`, "data-link": true }, cityName(pk.city)), h("span", { class: "muted" }, `, ${pk.city.country}`)),
           h("td", {}, `+${fixed(pk.gain, 2)}`),
-          h("td", {}, fixed(pk.cumulative, 2)))))),
+          h("td", {}, fixed(pk.cumulative, 2)),
+          pickReasons(pk, names))))),
       worldMap(() => "#e6e3da", (_iso, name) => name, points, t("plan.picks"))));
   });
 }
