@@ -1,17 +1,12 @@
-// CLI commands of network analytics, the forecast and the plan: reach, chain,
-// network (bridges, centrality, and the hidden edges export), forecast, plan.
-#include <algorithm>
-#include <cmath>
+// CLI commands of network analytics: reach, chain, network (bridges,
+// centrality, the hidden edges export and calibration study); forecast and
+// plan are registered from forecast_commands.cpp.
 #include <cstdio>
 #include <iostream>
-#include <map>
-#include <optional>
-#include <sstream>
-#include <thread>
+#include <memory>
 
-#include "campaign/campaign_forecast.h"
 #include "cli/cli_context.h"
-#include "model/error.h"
+#include "cli/network_cli.h"
 #include "network/calibration_study.h"
 #include "network/network_json.h"
 #include "registry/city_lookup.h"
@@ -19,17 +14,12 @@
 namespace twinning::cli {
 namespace {
 
-std::string fixed(double x, int decimals = 2) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
-
-std::string cities_text(const std::vector<network::CityRef>& cities) {
-  std::string s;
-  for (const auto& c : cities) s += (s.empty() ? "" : "; ") + city_label(c.name, c.country);
-  return s;
-}
+using network_cli::cities_text;
+using network_cli::default_threads;
+using network_cli::fixed;
+using network_cli::given;
+using network_cli::resolve_all;
+using network_cli::with_option_names;
 
 std::string countries_text(const std::vector<network::CountryRef>& countries, bool names) {
   std::string s;
@@ -40,137 +30,11 @@ std::string countries_text(const std::vector<network::CountryRef>& countries, bo
   return s;
 }
 
-std::vector<CityId> resolve_all(store::Store& store, const std::vector<std::string>& refs,
-                                const char* field) {
-  std::vector<CityId> ids;
-  for (const auto& r : refs) ids.push_back(registry::resolve_city(store, r, field));
-  return ids;
-}
-
-// The network use cases name their inputs as the API does ("runs",
-// "seed"); this table is the one place that says them as the CLI's options.
-const std::map<std::string, std::string>& option_names() {
-  static const std::map<std::string, std::string> names = {{"seed", "--seed"},
-                                                           {"campaign", "--campaign"},
-                                                           {"comply", "--comply"},
-                                                           {"endorse", "--endorse"},
-                                                           {"runs", "--runs"},
-                                                           {"rng", "--rng"},
-                                                           {"threads", "--threads"},
-                                                           {"budget", "--budget"},
-                                                           {"from", "--from"},
-                                                           {"hops", "--hops"},
-                                                           {"top", "--top"},
-                                                           {"country", "--country"},
-                                                           {"target", "--target"},
-                                                           {"prior_strength", "--prior-strength"},
-                                                           {"campaigns", "--campaigns"},
-                                                           {"waves", "--waves"},
-                                                           {"exclude", "--exclude"},
-                                                           {"check_runs", "--check-runs"},
-                                                           {"method", "--method"},
-                                                           {"target_probability",
-                                                            "--target-probability"},
-                                                           {"members", "--members"}};
-  return names;
-}
-
 // chain names its cities by position.
 const std::map<std::string, std::string>& chain_argument_names() {
   static const std::map<std::string, std::string> names = {
       {"from", "CITY"}, {"to", "TARGET"}, {"country", "--country"}};
   return names;
-}
-
-// Runs network use case `f`; an error about one of its inputs is rethrown
-// under the name `names` gives it on the command line.
-template <class F>
-auto with_option_names(F f, const std::map<std::string, std::string>& names = option_names()) {
-  try {
-    return f();
-  } catch (const Error& e) {
-    auto it = names.find(e.field());
-    if (it == names.end()) throw;
-    throw with_option_name(e, it->second);
-  }
-}
-
-// The value of an optional integer option, or nullopt when it was not given.
-std::optional<int> given(const CLI::Option* option, int value) {
-  return option->count() > 0 ? std::optional(value) : std::nullopt;
-}
-
-int default_threads() {
-  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
-}
-
-// The options forecast and plan share, parsed once: the seeds and the
-// campaign as given, and the model's options filled straight from the
-// command line.
-struct ModelArguments {
-  std::vector<std::string> seeds;
-  std::string campaign;  // --campaign: start from this campaign's actual state
-  network::ModelOptions model;
-};
-
-void add_model_options(CLI::App* cmd, ModelArguments& a, int default_runs, const char* runs_help) {
-  a.model.runs = default_runs;
-  a.model.threads = default_threads();
-  cmd->add_option("--seed", a.seeds,
-                  "Originating city (id or \"Name, CC\"); repeat or list (default with "
-                  "--campaign: its originators)");
-  cmd->add_option("--campaign", a.campaign,
-                  "Start from this campaign's actual state: cities that complied or declined, "
-                  "ministries that answered");
-  cmd->add_option("--comply", a.model.params.comply,
-                  "p: chance that an informed city complies (default 0.35); with --campaign the "
-                  "mean of its prior");
-  cmd->add_option("--endorse", a.model.params.endorse,
-                  "q: chance that one complying city's ask to its ministry succeeds (default "
-                  "0.5); with --campaign the mean of its prior");
-  cmd->add_option("--prior-strength", a.model.prior_strength,
-                  "With --campaign: the weight of the priors of p and q, in answers (default 4)");
-  cmd->add_option("--runs", a.model.runs, runs_help);
-  cmd->add_option("--rng", a.model.rng, "Random seed; equal seeds give equal results (default 1)");
-  cmd->add_option("--threads", a.model.threads, "Worker threads (default: all cores)");
-}
-
-// Fills the model's part of a forecast's or plan's options `o` from the
-// command line, with the seeds and campaign state of --seed and, with
-// --campaign, the campaign's state and answers (and its originators when no
-// --seed is given). Returns the start, for the campaign's majority.
-campaign::ModelStart fill_model_options(store::Store& store, const ModelArguments& a,
-                                        network::ModelOptions& o) {
-  campaign::ModelStart start = campaign::model_start(
-      store, resolve_all(store, a.seeds, "--seed"), a.campaign, "--seed", "--campaign");
-  o = a.model;
-  o.seeds = std::move(start.seeds);
-  o.state = std::move(start.state);
-  o.evidence = std::move(start.evidence);
-  return start;
-}
-
-void print_estimate(const char* name, const network::ParameterEstimate& e, const char* answers) {
-  std::cout << "  " << name << " = " << fixed(e.mean, 3) << " (90% credible interval "
-            << fixed(e.ci90_low, 3) << " - " << fixed(e.ci90_high, 3) << "; " << e.successes
-            << " of " << e.answers << " " << answers << "; prior mean " << fixed(e.prior_mean, 2)
-            << ", weight " << fixed(e.prior_strength, 1) << " answers)\n";
-}
-
-// The posterior of p and q, when the result was calibrated.
-void print_calibration(const std::optional<network::CalibrationSummary>& c) {
-  if (!c) return;
-  std::cout << "calibration from the campaign's answers:\n";
-  print_estimate("p", c->comply, "answered cities complied");
-  print_estimate("q", c->endorse, "answered ministries endorsed");
-}
-
-// "p = 0.35, q = 0.5" or, calibrated, where p and q come from.
-std::string params_text(bool calibrated, const network::ModelOptions& o) {
-  if (calibrated) return "p and q drawn per run from the campaign's posterior";
-  std::ostringstream s;
-  s << "p = " << o.params.comply << ", q = " << o.params.endorse;
-  return s.str();
 }
 
 void print_reach(const network::ReachResult& r, std::optional<int> hops) {
@@ -236,147 +100,53 @@ void print_centrality(const network::CentralityResult& r) {
   list("top by betweenness:", r.top_betweenness);
 }
 
-void print_forecast(const network::ForecastResult& r, const network::ModelOptions& o) {
-  std::cout << "forecast from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
-            << ", " << r.runs << " runs, rng " << o.rng << ", " << r.threads << " thread"
-            << (r.threads == 1 ? "" : "s") << ")\n";
-  print_calibration(r.calibration);
-  std::cout << "expected endorsing UN member states: " << fixed(r.mean) << " +/- " << fixed(r.se)
-            << " (95% CI " << fixed(r.ci95_low) << " - " << fixed(r.ci95_high) << ")\n";
-  std::cout << "probability of at least " << r.target
-            << " endorsing UN member states: " << fixed(r.p_target, 4) << " +/- "
-            << fixed(r.p_target_se, 4) << '\n';
-  std::cout << "mean informed cities: " << fixed(r.mean_informed, 1)
-            << ", mean complying cities: " << fixed(r.mean_complying, 1) << '\n';
-  std::cout << "countries most likely to endorse:\n";
-  for (std::size_t i = 0; i < r.countries.size() && i < 20; ++i) {
-    const auto& c = r.countries[i];
-    std::cout << "  " << c.country.iso2 << " " << c.country.name
-              << (c.country.un_member ? "" : " (not a UN member)") << "  " << fixed(c.frequency, 3)
-              << '\n';
-  }
-  if (r.countries.size() > 20) {
-    std::cout << "  ... and " << r.countries.size() - 20 << " more (see --json)\n";
-  }
-  std::cout << "simulated in " << fixed(r.seconds, 3) << " s\n";
-}
-
-// Why a pick was made: "Dominica (DM) +0.57, reached by no current chain,
-// via its twin Roseau"; for a city outside the UN, its member twins.
-void print_pick_reasons(const network::PlanPick& p) {
-  if (!p.un_member) {
-    std::cout << "       " << p.city.country << " is not a UN member: picked for its twins in "
-              << p.member_twin_countries << " member state"
-              << (p.member_twin_countries == 1 ? "" : "s") << '\n';
-  }
-  for (const auto& o : p.opens) {
-    std::cout << "       opens " << o.country.name << " (" << o.country.iso2 << ") +"
-              << fixed(o.gain) << ", ";
-    if (o.before > 0) {
-      std::cout << "endorsing in "
-                << (o.before < 0.005 ? std::string("under 1") : fixed(100 * o.before, 0))
-                << "% of runs before";
-    } else {
-      std::cout << "reached by no current chain";
-    }
-    if (o.country.iso2 == p.city.country && o.via.empty()) {
-      std::cout << "; by its own ask";
-    } else if (!o.via.empty()) {
-      std::cout << "; via " << cities_text(o.via);
-    } else {
-      std::cout << "; through its twins' chains";
-    }
-    std::cout << '\n';
-  }
-}
-
-void print_plan(const network::PlanResult& r, const network::ModelOptions& o) {
-  std::cout << "plan from " << cities_text(r.seeds) << " (" << params_text(!!r.calibration, o)
-            << ", " << network::plan_method_name(r.method) << ": " << r.runs
-            << (r.guarantee ? " RR sets" : " sampled runs") << ", rng " << o.rng << ")\n";
-  if (const auto& g = r.guarantee) {
-    std::cout << "guarantee: within " << fixed(1 - 1 / std::exp(1.0) - g->epsilon, 3)
-              << " of the best plan's gain with probability at least "
-              << fixed(1 - g->failure_probability, 4);
-    if (!g->holds) {
-      std::cout << " NOT established: the sample was capped below IMM's size";
-    } else if (g->lower_bound_assumed) {
-      std::cout << ", if the best plan adds at least one member state";
-    }
-    std::cout << " (lower bound of the best gain " << fixed(g->opt_lower_bound) << ")\n";
-  }
-  print_calibration(r.calibration);
-  std::cout << "seeds alone: " << fixed(r.base) << " expected endorsing UN member states\n";
-  int i = 0;
-  for (const auto& p : r.picks) {
-    std::cout << "  " << ++i << ". " << city_label(p.city.name, p.city.country, p.city.id) << "  +"
-              << fixed(p.gain) << "  -> " << fixed(p.cumulative) << '\n';
-    print_pick_reasons(p);
-  }
-  if (r.exhausted) std::cout << "no further city adds an endorsement on the sampled runs\n";
-  if (const auto& t = r.target) {
-    std::cout << "probability of at least " << t->members << " endorsing UN member states: "
-              << fixed(t->estimate, 4) << " +/- " << fixed(t->se, 4) << " with " << t->letters
-              << " letter" << (t->letters == 1 ? "" : "s") << " (" << t->runs
-              << " forward runs): ";
-    if (t->reached) {
-      std::cout << "the fewest of this plan that reach " << fixed(t->probability, 2) << '\n';
-    } else {
-      std::cout << "below " << fixed(t->probability, 2) << ": the budget cannot reach it\n";
-    }
-  }
-  if (r.check && !r.picks.empty()) {
-    const double planned = r.picks.back().cumulative;
-    std::cout << "forward check (" << r.check->runs
-              << " independent runs): " << fixed(r.check->mean) << " +/- " << fixed(r.check->se)
-              << " (the plan's own estimate " << fixed(planned) << ", "
-              << fixed(100 * (planned - r.check->mean) / std::max(r.check->mean, 1e-9), 1)
-              << "% apart)\n";
-  }
-  std::cout << "planned in " << fixed(r.seconds, 3) << " s (" << r.evaluations
-            << " gain evaluations, " << r.candidates << " candidate cities)\n";
-}
-
 }  // namespace
 
 void add_network_commands(CLI::App& app, Context& ctx) {
   // reach
-  static std::vector<std::string> reach_from;
-  static int reach_hops = 0;
+  struct ReachArguments {
+    std::vector<std::string> from;
+    int hops = 0;
+    CLI::Option* hops_option = nullptr;
+  };
+  auto ra = std::make_shared<ReachArguments>();
   auto* reach = app.add_subcommand(
       "reach", "Cities and countries reached from cities at each hop; UN members out of reach");
-  reach->add_option("--from", reach_from, "Originating city (id or \"Name, CC\"); repeat or list")
+  reach->add_option("--from", ra->from, "Originating city (id or \"Name, CC\"); repeat or list")
       ->required();
-  static CLI::Option* reach_hops_opt =
-      reach->add_option("--hops", reach_hops, "Stop after this many hops (default: no limit)");
+  ra->hops_option =
+      reach->add_option("--hops", ra->hops, "Stop after this many hops (default: no limit)");
   add_json_flag(reach, ctx);
-  reach->callback([&ctx] {
+  reach->callback([&ctx, ra] {
     auto& store = ctx.store();
-    std::vector<CityId> from = resolve_all(store, reach_from, "--from");
-    auto r = with_option_names(
-        [&] { return network::reach(store, from, given(reach_hops_opt, reach_hops)); });
+    std::vector<CityId> from = resolve_all(store, ra->from, "--from");
+    const std::optional<int> hops = given(ra->hops_option, ra->hops);
+    auto r = with_option_names([&] { return network::reach(store, from, hops); });
     if (ctx.json) return ctx.print_json(r);
-    print_reach(r, given(reach_hops_opt, reach_hops));
+    print_reach(r, hops);
   });
 
   // chain
-  static std::string chain_from, chain_to, chain_country;
-  static bool chain_all = false;
+  struct ChainArguments {
+    std::string from, to, country;
+    bool all = false;
+  };
+  auto ca = std::make_shared<ChainArguments>();
   auto* chain = app.add_subcommand(
       "chain", "Shortest chain of introductions from a city to a city or a country");
-  chain->add_option("CITY", chain_from, "Start city (id or \"Name, CC\")")->required();
-  chain->add_option("TARGET", chain_to, "Target city (id or \"Name, CC\")");
-  chain->add_option("--country", chain_country, "Target country (ISO 3166-1 alpha-2)");
-  chain->add_flag("--all", chain_all,
+  chain->add_option("CITY", ca->from, "Start city (id or \"Name, CC\")")->required();
+  chain->add_option("TARGET", ca->to, "Target city (id or \"Name, CC\")");
+  chain->add_option("--country", ca->country, "Target country (ISO 3166-1 alpha-2)");
+  chain->add_flag("--all", ca->all,
                   "All equally short chains (at most " + std::to_string(network::kMaxChains) + ")");
   add_json_flag(chain, ctx);
-  chain->callback([&ctx] {
+  chain->callback([&ctx, ca] {
     auto& store = ctx.store();
-    CityId from = registry::resolve_city(store, chain_from, "CITY");
+    CityId from = registry::resolve_city(store, ca->from, "CITY");
     network::ChainTarget target;
-    if (!chain_to.empty()) target.city = registry::resolve_city(store, chain_to, "TARGET");
-    target.country = chain_country;
-    auto r = with_option_names([&] { return network::chain(store, from, target, chain_all); },
+    if (!ca->to.empty()) target.city = registry::resolve_city(store, ca->to, "TARGET");
+    target.country = ca->country;
+    auto r = with_option_names([&] { return network::chain(store, from, target, ca->all); },
                                chain_argument_names());
     if (ctx.json) return ctx.print_json(r);
     print_chain(r);
@@ -385,22 +155,26 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   // network bridges | centrality | edges
   auto* net = app.add_subcommand("network", "Bridge cities, centrality and components");
   net->require_subcommand(1);
-  static std::vector<std::string> bridges_from;
-  static int bridges_hops = 0, bridges_top = 10;
+  struct BridgesArguments {
+    std::vector<std::string> from;
+    int hops = 0, top = 10;
+    CLI::Option* hops_option = nullptr;
+  };
+  auto ba = std::make_shared<BridgesArguments>();
   auto* br = net->add_subcommand(
       "bridges", "Cities whose inclusion opens the most UN member states not yet reached");
-  br->add_option("--from", bridges_from,
+  br->add_option("--from", ba->from,
                  "Originating city (id or \"Name, CC\"); reached cities and their countries "
                  "count as covered (default: none)");
-  static CLI::Option* bridges_hops_opt =
-      br->add_option("--hops", bridges_hops, "Count as reached only cities this many hops away");
-  br->add_option("--top", bridges_top, "How many cities (default 10)");
+  ba->hops_option =
+      br->add_option("--hops", ba->hops, "Count as reached only cities this many hops away");
+  br->add_option("--top", ba->top, "How many cities (default 10)");
   add_json_flag(br, ctx);
-  br->callback([&ctx] {
+  br->callback([&ctx, ba] {
     auto& store = ctx.store();
-    std::vector<CityId> from = resolve_all(store, bridges_from, "--from");
+    std::vector<CityId> from = resolve_all(store, ba->from, "--from");
     auto r = with_option_names([&] {
-      return network::bridges(store, from, given(bridges_hops_opt, bridges_hops), bridges_top);
+      return network::bridges(store, from, given(ba->hops_option, ba->hops), ba->top);
     });
     if (ctx.json) return ctx.print_json(r);
     std::cout << "reached: " << r.cities_reached << " cities, " << r.un_members_reached
@@ -414,16 +188,19 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     if (r.bridges.empty()) std::cout << "no city opens a new UN member state\n";
   });
 
-  static int central_top = 10;
-  static int central_threads = default_threads();
+  struct CentralityArguments {
+    int top = 10;
+    int threads = default_threads();
+  };
+  auto ce = std::make_shared<CentralityArguments>();
   auto* cen =
       net->add_subcommand("centrality", "Degree and betweenness of cities; connected components");
-  cen->add_option("--top", central_top, "How many cities and components (default 10)");
-  cen->add_option("--threads", central_threads, "Worker threads (default: all cores)");
+  cen->add_option("--top", ce->top, "How many cities and components (default 10)");
+  cen->add_option("--threads", ce->threads, "Worker threads (default: all cores)");
   add_json_flag(cen, ctx);
-  cen->callback([&ctx] {
+  cen->callback([&ctx, ce] {
     auto r = with_option_names(
-        [&] { return network::centrality(ctx.store(), central_top, central_threads); });
+        [&] { return network::centrality(ctx.store(), ce->top, ce->threads); });
     if (ctx.json) return ctx.print_json(r);
     print_centrality(r);
   });
@@ -444,14 +221,18 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   });
 
   // Hidden: the calibration study of issue 18 (scripts/bench calibration).
-  static std::vector<std::string> study_seeds;
-  static network::CalibrationStudyOptions study;
+  struct StudyArguments {
+    std::vector<std::string> seeds;
+    network::CalibrationStudyOptions study;
+  };
+  auto sa = std::make_shared<StudyArguments>();
+  network::CalibrationStudyOptions& study = sa->study;
   auto* st = net->add_subcommand(
       "calibration-study",
       "Simulated campaigns with hidden p and q, answers revealed in waves: coverage of the "
       "credible intervals and the forecast's error per wave");
   st->group("");
-  st->add_option("--seed", study_seeds, "Originating city (id or \"Name, CC\")")->required();
+  st->add_option("--seed", sa->seeds, "Originating city (id or \"Name, CC\")")->required();
   st->add_option("--campaigns", study.campaigns, "Simulated campaigns (default 200)");
   st->add_option("--waves", study.waves, "Waves by hops before the final one (default 4)");
   st->add_option("--runs", study.forecast_runs, "Runs of each forecast (default 512)");
@@ -461,11 +242,12 @@ void add_network_commands(CLI::App& app, Context& ctx) {
   st->add_option("--rng", study.rng, "Random seed (default 1)");
   st->add_option("--threads", study.threads, "Worker threads (default 1)");
   add_json_flag(st, ctx);
-  st->callback([&ctx] {
+  st->callback([&ctx, sa] {
     auto& store = ctx.store();
-    study.seeds = resolve_all(store, study_seeds, "--seed");
-    auto r = with_option_names(
-        [&] { return network::calibration_study(network::load_twin_graph(store), study); });
+    sa->study.seeds = resolve_all(store, sa->seeds, "--seed");
+    auto r = with_option_names([&] {
+      return network::calibration_study(network::load_twin_graph(store), sa->study);
+    });
     if (ctx.json) return ctx.print_json(r);
     std::cout << r.campaigns << " simulated campaigns, mean final tally "
               << fixed(r.mean_final_tally) << " endorsing UN member states\n";
@@ -483,76 +265,7 @@ void add_network_commands(CLI::App& app, Context& ctx) {
     std::cout << "in " << fixed(r.seconds, 1) << " s\n";
   });
 
-  // forecast
-  static ModelArguments fc;
-  static int target = 0;
-  auto* forecast = app.add_subcommand(
-      "forecast", "Expected endorsing UN member states of a campaign (compliance cascade)");
-  add_model_options(forecast, fc, 10000, "Simulation runs (default 10000)");
-  static CLI::Option* target_opt = forecast->add_option(
-      "--target", target,
-      "Report the probability of at least this many endorsing UN member states (default: the "
-      "campaign's majority needed, else 97)");
-  add_json_flag(forecast, ctx);
-  forecast->callback([&ctx] {
-    auto& store = ctx.store();
-    network::ForecastOptions o;
-    const campaign::ModelStart start = fill_model_options(store, fc, o);
-    o.target = given(target_opt, target).value_or(start.majority_needed.value_or(o.target));
-    auto r = with_option_names([&] { return network::forecast(store, o); });
-    if (ctx.json) return ctx.print_json(r);
-    print_forecast(r, o);
-  });
-
-  // plan
-  static ModelArguments pl;
-  static int budget = 0;
-  static std::string method = network::plan_method_name(network::PlanOptions().method);
-  static std::vector<std::string> exclude;
-  static int check_runs = 0;
-  static double target_probability = 0;
-  static int members = 0;
-  auto* plan = app.add_subcommand("plan",
-                                  "The cities to write to directly (each joining as a seed) that "
-                                  "maximise the expected endorsements");
-  add_model_options(plan, pl, 1000,
-                    "With --method greedy: sampled runs the plan optimises over (default 1000; "
-                    "each is held in memory)");
-  plan->add_option("--budget", budget,
-                   "How many cities to pick (with --target-probability: at most)")
-      ->required();
-  plan->add_option("--method", method,
-                   "rr: reverse-reachable sampling, within 1 - 1/e - 0.1 of the best plan with "
-                   "probability 1 - 1/cities (default); greedy: greedy on --runs sampled runs");
-  plan->add_option("--check-runs", check_runs,
-                   "Cross-check the plan's value by this many independent forward runs (default 0: "
-                   "none)");
-  plan->add_option("--exclude", exclude,
-                   "What if this city declines? Re-plan with it declining (id or \"Name, CC\"); "
-                   "repeat or list");
-  static CLI::Option* target_probability_opt = plan->add_option(
-      "--target-probability", target_probability,
-      "The fewest letters (at most --budget) whose forward estimate of P(at least --members "
-      "endorsing UN member states) reaches this probability");
-  static CLI::Option* members_opt = plan->add_option(
-      "--members", members,
-      "With --target-probability: endorsing UN member states wanted (default: the campaign's "
-      "majority needed, else 97)");
-  add_json_flag(plan, ctx);
-  plan->callback([&ctx] {
-    auto& store = ctx.store();
-    network::PlanOptions o;
-    const campaign::ModelStart start = fill_model_options(store, pl, o);
-    o.method = with_option_names([&] { return network::parse_plan_method(method, "method"); });
-    o.exclude = resolve_all(store, exclude, "--exclude");
-    o.check_runs = check_runs;
-    o.budget = budget;
-    if (target_probability_opt->count() > 0) o.target_probability = target_probability;
-    o.members = given(members_opt, members).value_or(start.majority_needed.value_or(o.members));
-    auto r = with_option_names([&] { return network::plan(store, o); });
-    if (ctx.json) return ctx.print_json(r);
-    print_plan(r, o);
-  });
+  network_cli::add_forecast_commands(app, ctx);
 }
 
 }  // namespace twinning::cli
