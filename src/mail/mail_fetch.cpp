@@ -14,7 +14,8 @@ void to_json(nlohmann::json& j, const FetchReport& r) {
        {"refused", r.refused}};
 }
 
-FetchReport fetch_mail(store::Store& store, OfficeId office) {
+FetchReport fetch_mail(store::Store& store, OfficeId office,
+                       const std::function<bool()>& stop) {
   MailAccount account = require_mail_account(store, office);
   if (account.imap_url.empty()) {
     throw_conflict("the office's mail account has no reply mailbox (imap_url)", "mail_account");
@@ -30,6 +31,7 @@ FetchReport fetch_mail(store::Store& store, OfficeId office) {
   std::int64_t last =
       state && state->uid_validity == report.uid_validity ? state->last_uid : 0;
   for (std::int64_t uid : imap.uids_after(last)) {
+    if (stop && stop()) break;
     store::MailSource source{report.mailbox, report.uid_validity, uid};
     if (!mail.seen_uid(source)) {
       std::string raw = imap.fetch(uid);

@@ -9,6 +9,7 @@
 // Requires an administrator or a coordinator (as file_message). Thread-compatible.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,10 @@ void to_json(nlohmann::json& j, const FetchReport& r);
 // account or no imap_url, Error(kUnavailable) naming "imap_url" when the
 // server cannot be reached or refuses (messages filed before that stay
 // filed, and the next fetch goes on after them), and as
-// mail_password and file_message.
-FetchReport fetch_mail(store::Store& store, OfficeId office);
+// mail_password and file_message. When `stop` is given and returns true
+// before a message, the fetch ends there with what it filed so far (the
+// next fetch goes on from there): how a stopping server ends a long fetch.
+FetchReport fetch_mail(store::Store& store, OfficeId office,
+                       const std::function<bool()>& stop = {});
 
 }  // namespace twinning::mail

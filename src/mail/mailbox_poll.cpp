@@ -16,18 +16,20 @@ Actor mail_poller_actor() {
   return a;
 }
 
-std::vector<MailboxPoll> poll_mailboxes(store::Store& store) {
+std::vector<MailboxPoll> poll_mailboxes(store::Store& store,
+                                        const std::function<bool()>& stop) {
   if (store.actor().role != Role::kAdmin) {
     throw Error(ErrorCode::kForbidden, "only an administrator polls every office's mailbox",
                 "actor");
   }
   std::vector<MailboxPoll> out;
   for (OfficeId office : offices_with_reply_mailbox(store)) {
+    if (stop && stop()) break;
     MailboxPoll poll;
     poll.office = office;
     try {
       poll.office_code = store::OfficeStore(store).require(office).code;
-      poll.report = fetch_mail(store, office);
+      poll.report = fetch_mail(store, office, stop);
     } catch (const std::exception& e) {  // twinning::Error, and anything else that broke
       poll.error = e.what();
     }

@@ -16,6 +16,7 @@
 // poller thread has a connection of its own).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,7 +44,10 @@ struct MailboxPoll {
 // administrator as the Store's actor (Error(kForbidden) otherwise: the
 // poller reads every office's account); throws Error(kUnavailable) only
 // when the offices cannot be listed (the database is down) — each
-// office's own failure is its entry's error.
-std::vector<MailboxPoll> poll_mailboxes(store::Store& store);
+// office's own failure is its entry's error. When `stop` is given and
+// returns true, the round ends before the next message (fetch_mail) or
+// office, with the entries so far.
+std::vector<MailboxPoll> poll_mailboxes(store::Store& store,
+                                        const std::function<bool()>& stop = {});
 
 }  // namespace twinning::mail

@@ -38,7 +38,7 @@ void MailPoller::run() {
   for (;;) {
     try {
       if (!store) store = store::Store::open(db_location_, mail::mail_poller_actor());
-      for (const auto& poll : mail::poll_mailboxes(*store)) {
+      for (const auto& poll : mail::poll_mailboxes(*store, [this] { return stop_.load(); })) {
         std::string office = "office '" + poll.office_code + "'";
         if (!poll.report) {
           if (failing_[poll.office] != poll.error) log_line(office + ": " + poll.error);
@@ -64,7 +64,7 @@ void MailPoller::run() {
       database_error_ = e.what();
     }
     std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, interval_, [this] { return stop_; })) return;
+    if (wake_.wait_for(lock, interval_, [this] { return stop_.load(); })) return;
   }
 }
 

@@ -13,11 +13,12 @@
 // failure never stops the server or the poller: a lost database
 // connection is opened again in the next round.
 //
-// Stops when asked (request_stop) or destroyed: the round in progress
-// finishes (each IMAP operation is bounded by libcurl's timeouts), no
-// other begins. Thread-safe: request_stop may be called from any thread.
+// Stops when asked (request_stop) or destroyed: the round in progress ends
+// after the message in hand (each IMAP operation is bounded by libcurl's
+// timeouts), no other begins. Thread-safe: request_stop may be called from any thread.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <iosfwd>
@@ -40,7 +41,7 @@ class MailPoller {
   MailPoller(const MailPoller&) = delete;
   MailPoller& operator=(const MailPoller&) = delete;
 
-  // Asks the thread to stop after the round in progress; returns at once.
+  // Asks the thread to stop after the message in hand; returns at once.
   void request_stop();
 
  private:
@@ -52,7 +53,7 @@ class MailPoller {
   std::ostream& log_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool stop_ = false;                        // guarded by mutex_
+  std::atomic<bool> stop_{false};            // set under mutex_ (for wake_)
   std::map<OfficeId, std::string> failing_;  // the poller thread's: the last error logged
   std::string database_error_;               // the poller thread's: the last one logged
   std::thread thread_;                       // last: started when the rest is ready

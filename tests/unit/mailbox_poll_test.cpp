@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "mail/mail_account.h"
+#include "mail/smtp_client.h"
 #include "support/mail_intake_fixture.h"
 #include "support/mail_servers.h"
 
@@ -60,6 +61,43 @@ TEST(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOth
   coordinator.role = Role::kCoordinator;
   store->set_actor(coordinator);
   EXPECT_EQ(testing::code_of([&] { poll_mailboxes(*store); }), ErrorCode::kForbidden);
+}
+
+TEST(MailboxPollTest, AStopRequestEndsTheRoundBeforeTheNextMessage) {
+  const testing::TestMailServers* servers = testing::test_mail_servers();
+  ASSERT_TRUE(servers);
+  testing::ScratchDir dir;
+  auto store = testing::open_scratch_store(dir);
+  testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
+  setenv("TWINNING_TEST_POLL_UNIT_PASSWORD", servers->password.c_str(), 1);
+  MailAccount a;
+  a.office_id = m.w.volgograd_office;
+  a.smtp_url = servers->smtp_url;
+  a.smtp_user = servers->user;
+  a.from_address = "office@volgograd.example";
+  a.reply_address = "office@volgograd.example";
+  a.imap_url = servers->imap_url;
+  a.password_source = "env:TWINNING_TEST_POLL_UNIT_PASSWORD";
+  a.ca_file = servers->ca_file;
+  set_mail_account(*store, a);
+  SmtpSession smtp({servers->smtp_url, servers->user, servers->password, servers->ca_file});
+  std::string raw = "From: someone@example.net\r\nTo: " + servers->user +
+                    "@localhost\r\nSubject: Hello\r\nMessage-ID: <" +
+                    testing::unique_local_part("stop") + "@example.net>\r\n\r\nHello.\r\n";
+  ASSERT_EQ(smtp.send("someone@example.net", servers->user + "@localhost", raw).kind,
+            SmtpOutcome::Kind::kAccepted);
+  store->set_actor(mail_poller_actor());
+
+  int asked = 0;
+  auto stopped = fetch_mail(*store, m.w.volgograd_office, [&] { return ++asked > 0; });
+  EXPECT_EQ(stopped.fetched, 0);
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(poll_mailboxes(*store, [] { return true; }).empty());
+  // Nothing was skipped: the next round fetches what the stopped one left.
+  auto polls = poll_mailboxes(*store);
+  ASSERT_EQ(polls.size(), 1u);
+  ASSERT_TRUE(polls[0].report) << polls[0].error;
+  EXPECT_GE(polls[0].report->fetched, 1);
 }
 
 }  // namespace
