@@ -88,13 +88,16 @@ TEST(RrPlannerTest, DeterministicUnderASeedWhateverTheThreads) {
       600, 800, {"GB", "RU", "DE", "FR", "IT", "ES", "PL", "CN", "JP", "US", "TW", "BR"}, 5);
   PlanOptions o = rr_options({1, 2}, 0.3, 0.5, 6);
   PlanResult one = plan(g, o);
+  ASSERT_EQ(one.picks.size(), 6u);
   o.threads = 3;
   PlanResult three = plan(g, o);
   EXPECT_EQ(pick_names(three), pick_names(one));
+  ASSERT_EQ(three.picks.size(), 6u);
   EXPECT_EQ(three.picks.back().cumulative, one.picks.back().cumulative);
   EXPECT_EQ(three.guarantee->sets, one.guarantee->sets);
   o.rng = 2;
   PlanResult other = plan(g, o);
+  ASSERT_EQ(other.picks.size(), 6u);
   EXPECT_NE(other.picks.back().cumulative, one.picks.back().cumulative);
 }
 
@@ -231,7 +234,9 @@ TEST(RrPlannerTest, ACalibratedPlanDrawsEachWorldsParametersFromThePosterior) {
   ASSERT_EQ(r.picks.size(), 1u);
   EXPECT_LT(r.picks[0].gain, 0.6);
   o.evidence.reset();
-  EXPECT_GT(plan(chains(), o).picks[0].gain, 0.6);
+  PlanResult uncalibrated = plan(chains(), o);
+  ASSERT_EQ(uncalibrated.picks.size(), 1u);
+  EXPECT_GT(uncalibrated.picks[0].gain, 0.6);
 }
 
 }  // namespace
