@@ -181,8 +181,13 @@ void print_plan(const network::PlanResult& r, const network::ModelOptions& o) {
               << fixed(100 * (planned - r.check->mean) / std::max(r.check->mean, 1e-9), 1)
               << "% apart)\n";
   }
-  std::cout << "planned in " << fixed(r.seconds, 3) << " s (" << r.evaluations
-            << " gain evaluations, " << r.candidates << " candidate cities)\n";
+  std::cout << "planned in " << fixed(r.seconds, 3) << " s (";
+  if (const auto& g = r.guarantee) {
+    std::cout << g->sets_sampled << " RR sets sampled";
+  } else {
+    std::cout << r.evaluations << " gain evaluations";
+  }
+  std::cout << ", " << r.candidates << " candidate cities)\n";
 }
 
 }  // namespace

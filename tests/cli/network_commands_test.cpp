@@ -205,6 +205,7 @@ TEST_F(NetworkCommandsTest, PlanByReverseReachableSets) {
   EXPECT_NE(text.find("guarantee: within 0.532 of the best plan's gain with probability at least "),
             std::string::npos)
       << text;
+  EXPECT_NE(text.find(" RR sets sampled, 4 candidate cities)\n"), std::string::npos) << text;
   // Volgograd opens Russia and Germany; with Lyon's France every RR set is
   // covered, so the estimate is exact.
   EXPECT_NE(text.find("  1. Volgograd, RU (#2)  +"), std::string::npos) << text;
