@@ -71,6 +71,7 @@ test("the dashboard has colour keys, a timeline of the one day of the demo, and 
   await page.getByTestId("timeline-legend").waitFor();
   // The countries map: a key per state, each with its colour.
   const mapKeys = page.getByTestId("map-legend").locator("li");
+  await mapKeys.nth(4).waitFor(); // the map draws after the timeline may have
   assert.equal(await mapKeys.count(), 5);
   assert.equal(await page.getByTestId("map-legend").locator(".swatch").count(), 5);
   assert.match(await page.getByTestId("map-legend").textContent(), /endorsed.*declined.*ministry asked.*a city reached.*not reached/);

@@ -89,7 +89,7 @@ for (const width of WIDTHS) {
     assert.match(question, /1 addressee/);
     await world.screenshot(page, `compose-confirm-${width}`);
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    assert.equal(await dialog.count(), 0);
+    await dialog.waitFor({ state: "detached" });
     assert.match(page.url(), /\/letters\/new$/);
     await page.getByRole("button", { name: "Register…" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Register and number it" }).click();

@@ -70,7 +70,7 @@ for (const [lang, width] of [["en", 1400], ["en", 390], ["ru", 390]]) {
     assert.equal(await others.getAttribute("label"), w.others);
     assert.ok((await others.locator("option").allTextContents()).includes(w.russian));
     const note = page.getByTestId("lang-reason");
-    assert.match(await note.textContent(), w.defaultNote);
+    await note.filter({ hasText: w.defaultNote }).waitFor();
 
     // Without a choice the preview is in German, as the note says.
     const preview = page.getByTestId("preview-text");
@@ -79,7 +79,7 @@ for (const [lang, width] of [["en", 1400], ["en", 390], ["ru", 390]]) {
 
     // Picked: German, then Russian; the preview follows.
     await select.selectOption("de");
-    assert.match(await note.textContent(), w.germanNote);
+    await note.filter({ hasText: w.germanNote }).waitFor();
     await page.getByLabel(/^(Text|Текст)/).fill("Wolgograd lädt Kiel ein.");
     await preview.getByText("Wolgograd lädt Kiel ein.").waitFor();
     assert.match(await preview.textContent(), /Sehr geehrter Herr Bürgermeister,/);

@@ -216,6 +216,7 @@ export async function endorse(world, lang, reply) {
   await form.getByLabel(w.country).fill(w.germany);
   const evidence = form.getByLabel(w.evidence);
   const option = evidence.locator("option").filter({ hasText: reply });
+  await option.first().waitFor({ state: "attached" }); // the campaign's letters load after the form
   assert.equal(await option.count(), 1, `Cologne's reply No ${reply} is offered as evidence`);
   await evidence.selectOption(await option.getAttribute("value"));
   await form.getByRole("button", { name: w.record, exact: true }).click();
