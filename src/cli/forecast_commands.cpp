@@ -268,8 +268,8 @@ void add_forecast_commands(CLI::App& app, Context& ctx) {
     o.check_runs = pl->check_runs;
     o.budget = pl->budget;
     if (pl->target_probability_option->count() > 0) o.target_probability = pl->target_probability;
-    o.members = given(pl->members_option, pl->members)
-                    .value_or(start.majority_needed.value_or(o.members));
+    o.members = given(pl->members_option, pl->members);
+    if (o.target_probability && !o.members) o.members = start.majority_needed;
     auto r = with_option_names([&] { return network::plan(store, o); });
     if (ctx.json) return ctx.print_json(r);
     print_plan(r, o);

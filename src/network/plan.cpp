@@ -34,8 +34,11 @@ void check_options(const TwinGraph& graph, const PlanOptions& options) {
     throw_invalid("target_probability must be a probability between 0 and 1",
                   "target_probability");
   }
-  if (options.members < 0 || options.members > kMaxTarget) {
+  if (options.members && (*options.members < 0 || *options.members > kMaxTarget)) {
     throw_invalid("members must be between 0 and " + std::to_string(kMaxTarget), "members");
+  }
+  if (options.members && !options.target_probability) {
+    throw_invalid("members: give the target probability of reaching them too", "members");
   }
   if (options.target_runs < 1 || options.target_runs > kMaxRuns) {
     throw_invalid("target_runs must be between 1 and " + std::to_string(kMaxRuns),
@@ -52,7 +55,7 @@ ForecastResult forward(const TwinGraph& graph, const PlanOptions& options,
   static_cast<ModelOptions&>(f) = options;
   for (std::size_t i = 0; i < letters; ++i) f.seeds.push_back(picks[i].city.id);
   f.state = state;
-  f.target = options.members;
+  f.target = options.members.value_or(kDefaultMembers);
   f.runs = runs;
   f.rng = rng;
   return forecast(graph, f);
@@ -64,7 +67,7 @@ ForecastResult forward(const TwinGraph& graph, const PlanOptions& options,
 PlanTarget fewest_letters(const TwinGraph& graph, const PlanOptions& options,
                           const CampaignState& state, const std::vector<PlanPick>& picks) {
   PlanTarget t;
-  t.members = options.members;
+  t.members = options.members.value_or(kDefaultMembers);
   t.probability = *options.target_probability;
   t.runs = options.target_runs;
   const std::uint64_t rng = options.rng + 2;  // independent of the plan's samples and the check

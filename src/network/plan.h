@@ -47,6 +47,9 @@ PlanMethod parse_plan_method(std::string_view text, std::string_view field);
 // because every world is held in memory (4 bytes per city and world) and
 // the greedy choice only needs the candidates' order, which common random
 // numbers make far less noisy than independent estimates.
+// The members a target probability is about when none is given.
+inline constexpr int kDefaultMembers = 97;
+
 struct PlanOptions : ModelOptions {
   PlanOptions() { runs = 1000; }
 
@@ -63,7 +66,9 @@ struct PlanOptions : ModelOptions {
   // endorsing UN member states) reaches this probability. Unset: the plan
   // takes `budget` letters.
   std::optional<double> target_probability;
-  int members = 97;
+  // Endorsing UN member states wanted; only with target_probability
+  // (unset: kDefaultMembers).
+  std::optional<int> members;
   // Forward runs of each estimate of that probability.
   int target_runs = 10000;
 };
@@ -152,7 +157,8 @@ inline constexpr std::int64_t kMaxPlanCells = 60'000'000;
 // city; Error(kInvalidInput) naming "budget" outside 1..10000, "runs"
 // below 1 or above what kMaxPlanCells allows for the graph, "threads"
 // outside 1..64, "check_runs" outside 0..kMaxRuns, "target_probability"
-// outside 0..1, "members" outside 0..kMaxTarget, "target_runs" outside
+// outside 0..1, "members" outside 0..kMaxTarget or given without
+// target_probability, "target_runs" outside
 // 1..kMaxRuns; as calibrate() for a calibrated plan. Cost: see the
 // methods' headers, plus the forward runs.
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options);

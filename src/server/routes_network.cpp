@@ -192,8 +192,10 @@ Response plan(RequestContext& ctx, NetworkState& state) {
   o.check_runs = static_cast<int>(q.integer("check_runs", 0, kMaxForecastRuns).value_or(0));
   o.budget = static_cast<int>(q.integer("budget", 1, kMaxBudget).value_or(10));
   o.target_probability = q.number("target_probability", 0, 1);
-  o.members = static_cast<int>(q.integer("members", 0, network::kMaxTarget)
-                                   .value_or(start.majority_needed.value_or(o.members)));
+  if (auto members = q.integer("members", 0, network::kMaxTarget)) {
+    o.members = static_cast<int>(*members);
+  }
+  if (o.target_probability && !o.members) o.members = start.majority_needed;
   return costly(ctx, state, "a plan", o.threads, start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::plan(graph, o); });
 }

@@ -279,6 +279,8 @@ TEST_F(NetworkCommandsTest, ErrorsNameTheCommandsOptions) {
   expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--target-probability", "0.5",
                 "--members", "-1"},
                "--members must be between 0 and 10000");
+  expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--members", "3"},
+               "--members: give the target probability of reaching them too");
   expect_error({"reach", "--from", "Kiel, DE", "--hops", "-1"}, "--hops must be 0 or more");
   expect_error({"network", "bridges", "--top", "0"}, "--top must be 1 or more");
   expect_error({"chain", "Kiel, DE"}, "TARGET: name either a target city or a target country");

@@ -272,6 +272,7 @@ TEST_P(NetworkApi, HeavyComputationsAreCapped) {
   expect_400("/api/plan?method=celf&seed=" + id(coventry), "method");
   expect_400("/api/plan?target_probability=1.5&seed=" + id(coventry), "target_probability");
   expect_400("/api/plan?members=-2&seed=" + id(coventry), "members");
+  expect_400("/api/plan?members=5&seed=" + id(coventry), "members");  // without target_probability
   expect_400("/api/forecast", "seed");
   expect_400("/api/forecast?seed=Atlantis", "seed");
   auto r = anonymous().get("/api/forecast?seed=999999");

@@ -255,6 +255,9 @@ TEST_F(PlanTest, BadOptionsAreRefused) {
   o = options(0.5, 0.5, 1);
   o.target_runs = 0;
   EXPECT_EQ(field_of(o), "target_runs");
+  o = options(0.5, 0.5, 1);
+  o.members = 97;  // without a target probability it asks nothing
+  EXPECT_EQ(field_of(o), "members");
   EXPECT_EQ(parse_plan_method("rr", "method"), PlanMethod::kRr);
   EXPECT_EQ(parse_plan_method("greedy", "method"), PlanMethod::kGreedy);
   try {
