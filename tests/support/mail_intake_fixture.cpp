@@ -1,5 +1,7 @@
 #include "support/mail_intake_fixture.h"
 
+#include <cstdlib>
+
 #include "campaign/demo_2013.h"
 #include "ingest/files.h"
 #include "letters/letter_reading.h"
@@ -35,6 +37,22 @@ MailIntakeWorld add_mail_intake_world(store::Store& store, const ScratchDir& dir
   m.campaign = campaign::load_demo_2013(store, shipped_templates(), dir.file("absent.csv")).campaign;
   m.appeal = letters::resolve_letter(store, "19-024/125рс");
   return m;
+}
+
+mail::MailAccount test_mail_account(const TestMailServers& servers, OfficeId office,
+                                    const std::string& password_env) {
+  setenv(password_env.c_str(), servers.password.c_str(), 1);
+  mail::MailAccount a;
+  a.office_id = office;
+  a.smtp_url = servers.smtp_url;
+  a.smtp_user = servers.user;
+  a.from_address = "office@volgograd.example";
+  a.reply_address = "office@volgograd.example";
+  a.imap_url = servers.imap_url;
+  a.imap_user = servers.user;
+  a.password_source = "env:" + password_env;
+  a.ca_file = servers.ca_file;
+  return a;
 }
 
 std::string mail_fixture(const std::string& name) {

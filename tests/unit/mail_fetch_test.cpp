@@ -23,17 +23,8 @@ class MailFetchTest : public ::testing::Test {
     servers = testing::test_mail_servers();
     if (!servers) return;
     m = testing::add_mail_intake_world(*store, dir);
-    setenv("TWINNING_TEST_FETCH_PASSWORD", servers->password.c_str(), 1);
-    MailAccount a;
-    a.office_id = m.w.volgograd_office;
-    a.smtp_url = servers->smtp_url;
-    a.smtp_user = servers->user;
-    a.from_address = "office@volgograd.example";
-    a.reply_address = "office@volgograd.example";
-    a.imap_url = servers->imap_url;
-    a.imap_user = servers->user;
-    a.password_source = "env:TWINNING_TEST_FETCH_PASSWORD";
-    a.ca_file = servers->ca_file;
+    MailAccount a = testing::test_mail_account(*servers, m.w.volgograd_office,
+                                               "TWINNING_TEST_FETCH_PASSWORD");
     set_mail_account(*store, a);
   }
 

@@ -23,17 +23,10 @@ TEST(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOth
   testing::ScratchDir dir;
   auto store = testing::open_scratch_store(dir);
   testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
-  setenv("TWINNING_TEST_POLL_UNIT_PASSWORD", servers->password.c_str(), 1);
   unsetenv("TWINNING_TEST_POLL_UNSET");
-  MailAccount a;
-  a.smtp_url = servers->smtp_url;
-  a.smtp_user = servers->user;
-  a.from_address = "office@volgograd.example";
-  a.reply_address = "office@volgograd.example";
-  a.imap_url = servers->imap_url;
-  a.ca_file = servers->ca_file;
+  MailAccount a = testing::test_mail_account(*servers, m.w.volgograd_office,
+                                             "TWINNING_TEST_POLL_UNIT_PASSWORD");
   // Volgograd's password variable is unset; Coventry's works.
-  a.office_id = m.w.volgograd_office;
   a.password_source = "env:TWINNING_TEST_POLL_UNSET";
   set_mail_account(*store, a);
   a.office_id = m.w.coventry_office;
@@ -69,17 +62,8 @@ TEST(MailboxPollTest, AStopRequestEndsTheRoundBeforeTheNextMessage) {
   testing::ScratchDir dir;
   auto store = testing::open_scratch_store(dir);
   testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
-  setenv("TWINNING_TEST_POLL_UNIT_PASSWORD", servers->password.c_str(), 1);
-  MailAccount a;
-  a.office_id = m.w.volgograd_office;
-  a.smtp_url = servers->smtp_url;
-  a.smtp_user = servers->user;
-  a.from_address = "office@volgograd.example";
-  a.reply_address = "office@volgograd.example";
-  a.imap_url = servers->imap_url;
-  a.password_source = "env:TWINNING_TEST_POLL_UNIT_PASSWORD";
-  a.ca_file = servers->ca_file;
-  set_mail_account(*store, a);
+  set_mail_account(*store, testing::test_mail_account(*servers, m.w.volgograd_office,
+                                                      "TWINNING_TEST_POLL_UNIT_PASSWORD"));
   SmtpSession smtp({servers->smtp_url, servers->user, servers->password, servers->ca_file});
   std::string raw = "From: someone@example.net\r\nTo: " + servers->user +
                     "@localhost\r\nSubject: Hello\r\nMessage-ID: <" +

@@ -29,6 +29,19 @@ class ToTwinsTest : public ::testing::Test {
     r.out_dir = dir.path() / "out";
     return r;
   }
+
+  // A new city twinned with Volgograd; its id.
+  CityId add_twin_of_volgograd(const std::string& name, const std::string& country) {
+    City c;
+    c.name = name;
+    c.country = country;
+    CityId id = store::CityStore(*store).create(c);
+    Link link;
+    link.city_a = std::min(s.volgograd, id);
+    link.city_b = std::max(s.volgograd, id);
+    store::LinkStore(*store).create(link);
+    return id;
+  }
 };
 
 TEST_F(ToTwinsTest, OneLetterPerTwinInItsLanguage) {
@@ -65,14 +78,7 @@ TEST_F(ToTwinsTest, OneLetterPerTwinInItsLanguage) {
 
 TEST_F(ToTwinsTest, TheAppealFallsBackToEnglishWhereItHasNoTranslation) {
   // A twin in a country whose languages the appeal has no translation in.
-  City c;
-  c.name = "Tallinn";
-  c.country = "EE";
-  CityId tallinn = store::CityStore(*store).create(c);
-  Link link;
-  link.city_a = std::min(s.volgograd, tallinn);
-  link.city_b = std::max(s.volgograd, tallinn);
-  store::LinkStore(*store).create(link);
+  CityId tallinn = add_twin_of_volgograd("Tallinn", "EE");
   auto out = letter_to_twins(*store, library, request("appeal-2013"));
   ASSERT_EQ(out.size(), 6u);
   for (const auto& t : out) {
@@ -101,14 +107,7 @@ TEST_F(ToTwinsTest, TheAppealFallsBackToEnglishWhereItHasNoTranslation) {
 }
 
 TEST_F(ToTwinsTest, TheOfficesCourtesyTranslationGoesWithTheOriginalOnAPageOfItsOwn) {
-  City c;
-  c.name = "Tallinn";
-  c.country = "EE";
-  CityId tallinn = store::CityStore(*store).create(c);
-  Link link;
-  link.city_a = std::min(s.volgograd, tallinn);
-  link.city_b = std::max(s.volgograd, tallinn);
-  store::LinkStore(*store).create(link);
+  CityId tallinn = add_twin_of_volgograd("Tallinn", "EE");
   auto alone = letter_to_twins(*store, library, request("appeal-2013"));
   auto r = request("appeal-2013");
   r.out_dir = dir.path() / "translated";
