@@ -3,6 +3,7 @@
 // cities to write to next, by RR sampling or greedy, each pick explained;
 // --target-probability for the fewest letters). The model's options are
 // parsed once, into one network::ModelOptions, for both.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -180,6 +181,9 @@ void print_plan(const network::PlanResult& r, const network::ModelOptions& o) {
               << " (the plan's own estimate " << fixed(planned) << ", "
               << fixed(100 * (planned - r.check->mean) / std::max(r.check->mean, 1e-9), 1)
               << "% apart)\n";
+    std::cout << "probability of at least " << r.check->members
+              << " endorsing UN member states with the plan: " << fixed(r.check->probability, 4)
+              << " +/- " << fixed(r.check->probability_se, 4) << " (forward check)\n";
   }
   std::cout << "planned in " << fixed(r.seconds, 3) << " s (";
   if (const auto& g = r.guarantee) {
@@ -256,8 +260,8 @@ void add_forecast_commands(CLI::App& app, Context& ctx) {
       "endorsing UN member states) reaches this probability");
   pl->members_option = plan->add_option(
       "--members", pl->members,
-      "With --target-probability: endorsing UN member states wanted (default: the campaign's "
-      "majority needed, else 97)");
+      "With --target-probability or --check-runs: endorsing UN member states wanted, and whose "
+      "chance the check reports (default: the campaign's majority needed, else 97)");
   add_json_flag(plan, ctx);
   plan->callback([&ctx, pl] {
     auto& store = ctx.store();
@@ -269,7 +273,7 @@ void add_forecast_commands(CLI::App& app, Context& ctx) {
     o.budget = pl->budget;
     if (pl->target_probability_option->count() > 0) o.target_probability = pl->target_probability;
     o.members = given(pl->members_option, pl->members);
-    if (o.target_probability && !o.members) o.members = start.majority_needed;
+    if ((o.target_probability || o.check_runs > 0) && !o.members) o.members = start.majority_needed;
     auto r = with_option_names([&] { return network::plan(store, o); });
     if (ctx.json) return ctx.print_json(r);
     print_plan(r, o);

@@ -150,7 +150,13 @@ void to_json(nlohmann::json& j, const PlanResult& r) {
        {"calibration", r.calibration ? nlohmann::json(*r.calibration) : nlohmann::json()},
        {"check",
         r.check
-            ? nlohmann::json{{"runs", r.check->runs}, {"mean", r.check->mean}, {"se", r.check->se}}
+            ? nlohmann::json{{"runs", r.check->runs},
+                             {"mean", r.check->mean},
+                             {"se", r.check->se},
+                             {"at_least",
+                              {{"members", r.check->members},
+                               {"probability", r.check->probability},
+                               {"se", r.check->probability_se}}}}
             : nlohmann::json()},
        {"exhausted", r.exhausted},
        {"runs", r.runs},

@@ -38,7 +38,8 @@ void to_json(nlohmann::json& j, const ForecastResult& r);
 //  "failure_probability", "sets", "sets_sampled", "opt_lower_bound",
 //  "lower_bound_assumed", "holds"} or null (greedy), "target": {"members",
 //  "probability", "reached", "letters", "estimate", "se", "runs"} or null,
-//  "calibration", "check": {"runs", "mean", "se"} or null, "exhausted",
+//  "calibration", "check": {"runs", "mean", "se", "at_least": {"members",
+//  "probability", "se"}} or null, "exhausted",
 //  "runs", "candidates", "evaluations", "threads", "seconds"}
 void to_json(nlohmann::json& j, const PlanResult& r);
 

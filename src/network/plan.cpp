@@ -37,8 +37,8 @@ void check_options(const TwinGraph& graph, const PlanOptions& options) {
   if (options.members && (*options.members < 0 || *options.members > kMaxTarget)) {
     throw_invalid("members must be between 0 and " + std::to_string(kMaxTarget), "members");
   }
-  if (options.members && !options.target_probability) {
-    throw_invalid("members: give the target probability of reaching them too", "members");
+  if (options.members && !options.target_probability && options.check_runs == 0) {
+    throw_invalid("members: give a target probability or check runs too", "members");
   }
   if (options.target_runs < 1 || options.target_runs > kMaxRuns) {
     throw_invalid("target_runs must be between 1 and " + std::to_string(kMaxRuns),
@@ -175,7 +175,7 @@ PlanResult plan(const TwinGraph& graph, const PlanOptions& options) {
     // Runs independent of the plan's own samples.
     const ForecastResult f = forward(graph, options, state, r.picks, r.picks.size(),
                                      options.check_runs, options.rng + 1);
-    r.check = PlanCheck{f.runs, f.mean, f.se};
+    r.check = PlanCheck{f.runs, f.mean, f.se, f.target, f.p_target, f.p_target_se};
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return r;

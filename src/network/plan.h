@@ -66,8 +66,9 @@ struct PlanOptions : ModelOptions {
   // endorsing UN member states) reaches this probability. Unset: the plan
   // takes `budget` letters.
   std::optional<double> target_probability;
-  // Endorsing UN member states wanted; only with target_probability
-  // (unset: kDefaultMembers).
+  // Endorsing UN member states wanted (target_probability) and whose
+  // chance the forward check reports (check_runs); only with either of
+  // them (unset: kDefaultMembers).
   std::optional<int> members;
   // Forward runs of each estimate of that probability.
   int target_runs = 10000;
@@ -77,6 +78,10 @@ struct PlanOptions : ModelOptions {
 struct PlanCheck {
   int runs = 0;
   double mean = 0, se = 0;  // expected endorsing UN member states, and its standard error
+  // P(at least `members` endorsing UN member states) with the plan, and its
+  // Monte Carlo standard error.
+  int members = 0;
+  double probability = 0, probability_se = 0;
 };
 
 // The RR method's sample and what its guarantee rests on (rr_planner.h).
@@ -158,7 +163,7 @@ inline constexpr std::int64_t kMaxPlanCells = 60'000'000;
 // below 1 or above what kMaxPlanCells allows for the graph, "threads"
 // outside 1..64, "check_runs" outside 0..kMaxRuns, "target_probability"
 // outside 0..1, "members" outside 0..kMaxTarget or given without
-// target_probability, "target_runs" outside
+// target_probability or check_runs, "target_runs" outside
 // 1..kMaxRuns; as calibrate() for a calibrated plan. Cost: see the
 // methods' headers, plus the forward runs.
 PlanResult plan(const TwinGraph& graph, const PlanOptions& options);

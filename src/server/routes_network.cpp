@@ -195,7 +195,7 @@ Response plan(RequestContext& ctx, NetworkState& state) {
   if (auto members = q.integer("members", 0, network::kMaxTarget)) {
     o.members = static_cast<int>(*members);
   }
-  if (o.target_probability && !o.members) o.members = start.majority_needed;
+  if ((o.target_probability || o.check_runs > 0) && !o.members) o.members = start.majority_needed;
   return costly(ctx, state, "a plan", o.threads, start.campaign_revision,
                 [&](const network::TwinGraph& graph) { return network::plan(graph, o); });
 }

@@ -211,9 +211,17 @@ TEST_F(NetworkCommandsTest, PlanByReverseReachableSets) {
   EXPECT_NE(text.find("  1. Volgograd, RU (#2)  +"), std::string::npos) << text;
   EXPECT_NE(text.find("  -> 3.00\n"), std::string::npos) << text;
   EXPECT_NE(text.find("forward check (100 independent runs): 3.00 +/- 0.00 (the plan's own "
-                      "estimate 3.00, 0.0% apart)\n"),
+                      "estimate 3.00, 0.0% apart)\n"
+                      "probability of at least 97 endorsing UN member states with the plan: "
+                      "0.0000 +/- 0.0000 (forward check)\n"),
             std::string::npos)
       << text;
+  auto checked = run({"plan", "--seed", "Lyon, FR", "--budget", "1", "--comply", "1",
+                      "--endorse", "1", "--check-runs", "100", "--members", "3", "--json"})
+                     .json();
+  EXPECT_EQ(checked["check"]["at_least"]["members"], 3);
+  // Lyon's France and the chain of Coventry, Volgograd and Cologne: four.
+  EXPECT_EQ(checked["check"]["at_least"]["probability"], 1.0);
 }
 
 // The fewest letters that make 3 endorsing member states likely: from
@@ -280,7 +288,7 @@ TEST_F(NetworkCommandsTest, ErrorsNameTheCommandsOptions) {
                 "--members", "-1"},
                "--members must be between 0 and 10000");
   expect_error({"plan", "--seed", "Kiel, DE", "--budget", "1", "--members", "3"},
-               "--members: give the target probability of reaching them too");
+               "--members: give a target probability or check runs too");
   expect_error({"reach", "--from", "Kiel, DE", "--hops", "-1"}, "--hops must be 0 or more");
   expect_error({"network", "bridges", "--top", "0"}, "--top must be 1 or more");
   expect_error({"chain", "Kiel, DE"}, "TARGET: name either a target city or a target country");

@@ -135,7 +135,8 @@ test("the planner's city search does not cover the campaign list", async () => {
 
 // The planner from the demo campaign: the forecast says the chance of the
 // campaign's majority and the calibration it rests on (as the campaign
-// page does), and the plan says why each pick is picked.
+// page does), and the plan the same with its letters, and why each pick is
+// picked.
 test("the planner shows the chance of a majority, the calibration and why each pick", async () => {
   const page = await world.newPage();
   await page.goto(world.baseUrl + "/plan");
@@ -147,6 +148,7 @@ test("the planner shows the chance of a majority, the calibration and why each p
   await page.getByRole("button", { name: "Plan", exact: true }).click();
   const picks = page.getByTestId("plan-picks");
   await picks.getByTestId("forecast-calibration").getByText(/from 0 of 36 answers/).waitFor();
+  await picks.getByTestId("forecast-at-least").getByText(/at least 97/).waitFor();
   await picks.getByTestId("pick-reasons").first().getByText(/^opens .* \+\d/).first().waitFor();
   assert.equal(await picks.getByTestId("pick-reasons").count(), 2);
   await world.screenshot(page, "plan-reasons-en");

@@ -217,6 +217,8 @@ TEST_P(NetworkApi, PlanIsTheCliPlan) {
   auto replanned = again.json();
   for (const auto& p : replanned["picks"]) EXPECT_NE(p["city"], j["picks"][0]["city"]);
   EXPECT_EQ(replanned["check"]["runs"], 1000);
+  EXPECT_EQ(replanned["check"]["at_least"]["members"], 97);  // no campaign, no members=
+  EXPECT_GE(replanned["check"]["at_least"]["probability"].get<double>(), 0.0);
   // The fewest letters to make at least one more member state than the
   // seeds' likely: the CLI's answer too.
   const std::string target = "&budget=5&target_probability=0.5&members=1";

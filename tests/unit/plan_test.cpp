@@ -256,7 +256,7 @@ TEST_F(PlanTest, BadOptionsAreRefused) {
   o.target_runs = 0;
   EXPECT_EQ(field_of(o), "target_runs");
   o = options(0.5, 0.5, 1);
-  o.members = 97;  // without a target probability it asks nothing
+  o.members = 97;  // without a target probability or a check it asks nothing
   EXPECT_EQ(field_of(o), "members");
   EXPECT_EQ(parse_plan_method("rr", "method"), PlanMethod::kRr);
   EXPECT_EQ(parse_plan_method("greedy", "method"), PlanMethod::kGreedy);
@@ -305,6 +305,25 @@ TEST_F(PlanTest, FewestLettersToReachATargetProbability) {
     EXPECT_EQ(r.target->letters, 2);
     EXPECT_DOUBLE_EQ(r.target->estimate, 0.0);
   }
+}
+
+// The forward check also says the chance of at least `members` endorsing
+// member states with the plan (97 unless given).
+TEST_F(PlanTest, TheForwardCheckSaysTheChanceOfTheMembers) {
+  PlanOptions o = options(1.0, 1.0, 1);  // C3: five member states for sure
+  o.check_runs = 100;
+  o.members = 5;
+  PlanResult r = plan(g, o);
+  ASSERT_TRUE(r.check);
+  EXPECT_EQ(r.check->members, 5);
+  EXPECT_DOUBLE_EQ(r.check->probability, 1.0);
+  EXPECT_DOUBLE_EQ(r.check->probability_se, 0.0);
+  o.members = 6;
+  EXPECT_DOUBLE_EQ(plan(g, o).check->probability, 0.0);
+  o.members.reset();
+  r = plan(g, o);
+  EXPECT_EQ(r.check->members, kDefaultMembers);
+  EXPECT_DOUBLE_EQ(r.check->probability, 0.0);
 }
 
 }  // namespace

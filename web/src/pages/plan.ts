@@ -189,6 +189,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     if (!q) return void results.replaceChildren(errorBox(new Error(t("plan.needSeeds"))));
     q.set("budget", budget.value);
     q.set("runs", String(Math.min(Number(runs.value) || 1000, 3000)));
+    q.set("check_runs", "10000");  // the chance of the campaign's majority with these letters
     const p = await running(() => get<Plan>(`/api/plan?${q}`));
     if (!p) return;
     const [map, names] = await Promise.all([loadMapData().catch(() => null), countryNames()]);
@@ -202,7 +203,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     results.replaceChildren(h("section", { class: "card", "data-testid": "plan-picks" },
       h("h2", {}, t("plan.picks")),
       h("p", { class: "muted" }, `${t("plan.base")}: ${fixed(p.base, 2)} · ${fixed(p.seconds, 2)} ${t("common.seconds")}`),
-      ...forecastBasis(p),
+      ...forecastBasis({ at_least: p.check?.at_least, calibration: p.calibration }),
       h("table", { class: "register" },
         h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("plan.city")), h("th", {}, t("plan.gain")), h("th", {}, t("plan.total")), h("th", {}, t("plan.why")))),
         h("tbody", {}, p.picks.map((pk, i) => h("tr", {},
