@@ -41,4 +41,10 @@ network::TwinGraph random_twin_graph(int cities, int links,
   return make_twin_graph(countries, pairs);
 }
 
+std::vector<std::string> pick_names(const network::PlanResult& plan) {
+  std::vector<std::string> out;
+  for (const auto& p : plan.picks) out.push_back(p.city.name);
+  return out;
+}
+
 }  // namespace twinning::testing

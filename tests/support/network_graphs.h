@@ -1,6 +1,6 @@
 // Small hand-made twin graphs for the network tests, over the reference
 // countries (so UN membership is the real one: GB, RU, DE ... are members,
-// TW, XK, PS are not).
+// TW, XK, PS are not), and what the plan tests read of a plan.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "network/plan.h"
 #include "network/twin_graph.h"
 
 namespace twinning::testing {
@@ -23,5 +24,8 @@ network::TwinGraph make_twin_graph(const std::vector<std::string>& countries,
 network::TwinGraph random_twin_graph(int cities, int links,
                                      const std::vector<std::string>& country_codes,
                                      std::uint64_t seed);
+
+// The names of a plan's picks, in the order picked.
+std::vector<std::string> pick_names(const network::PlanResult& plan);
 
 }  // namespace twinning::testing

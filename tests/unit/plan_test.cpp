@@ -11,11 +11,7 @@
 namespace twinning::network {
 namespace {
 
-std::vector<std::string> pick_names(const PlanResult& r) {
-  std::vector<std::string> out;
-  for (const auto& p : r.picks) out.push_back(p.city.name);
-  return out;
-}
+using testing::pick_names;
 
 // Seeds' component C1 GB - C2 RU; elsewhere C3 DE - C4 FR - C5 IT,
 // C6 ES - C7 PT, C8 GB - C9 RU, and C10 TW alone.

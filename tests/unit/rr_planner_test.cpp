@@ -12,11 +12,7 @@
 namespace twinning::network {
 namespace {
 
-std::vector<std::string> pick_names(const PlanResult& r) {
-  std::vector<std::string> out;
-  for (const auto& p : r.picks) out.push_back(p.city.name);
-  return out;
-}
+using testing::pick_names;
 
 PlanOptions rr_options(std::vector<CityId> seeds, double p, double q, int budget) {
   PlanOptions o;
