@@ -291,9 +291,13 @@ ForecastResult forecast(const TwinGraph& graph, const ForecastOptions& options) 
   if (calibration) r.calibration = summarize(*calibration);
   r.mean_informed = static_cast<double>(static_cast<long double>(sum.informed) / n);
   r.mean_complying = static_cast<double>(static_cast<long double>(sum.complying) / n);
+  // Per-country counts come from each thread's Totals::endorsed, merged
+  // above: the runs themselves do no extra work for them.
   for (CountryIndex c = 0; c < graph.country_count(); ++c) {
     std::uint64_t k = setup.country_role[c] == CountryRole::kEndorsed ? runs : sum.endorsed[c];
-    if (k > 0) r.countries.push_back({graph.country(c), static_cast<double>(k) / runs});
+    const double frequency = static_cast<double>(k) / runs;
+    if (k > 0) r.countries.push_back({graph.country(c), frequency});
+    if (graph.un_member(c)) r.members.push_back({graph.country(c), frequency});
   }
   std::stable_sort(r.countries.begin(), r.countries.end(),
                    [](const auto& a, const auto& b) { return a.frequency > b.frequency; });

@@ -1,8 +1,8 @@
 // The campaign forecast (PRODUCT.md M10, section 6): the expected number of
 // UN member states that endorse, estimated by Monte Carlo over independent
 // runs of the compliance cascade, with its standard error, the mean numbers
-// of informed and complying cities, and each country's endorsement
-// frequency; the probability of reaching a target number of endorsing
+// of informed and complying cities, each country's endorsement frequency
+// and each UN member state's probability of endorsing; the probability of reaching a target number of endorsing
 // members; and, for a calibrated forecast, the posterior of p and q the runs
 // were drawn from (network/calibration.h).
 //
@@ -48,6 +48,11 @@ struct ForecastResult {
   // Countries that endorsed in at least one run, most frequent first (then
   // by ISO2); UN members and others alike.
   std::vector<CountryFrequency> countries;
+  // Every UN member state of the graph, by ISO2: its probability of
+  // endorsing, the share of runs in which it endorsed (1 when its ministry
+  // has endorsed already; 0 when it declined or no run reached it). They
+  // sum to `mean`, up to rounding.
+  std::vector<CountryFrequency> members;
   int threads = 1;
   double seconds = 0;  // wall time of the simulation (not of loading the graph)
 };

@@ -93,6 +93,8 @@ void to_json(nlohmann::json& j, const CalibrationSummary& c) {
 void to_json(nlohmann::json& j, const ForecastResult& r) {
   nlohmann::json countries = nlohmann::json::object();
   for (const auto& c : r.countries) countries[c.country.iso2] = c.frequency;
+  nlohmann::json members = nlohmann::json::object();
+  for (const auto& c : r.members) members[c.country.iso2] = c.frequency;
   j = {{"mean", r.mean},
        {"se", r.se},
        {"ci95", {{"low", r.ci95_low}, {"high", r.ci95_high}}},
@@ -102,6 +104,7 @@ void to_json(nlohmann::json& j, const ForecastResult& r) {
        {"mean_informed", r.mean_informed},
        {"mean_complying", r.mean_complying},
        {"countries", countries},
+       {"member_probabilities", members},
        {"seconds", r.seconds},
        {"threads", r.threads},
        {"seeds", r.seeds}};

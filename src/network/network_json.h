@@ -29,8 +29,9 @@ void to_json(nlohmann::json& j, const CalibrationSummary& c);
 // {"mean", "se", "ci95": {"low", "high"}, "at_least": {"members",
 //  "probability", "se"}, "calibration": {"comply", "endorse"} or null,
 //  "runs", "mean_informed", "mean_complying", "countries": {ISO2:
-//  frequency}, "seconds", "threads", "seeds"}; countries lists those that
-//  endorsed in at least one run.
+//  frequency}, "member_probabilities": {ISO2: probability}, "seconds",
+//  "threads", "seeds"}; countries lists those that endorsed in at least one
+//  run, member_probabilities every UN member state.
 void to_json(nlohmann::json& j, const ForecastResult& r);
 // {"method": "rr" | "greedy", "seeds", "base", "picks": [{"city", "gain",
 //  "cumulative", "opens": [{"country", "gain", "before", "via"}],

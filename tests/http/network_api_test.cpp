@@ -154,6 +154,16 @@ TEST_P(NetworkApi, ForecastIsTheCliForecast) {
   EXPECT_EQ(anonymous_two["threads"], 1);
   EXPECT_TRUE(j["calibration"].is_null());
   EXPECT_EQ(j["at_least"]["members"], 97);
+  // Each UN member state's probability of endorsing, members only: the
+  // seeds' countries may endorse, a country no run reaches has 0, Taiwan
+  // and Palestine (no members) are not listed.
+  const auto& members = j["member_probabilities"];
+  EXPECT_EQ(members.size(), 193u);
+  EXPECT_FALSE(members.contains("TW"));
+  EXPECT_FALSE(members.contains("PS"));
+  EXPECT_GT(members["GB"].get<double>(), 0.0);
+  EXPECT_LE(members["GB"].get<double>(), 1.0);
+  EXPECT_EQ(members["BR"].get<double>(), 0.0);
   // From a campaign: its originators are the seeds, and the forecast is
   // calibrated: with no answer yet each run draws p and q from the priors
   // (means 0.6 and 0.4), and the target is the campaign's majority.

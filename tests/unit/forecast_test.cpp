@@ -208,6 +208,34 @@ TEST(ForecastReproducibilityTest, SameRngSameResultWhateverTheThreads) {
   EXPECT_NEAR(other.mean, one.mean, kSigmas * std::sqrt(2.0) * one.se);
 }
 
+TEST_F(ForecastTest, EachMemberStatesProbabilityOfEndorsing) {
+  // Seed C1 (GB) asks its ministry: q. Russia is reached only through C2,
+  // which complies with p and then asks: p q. Italy endorsed already: 1;
+  // Germany declined: 0 although C3 and C5 are reachable; France never
+  // reached: 0. Taiwan (C4) is no UN member and is not listed.
+  const double p = 0.6, q = 0.4;
+  const int runs = 20000;
+  ForecastOptions o = options({1}, p, q, runs);
+  o.state.endorsed_countries = {"IT"};
+  o.state.declined_countries = {"DE"};
+  ForecastResult r = forecast(g, o);
+  std::map<std::string, double> members;
+  double sum = 0;
+  for (const auto& c : r.members) {
+    EXPECT_TRUE(c.country.un_member) << c.country.iso2;
+    members[c.country.iso2] = c.frequency;
+    sum += c.frequency;
+  }
+  EXPECT_GT(members.size(), 150u);  // every member of the reference countries
+  EXPECT_EQ(members.count("TW"), 0u);
+  EXPECT_NEAR(members.at("GB"), q, kSigmas * std::sqrt(q * (1 - q) / runs));
+  EXPECT_NEAR(members.at("RU"), p * q, kSigmas * std::sqrt(p * q * (1 - p * q) / runs));
+  EXPECT_EQ(members.at("IT"), 1.0);
+  EXPECT_EQ(members.at("DE"), 0.0);
+  EXPECT_EQ(members.at("FR"), 0.0);
+  EXPECT_NEAR(sum, r.mean, 1e-9);
+}
+
 // C1 GB - C2 RU - C3 DE - C4 FR, all certain (p = q = 1), so the campaign
 // state alone decides.
 class ForecastStateTest : public ::testing::Test {
