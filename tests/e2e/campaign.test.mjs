@@ -95,6 +95,54 @@ test("the dashboard has colour keys, a timeline of the one day of the demo, and 
   await page.context().close();
 });
 
+async function noSideways(page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `the page scrolls sideways: ${scroll} > ${width}`);
+}
+
+/** The map's countries as {iso: title}, once the map in `view` (its aria-label) is drawn. */
+async function countryTitles(page, label) {
+  const map = page.locator(`svg.world-map[aria-label="${label}"]`);
+  await map.locator("path.country").first().waitFor();
+  return map.evaluate((svg) => Object.fromEntries([...svg.querySelectorAll("path.country")]
+    .map((p) => [p.dataset.iso, p.querySelector("title").textContent])));
+}
+
+test("the countries map also shows each member state's chance of endorsing, on a phone and in Russian", async () => {
+  const page = await world.newPage({ width: 390, height: 844 });
+  await page.goto(world.baseUrl + "/campaigns/un-year-2014");
+  const card = page.getByTestId("countries-card");
+  await countryTitles(page, "Countries");
+  await card.getByRole("button", { name: "chance of endorsing", exact: true }).click(); // enabled once the forecast came
+  const keys = card.getByTestId("map-legend").locator("li");
+  await keys.filter({ hasText: "80–100 %" }).waitFor();
+  assert.equal(await keys.count(), 5);
+  assert.deepEqual(await keys.allTextContents(), ["0–20 %", "20–40 %", "40–60 %", "60–80 %", "80–100 %"]);
+  assert.equal(await card.getByRole("button", { name: "chance of endorsing", exact: true }).getAttribute("aria-pressed"), "true");
+  const titles = await countryTitles(page, "Countries: chance of endorsing");
+  // Russia (Volgograd is an originator) has a probability; Taiwan is no member.
+  assert.match(titles.RU, /^Russia: chance of endorsing (\d+|< 1|> 99) %$/);
+  assert.match(titles.TW, /not a UN member/);
+  assert.ok(Object.values(titles).filter((x) => / %$/.test(x)).length > 150, "most countries have a probability");
+  await noSideways(page);
+  await world.screenshot(page, "campaign-chance-390");
+  // And back to the states.
+  await card.getByRole("button", { name: "state", exact: true }).click();
+  await keys.filter({ hasText: "not reached" }).waitFor();
+  assert.match((await countryTitles(page, "Countries")).RU, /^Russia: /);
+  await page.context().close();
+
+  const ru = await world.newPage({ lang: "ru" });
+  await ru.context().addInitScript(setLang, "ru");
+  await ru.goto(world.baseUrl + "/campaigns/un-year-2014");
+  await ru.getByTestId("countries-card").getByRole("button", { name: "шанс поддержки", exact: true }).click();
+  const ruTitles = await countryTitles(ru, "Страны: шанс поддержки");
+  assert.match(ruTitles.RU, /: шанс поддержки (\d+|< 1|> 99) %$/);
+  await world.screenshot(ru, "campaign-chance-ru");
+  assert.deepEqual(world.takePageErrors(), []);
+  await ru.context().close();
+});
+
 test("the campaign's title is shown in the interface's language when it has one, else its default title", async () => {
   const russian = "2014 год — Год международного движения городов-побратимов";
   twinning(world.db, ["campaign", "title", "un-year-2014", "ru", russian]);

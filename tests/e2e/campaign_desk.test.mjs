@@ -58,6 +58,7 @@ const READ_ONLY_CONTROLS = [
   /^(← Previous|Next →|First page|← Назад|Далее →|Первая страница)$/,
   /^(Open the PDF|Открыть PDF|Open city page|Страница города|Map|Карта|Go to the map|Перейти к карте)$/,
   /^(Sign in|Войти)$/,
+  /^(state|chance of endorsing|состояние|шанс поддержки)$/, // the campaign map's two views
 ];
 const WRITE_FORMS = ["reply-form", "forward-form", "endorse-form", "correction-form", "remind-preview", "confirm",
   "letter-actions", "ministry-card"];

@@ -1,19 +1,19 @@
 // Campaigns: the list, and the dashboard of one campaign — the tally of
 // endorsing UN member states against the majority, the world coloured by each
-// country's state, the referral tree of the cascade, the waves over time,
-// overdue replies with a one-click reminder, and the forecast beside the
-// actual tally.
+// country's state or its chance of endorsing (campaign_map.ts), the referral
+// tree of the cascade, the waves over time, overdue replies with a one-click
+// reminder, and the forecast beside the actual tally.
 
 import { ApiError, get, itemsOf, post } from "../api";
 import { h } from "../dom";
 import { addStrings, lang, t, tOr } from "../i18n";
 import { count, errorBox, field, fixed, today, type CityRef } from "../format";
-import { worldMap } from "../worldmap";
 import { refresh } from "../router";
 import { renderNotFound } from "./notfound";
 import { countryNames } from "../countries";
 import { cityName } from "../citynames";
 import { forecastBasis } from "../forecast_basis";
+import { countriesCard, legend, type Forecast } from "./campaign_map";
 import type { JsonOf, Page, Schemas, operations } from "../schemas";
 
 addStrings({
@@ -181,26 +181,6 @@ type LetterRow = Schemas["LetterSummary"];
 type Reminder = JsonOf<operations["remindCampaignCities"]["responses"][200]>[number];
 type Status = JsonOf<operations["getCampaignStatus"]["responses"][200]>;
 type CampaignEvent = Schemas["CampaignEvent"];
-type Forecast = JsonOf<operations["getForecast"]["responses"][200]>;
-
-type CountryStates = JsonOf<operations["getCampaignCountriesMap"]["responses"][200]>;
-
-/** A country's colour on the campaign's map, by its state (GET .../countries-map); NOT_REACHED for the rest. */
-const STATE_COLORS: Record<string, string> = {
-  endorsed: "#2e7d32",
-  declined: "#b3261e",
-  asked: "#f2a900",
-  reached: "#8fb3de",
-};
-const NOT_REACHED = "#e6e3da";
-
-/** A legend: one colour key and its words per entry. */
-function legend(entries: { color: string; label: string; line?: boolean }[], testid?: string): HTMLElement {
-  return h("ul", { class: "legend", "data-testid": testid },
-    entries.map((e) => h("li", {},
-      h("span", { class: e.line ? "swatch line" : "swatch", style: e.line ? `border-top-color: ${e.color}` : `background: ${e.color}`, "aria-hidden": "true" }),
-      e.label)));
-}
 
 /** A region of the UN's (Africa, Americas, ...) in the interface's language. */
 const regionName = (region: string) => tOr(`region.${region}`, region);
@@ -242,7 +222,8 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
     h("header", { class: "page-head" }, h("h1", {}, campaignTitle(c)), h("span", { class: "muted" }, c.code)),
     h("div", { class: "dash-top" }, tally, h("section", { class: "card" }, h("h2", {}, t("camp.forecast")), forecastBox)),
   );
-  get<Forecast>(`/api/forecast?campaign=${code}&runs=2000`)
+  const forecast = get<Forecast>(`/api/forecast?campaign=${code}&runs=2000`);
+  forecast
     .then((f) => forecastBox.replaceChildren(
       h("div", { class: "big" }, fixed(f.mean)),
       h("div", { class: "muted" }, `${t("common.ci95")} ${fixed(f.ci95.low)} – ${fixed(f.ci95.high)}`),
@@ -250,20 +231,7 @@ export async function renderCampaign(main: HTMLElement, params: Record<string, s
       ...forecastBasis(f)))
     .catch((e) => forecastBox.replaceChildren(errorBox(e)));
 
-  const mapStates = ["endorsed", "declined", "asked", "reached"];
-  const mapHolder = h("section", { class: "card" }, h("h2", {}, t("camp.countries")),
-    legend([...mapStates.map((st) => ({ color: STATE_COLORS[st], label: t(`camp.country.${st}`) })),
-      { color: NOT_REACHED, label: t("camp.country.none") }], "map-legend"));
-  main.append(mapHolder);
-  Promise.all([
-    get<CountryStates>(`/api/campaigns/${code}/countries-map`),
-    countryNames(),
-  ])
-    .then(([states, names]) => mapHolder.append(worldMap(
-      (iso) => (iso && STATE_COLORS[states[iso]]) || NOT_REACHED,
-      (iso, name) => `${(iso && names.get(iso)) || name}: ${t(`camp.country.${(iso && states[iso]) || "none"}`)}`,
-      [], t("camp.countries"))))
-    .catch((e) => mapHolder.append(errorBox(e)));
+  main.append(countriesCard(code, forecast));
 
   main.append(h("div", { class: "dash-grid" },
     treeCard(c, detail.contacts, originators),
