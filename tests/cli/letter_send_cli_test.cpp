@@ -2,7 +2,6 @@
 // (tests/support/mail_servers.h): the 2013 appeal of the demo to Volgograd's
 // twins, and a 200-addressee circular killed in the middle and sent again.
 #include <fcntl.h>
-#include <gmime/gmime.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -18,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "mail/deliveries.h"
+#include "support/delivered_mail.h"
 #include "support/letter_fixtures.h"
 #include "support/mail_servers.h"
 #include "support/test_support.h"
@@ -28,47 +28,6 @@ namespace twinning::testing {
 namespace {
 
 constexpr const char* kPasswordVariable = "TWINNING_TEST_SEND_PASSWORD";
-
-// The header value of `name` in a delivered message, unfolded.
-std::string header(const std::string& message, const std::string& name) {
-  auto end = message.find("\r\n\r\n");
-  std::string head = message.substr(0, end);
-  std::regex re("(^|\r\n)" + name + ":((?:[^\r]|\r\n[ \t])*)", std::regex::icase);
-  std::smatch m;
-  if (!std::regex_search(head, m, re)) return "";
-  return std::regex_replace(m[2].str(), std::regex("\r\n[ \t]"), " ");
-}
-
-// The decoded bytes of the first application/pdf part of a message file.
-std::string pdf_of(const std::string& path) {
-  g_mime_init();
-  GMimeStream* stream = g_mime_stream_fs_open(path.c_str(), O_RDONLY, 0, nullptr);
-  if (!stream) return "";
-  GMimeParser* parser = g_mime_parser_new_with_stream(stream);
-  GMimeMessage* message = g_mime_parser_construct_message(parser, nullptr);
-  std::string out;
-  if (message) {
-    GMimePartIter* iter = g_mime_part_iter_new(GMIME_OBJECT(message));
-    do {
-      GMimeObject* part = g_mime_part_iter_get_current(iter);
-      if (part && GMIME_IS_PART(part) &&
-          g_mime_content_type_is_type(g_mime_object_get_content_type(part), "application",
-                                      "pdf")) {
-        GMimeStream* mem = g_mime_stream_mem_new();
-        g_mime_data_wrapper_write_to_stream(g_mime_part_get_content(GMIME_PART(part)), mem);
-        GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-        out.assign(reinterpret_cast<const char*>(bytes->data), bytes->len);
-        g_object_unref(mem);
-        break;
-      }
-    } while (g_mime_part_iter_next(iter));
-    g_mime_part_iter_free(iter);
-    g_object_unref(message);
-  }
-  g_object_unref(parser);
-  g_object_unref(stream);
-  return out;
-}
 
 class LetterSendCliTest : public ::testing::Test {
  protected:
@@ -150,7 +109,7 @@ TEST_F(LetterSendCliTest, TheAppealReachesEachTwinWithAnEmailOnceWithItsPdfAndOw
     ASSERT_EQ(files.size(), 1u) << boxes[i];
     std::string message = slurp(files[0]);
     std::smatch m;
-    std::string reply_to = header(message, "Reply-To");
+    std::string reply_to = mail_header(message, "Reply-To");
     ASSERT_TRUE(std::regex_search(reply_to, m, std::regex(R"(office\+([a-z2-7]{26})@volgograd\.test)")))
         << reply_to;
     tokens.insert(m[1]);
@@ -158,10 +117,10 @@ TEST_F(LetterSendCliTest, TheAppealReachesEachTwinWithAnEmailOnceWithItsPdfAndOw
     ASSERT_TRUE(delivery);
     EXPECT_EQ(delivery->email, boxes[i] + "@twins.test");
     EXPECT_EQ(delivery->state, mail::DeliveryState::kAccepted);
-    auto by_id = mail::find_delivery_by_message_id(*store, header(message, "Message-Id"));
+    auto by_id = mail::find_delivery_by_message_id(*store, mail_header(message, "Message-Id"));
     ASSERT_TRUE(by_id);
     EXPECT_EQ(by_id->id, delivery->id);
-    std::string pdf = pdf_of(files[0]);
+    std::string pdf = pdf_attachment(files[0]);
     ASSERT_EQ(pdf.rfind("%PDF", 0), 0u);
     std::string pdf_path = dir.write("copy.pdf", pdf);
     std::string text = normalize_text(pdf_text(pdf_path));
@@ -281,7 +240,7 @@ TEST_F(LetterSendCliTest, ADeliveryLeftInDoubtIsNotSentAgainUnlessAsked) {
   EXPECT_EQ(resent.json()["sent"], 1);
   auto files = servers->messages_of(box);
   ASSERT_EQ(files.size(), 2u);
-  EXPECT_EQ(header(slurp(files[0]), "Message-Id"), header(slurp(files[1]), "Message-Id"));
+  EXPECT_EQ(mail_header(slurp(files[0]), "Message-Id"), mail_header(slurp(files[1]), "Message-Id"));
 }
 
 }  // namespace
