@@ -29,15 +29,12 @@ void require_clerk(store::Store& store) {
 }
 
 std::string message_key(const ParsedMessage& m, std::string_view raw) {
-  if (!m.message_id.empty()) return m.message_id.substr(0, 998);
+  if (!m.message_id.empty()) return std::string(utf8_prefix(m.message_id, 998));
   return "sha256:" + store::sha256_hex(raw);
 }
 
 std::string truncated(const std::string& s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t keep = max;
-  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
-  return s.substr(0, keep);
+  return std::string(utf8_prefix(s, max));
 }
 
 FilingResult triage(std::string reason) {

@@ -313,10 +313,7 @@ std::string safe_attachment_name(std::string_view name, std::string_view fallbac
   if (out.size() > 255) {
     auto dot = out.rfind('.');
     std::string ext = dot != std::string::npos && out.size() - dot <= 16 ? out.substr(dot) : "";
-    std::size_t keep = 255 - ext.size();
-    // Cut at a character boundary.
-    while (keep > 0 && (static_cast<unsigned char>(out[keep]) & 0xC0) == 0x80) --keep;
-    out = out.substr(0, keep) + ext;
+    out = std::string(utf8_prefix(out, 255 - ext.size())) + ext;
   }
   if (out.empty() || out == "." || out == ".." || out[0] == '.') {
     out = out.empty() || out == "." || out == ".." ? std::string(fallback) : "_" + out;

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "model/error.h"
+#include "model/text.h"
 
 namespace twinning::mail {
 namespace {
@@ -57,11 +58,12 @@ std::string trim_number(std::string n) {
   return n;
 }
 
-// Lines are searched one by one and cut to their first 300 bytes: a
-// reference is short, and std::regex recurses per character matched.
+// Lines are searched one by one and cut to their first 300 bytes (at a
+// character boundary): a reference is short, and std::regex recurses per
+// character matched.
 std::optional<SenderReference> find_in_line(std::string_view line) {
   // Matching runs on the lowered copy; the number is cut from the original.
-  std::string original(line.substr(0, 300));
+  std::string original(utf8_prefix(line, 300));
   std::string lowered = ascii_lower(original);
   std::smatch m;
   if (!std::regex_search(lowered, m, reference_pattern())) return std::nullopt;

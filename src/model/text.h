@@ -13,6 +13,10 @@ namespace twinning {
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end
+// inside a multi-byte character: a cut that keeps valid UTF-8 valid.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 // `s` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view s);
 

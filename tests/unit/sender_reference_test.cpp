@@ -23,6 +23,14 @@ TEST(SenderReferenceTest, FindsTheLabelledNumberAndItsDate) {
   EXPECT_EQ(said("", "Our reference: none"), "|");  // no digit
 }
 
+TEST(SenderReferenceTest, ANumberAtTheCutOfALongLineIsWholeCharacters) {
+  // Lines are read to their 300th byte; there "ä" (2 bytes) straddles the cut.
+  std::string line = std::string(280, ' ') + "Unser Zeichen: 12-3ää";
+  ASSERT_EQ(line.size(), 303u);
+  SenderReference r = find_sender_reference("", line);
+  EXPECT_EQ(r.number, "12-3");  // the first "ä" is bytes 299-300: left out whole
+}
+
 TEST(SenderReferenceTest, CitedNumbersAreWordsWithADigitAndASeparator) {
   EXPECT_EQ(cited_numbers("Re: Ihr Schreiben Nr. 19-024/125рс vom 06.09.2013"),
             (std::vector<std::string>{"19-024/125рс"}));

@@ -44,6 +44,15 @@ TEST(Utf8, AcceptsWellFormedAndRejectsBroken) {
   EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // > U+10FFFF
 }
 
+TEST(Utf8, APrefixNeverEndsInsideACharacter) {
+  EXPECT_EQ(utf8_prefix("Köln", 10), "Köln");
+  EXPECT_EQ(utf8_prefix("Köln", 2), "K");     // "ö" is two bytes: not cut in half
+  EXPECT_EQ(utf8_prefix("Köln", 3), "Kö");
+  EXPECT_EQ(utf8_prefix("広島", 5), "広");     // three bytes each
+  EXPECT_EQ(utf8_prefix("広島", 2), "");
+  EXPECT_TRUE(is_valid_utf8(utf8_prefix("№ Волгоград", 4)));
+}
+
 TEST(Lists, SplitTrimsAndDropsEmpty) {
   EXPECT_EQ(split_list(" ru; en ;;de", ';'), (std::vector<std::string>{"ru", "en", "de"}));
   EXPECT_EQ(join_list({"ru", "en"}, ";"), "ru;en");
