@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 
 #include "mail/mail_account.h"
 #include "mail/smtp_client.h"
@@ -17,12 +18,22 @@
 namespace twinning::mail {
 namespace {
 
-TEST(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOther) {
-  const testing::TestMailServers* servers = testing::test_mail_servers();
-  ASSERT_TRUE(servers);
+// The demo's intake world on a scratch store, and the real test servers.
+class MailboxPollTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    servers = testing::test_mail_servers();
+    ASSERT_TRUE(servers);
+    m = testing::add_mail_intake_world(*store, dir);
+  }
+
+  const testing::TestMailServers* servers = nullptr;
   testing::ScratchDir dir;
-  auto store = testing::open_scratch_store(dir);
-  testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
+  std::unique_ptr<store::Store> store = testing::open_scratch_store(dir);
+  testing::MailIntakeWorld m;
+};
+
+TEST_F(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOther) {
   unsetenv("TWINNING_TEST_POLL_UNSET");
   MailAccount a = testing::test_mail_account(*servers, m.w.volgograd_office,
                                              "TWINNING_TEST_POLL_UNIT_PASSWORD");
@@ -56,12 +67,7 @@ TEST(MailboxPollTest, EveryOfficeWithAReplyMailboxIsFetchedAndAFailureStopsNoOth
   EXPECT_EQ(testing::code_of([&] { poll_mailboxes(*store); }), ErrorCode::kForbidden);
 }
 
-TEST(MailboxPollTest, AStopRequestEndsTheRoundBeforeTheNextMessage) {
-  const testing::TestMailServers* servers = testing::test_mail_servers();
-  ASSERT_TRUE(servers);
-  testing::ScratchDir dir;
-  auto store = testing::open_scratch_store(dir);
-  testing::MailIntakeWorld m = testing::add_mail_intake_world(*store, dir);
+TEST_F(MailboxPollTest, AStopRequestEndsTheRoundBeforeTheNextMessage) {
   set_mail_account(*store, testing::test_mail_account(*servers, m.w.volgograd_office,
                                                       "TWINNING_TEST_POLL_UNIT_PASSWORD"));
   SmtpSession smtp({servers->smtp_url, servers->user, servers->password, servers->ca_file});
